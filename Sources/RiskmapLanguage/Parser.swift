@@ -1,0 +1,1054 @@
+/// Recursive-descent parser for one rule file. Collects every syntax error it can find:
+/// after an error it skips to the next clause or declaration and goes on.
+public struct Parser {
+    /// Expressions nested deeper than this are rejected (no stack overflow on hostile input).
+    public static let maxDepth = 200
+
+    private struct Failure: Error {}
+
+    private let file: SourceFile
+    private var tokens: [Token]
+    private var pos = 0
+    private var depth = 0
+    private var leadingClaimed = Set<Int>()
+    private var trailingClaimed = Set<Int>()
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: SourceFile) {
+        self.file = file
+        var lexer = Lexer(file: file)
+        if let invalid = Lexer.validate(file) {
+            tokens = [Token(kind: .endOfFile, range: SourceRange(file: file, start: 0, end: 0))]
+            diagnostics = [invalid]
+        } else {
+            tokens = lexer.tokenize()
+            diagnostics = lexer.diagnostics
+        }
+    }
+
+    /// Parses a whole file.
+    public static func parse(_ file: SourceFile) -> (FileSyntax, [Diagnostic]) {
+        var parser = Parser(file: file)
+        let syntax = parser.parseFile()
+        return (syntax, parser.diagnostics)
+    }
+
+    /// Parses a single expression (used by tests and tools).
+    public static func parseExpression(_ file: SourceFile) -> (Expr?, [Diagnostic]) {
+        var parser = Parser(file: file)
+        guard !parser.diagnostics.hasErrors else { return (nil, parser.diagnostics) }
+        let expr = try? parser.expression()
+        if expr != nil, !parser.at(.endOfFile) {
+            parser.report(.expected(.endOfInput, found: parser.describe(parser.current)), at: parser.current.range)
+        }
+        return (parser.diagnostics.hasErrors ? nil : expr, parser.diagnostics)
+    }
+
+    // MARK: - Token access
+
+    private var current: Token { tokens[pos] }
+    private var previous: Token { tokens[max(0, pos - 1)] }
+
+    private func peekToken(_ offset: Int) -> Token {
+        tokens[min(pos + offset, tokens.count - 1)]
+    }
+
+    private func at(_ kind: Token.Kind) -> Bool {
+        if case .endOfFile = kind, case .endOfFile = current.kind { return true }
+        return current.kind == kind
+    }
+
+    private func at(_ keyword: Keyword) -> Bool { current.isKeyword(keyword) }
+    private func at(_ symbol: Symbol) -> Bool { current.isSymbol(symbol) }
+
+    @discardableResult
+    private mutating func advance() -> Token {
+        let token = tokens[pos]
+        if pos < tokens.count - 1 { pos += 1 }
+        return token
+    }
+
+    private mutating func report(_ message: Message, at range: SourceRange, help: Message? = nil) {
+        diagnostics.append(.error(message, at: range, help: help))
+    }
+
+    private mutating func fail(_ expected: Expected, help: Message? = nil) -> Failure {
+        report(.expected(expected, found: describe(current)), at: current.range, help: help)
+        return Failure()
+    }
+
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .endOfFile: return ""
+        default: return token.range.text
+        }
+    }
+
+    private mutating func expect(_ symbol: Symbol) throws -> Token {
+        guard at(symbol) else { throw fail(.symbol(symbol)) }
+        return advance()
+    }
+
+    private mutating func expect(_ keyword: Keyword) throws -> Token {
+        guard at(keyword) else { throw fail(.keyword(keyword)) }
+        return advance()
+    }
+
+    private mutating func identifier(_ what: Expected = .identifier) throws -> Identifier {
+        switch current.kind {
+        case .identifier(let name):
+            let token = advance()
+            return Identifier(name, token.range)
+        case .keyword(let keyword, let lang):
+            // A reserved word where a name is expected: say so precisely.
+            report(.reservedWord(token: current.range.text, keyword: keyword.canonical(lang)), at: current.range,
+                   help: .reservedWordHelp(current.range.text))
+            throw Failure()
+        default:
+            throw fail(what)
+        }
+    }
+
+    private mutating func string() throws -> StringLiteral {
+        guard case .string(let value) = current.kind else { throw fail(.string) }
+        let token = advance()
+        return StringLiteral(value: value, range: token.range)
+    }
+
+    private mutating func optionalString() -> StringLiteral? {
+        guard case .string(let value) = current.kind else { return nil }
+        let token = advance()
+        return StringLiteral(value: value, range: token.range)
+    }
+
+    private mutating func numberLiteral() throws -> NumberLiteral {
+        let start = current.range
+        var negative = false
+        if at(.minus) { advance(); negative = true }
+        switch current.kind {
+        case .number(let v, let text):
+            let token = advance()
+            return NumberLiteral(value: v, isPercent: false, text: text, negative: negative, range: start.union(token.range))
+        case .percent(let v, let text):
+            let token = advance()
+            return NumberLiteral(value: v, isPercent: true, text: text, negative: negative, range: start.union(token.range))
+        default:
+            throw fail(.number)
+        }
+    }
+
+    private mutating func integer() throws -> (Int, SourceRange) {
+        guard case .number(let v, let text) = current.kind, !text.contains("."), v < 1_000_000 else {
+            throw fail(.integer)
+        }
+        let token = advance()
+        return (Int(v), token.range)
+    }
+
+    private mutating func schoolYear() throws -> SchoolYear {
+        let (first, firstRange) = try integer()
+        guard (1900...2200).contains(first) else {
+            report(.invalidSchoolYear(firstRange.text), at: firstRange, help: .schoolYearHelp)
+            throw Failure()
+        }
+        if at(.slash) {
+            advance()
+            let (second, secondRange) = try integer()
+            let ok = second == (first + 1) % 100 || second == first + 1
+            if !ok {
+                report(.invalidSchoolYear(firstRange.union(secondRange).text), at: firstRange.union(secondRange), help: .schoolYearHelp)
+                throw Failure()
+            }
+        }
+        return SchoolYear(start: first)
+    }
+
+    // MARK: - Comments
+
+    private mutating func claimLeading(_ index: Int) -> [String] {
+        guard !leadingClaimed.contains(index) else { return [] }
+        leadingClaimed.insert(index)
+        return tokens[index].leadingComments
+    }
+
+    private mutating func claimTrailing(_ index: Int) -> String? {
+        guard index >= 0, !trailingClaimed.contains(index) else { return nil }
+        trailingClaimed.insert(index)
+        return tokens[index].trailingComment
+    }
+
+    /// Comments inside `range` that nothing claimed, in source order.
+    private mutating func strayComments(_ range: Range<Int>) -> [String] {
+        var out: [String] = []
+        for i in range where i < tokens.count {
+            out += claimLeading(i)
+            if let t = claimTrailing(i) { out.append(t) }
+        }
+        return out
+    }
+
+    /// Wraps a clause: claims comments before and after it.
+    private mutating func clause<T>(_ body: (inout Parser) throws -> T) throws -> Clause<T> {
+        let start = pos
+        let leading = claimLeading(start)
+        let keywordRange = current.range
+        let value = try body(&self)
+        let trailing = claimTrailing(pos - 1)
+        let stray = strayComments(start..<pos)
+        return Clause(value: value, keywordRange: keywordRange, comments: Comments(leading: leading + stray, trailing: trailing))
+    }
+
+    // MARK: - Recovery
+
+    private static let declarationKeywords: Set<Keyword> = [
+        .ruleset, .indicator, .param, .factor, .scale, .group, .role, .measure, .example,
+    ]
+
+    private var atDeclarationStart: Bool {
+        if case .keyword(let k, _) = current.kind, Parser.declarationKeywords.contains(k) { return true }
+        return false
+    }
+
+    /// Skips to the next declaration keyword that starts a line.
+    private mutating func synchronizeDeclaration() {
+        while !at(.endOfFile) {
+            if atDeclarationStart, current.startsLine { return }
+            advance()
+        }
+    }
+
+    /// Inside a block: skips to the next token that starts a line (a new clause) or `}`.
+    private mutating func synchronizeClause() {
+        var nesting = 0
+        if !at(.endOfFile), !at(.rightBrace) { advance() }
+        while !at(.endOfFile) {
+            if at(.leftBrace) { nesting += 1 }
+            if at(.rightBrace) {
+                if nesting == 0 { return }
+                nesting -= 1
+            }
+            if nesting == 0, current.startsLine {
+                if atDeclarationStart { return }
+                if case .keyword = current.kind { return }
+                if case .identifier = current.kind { return }
+            }
+            advance()
+        }
+    }
+
+    // MARK: - File
+
+    public mutating func parseFile() -> FileSyntax {
+        var declarations: [Declaration] = []
+        while !at(.endOfFile) {
+            if diagnostics.count >= Lexer.errorLimit * 2 {
+                report(.tooManyErrors(diagnostics.count), at: current.range)
+                break
+            }
+            guard atDeclarationStart else {
+                report(.expected(.declaration, found: describe(current)), at: current.range, help: .declarationHelp)
+                advance()
+                synchronizeDeclaration()
+                continue
+            }
+            do {
+                declarations.append(try declaration())
+            } catch {
+                synchronizeDeclaration()
+            }
+        }
+        let trailing = claimLeading(pos)
+        return FileSyntax(file: file, lang: dominantLanguage(), declarations: declarations, trailingComments: trailing)
+    }
+
+    private func dominantLanguage() -> Lang {
+        var ru = 0, en = 0
+        for token in tokens {
+            if case .keyword(_, let lang) = token.kind {
+                if lang == .ru { ru += 1 } else { en += 1 }
+            }
+        }
+        return en > ru ? .en : .ru
+    }
+
+    private mutating func declaration() throws -> Declaration {
+        let start = pos
+        let leading = claimLeading(start)
+        let keywordToken = advance()
+        guard case .keyword(let keyword, _) = keywordToken.kind else { throw fail(.declaration) }
+        var decl: Declaration
+        switch keyword {
+        case .ruleset: decl = .ruleset(try ruleset(keywordToken))
+        case .indicator: decl = .indicator(try indicator(keywordToken))
+        case .param: decl = .param(try param(keywordToken))
+        case .factor: decl = .factor(try factor(keywordToken))
+        case .scale: decl = .scale(try scale(keywordToken))
+        case .group: decl = .group(try group(keywordToken))
+        case .role: decl = .role(try role(keywordToken))
+        case .measure: decl = .measure(try measure(keywordToken))
+        case .example: decl = .example(try example(keywordToken))
+        default: throw fail(.declaration)
+        }
+        let stray = strayComments(start..<pos)
+        decl.addComments(leading: leading, extra: stray)
+        return decl
+    }
+
+    /// Parses `{ clause* }`; `clause` handles one clause and returns false if the current
+    /// token does not start a clause it knows.
+    private mutating func block(
+        _ owner: Keyword,
+        opening: inout String?,
+        closing: inout [String],
+        _ clause: (inout Parser, Keyword?) throws -> Bool
+    ) throws -> SourceRange {
+        let open = try expect(.leftBrace)
+        opening = claimTrailing(pos - 1)
+        _ = open
+        while !at(.rightBrace) {
+            if at(.endOfFile) {
+                report(.expected(.symbol(.rightBrace), found: ""), at: current.range, help: .unclosedBlockHelp)
+                throw Failure()
+            }
+            if atDeclarationStart, current.startsLine {
+                report(.expected(.symbol(.rightBrace), found: describe(current)), at: current.range, help: .unclosedBlockHelp)
+                throw Failure()
+            }
+            var keyword: Keyword? = nil
+            if case .keyword(let k, _) = current.kind { keyword = k }
+            let before = pos
+            do {
+                if try !clause(&self, keyword) {
+                    report(.expected(.clause(owner), found: describe(current)), at: current.range, help: .clauseHelp(owner))
+                    synchronizeClause()
+                }
+            } catch {
+                if pos == before { advance() }
+                synchronizeClause()
+            }
+            if at(.semicolon) { advance() }
+        }
+        closing = claimLeading(pos)
+        let close = advance()
+        return close.range
+    }
+
+    private mutating func duplicate(_ keyword: Keyword, at range: SourceRange) {
+        report(.duplicateClause(keyword.canonical(.ru), keyword.canonical(.en)), at: range)
+    }
+
+    // MARK: - Declarations
+
+    private mutating func ruleset(_ keyword: Token) throws -> RulesetDecl {
+        let title = try string()
+        var decl = RulesetDecl(title: title, version: nil, year: nil, basis: nil, range: keyword.range, comments: Comments())
+        var opening: String?
+        var closing: [String] = []
+        let end = try block(.ruleset, opening: &opening, closing: &closing) { p, keyword in
+            guard let keyword else { return false }
+            let range = p.current.range
+            switch keyword {
+            case .version:
+                if decl.version != nil { p.duplicate(.version, at: range) }
+                decl.version = try p.clause { p in p.advance(); return try p.string() }
+            case .year:
+                if decl.year != nil { p.duplicate(.year, at: range) }
+                decl.year = try p.clause { p in p.advance(); return try p.schoolYear() }
+            case .basis:
+                if decl.basis != nil { p.duplicate(.basis, at: range) }
+                decl.basis = try p.clause { p in p.advance(); return try p.string() }
+            default:
+                return false
+            }
+            return true
+        }
+        decl.comments.trailing = opening
+        decl.closingComments = closing
+        decl.range = keyword.range.union(end)
+        return decl
+    }
+
+    private mutating func indicator(_ keyword: Token) throws -> IndicatorDecl {
+        let code = try identifier()
+        let title = optionalString()
+        _ = try expect(.colon)
+        let kindToken = current
+        let kind: IndicatorKind
+        switch current.kind {
+        case .keyword(.count, _): kind = .count
+        case .keyword(.number, _): kind = .number
+        case .keyword(.percent, _): kind = .percent
+        case .keyword(.bool, _): kind = .bool
+        case .keyword(.category, _): kind = .category
+        case .keyword(.text, _): kind = .text
+        default: throw fail(.indicatorType, help: .indicatorTypeHelp)
+        }
+        advance()
+        var categories: [Identifier] = []
+        if kind == .category {
+            _ = try expect(.leftParen)
+            repeat {
+                if at(.comma) { advance() }
+                categories.append(try categoryValue())
+            } while at(.comma)
+            _ = try expect(.rightParen)
+        }
+        var decl = IndicatorDecl(
+            code: code, title: title, kind: kind, kindRange: kindToken.range, categories: categories,
+            unit: nil, range: nil, source: nil, columns: [], declRange: keyword.range, comments: Comments())
+        attributes: while true {
+            switch current.kind {
+            case .keyword(.unit, _):
+                if decl.unit != nil { duplicate(.unit, at: current.range) }
+                advance(); decl.unit = try string()
+            case .keyword(.range, _):
+                if decl.range != nil { duplicate(.range, at: current.range) }
+                advance(); decl.range = try numericRange()
+            case .keyword(.source, _):
+                if decl.source != nil { duplicate(.source, at: current.range) }
+                advance(); decl.source = try string()
+            case .keyword(.column, _):
+                advance()
+                decl.columns.append(try string())
+                while at(.comma) { advance(); decl.columns.append(try string()) }
+            default:
+                break attributes
+            }
+        }
+        decl.declRange = keyword.range.union(previous.range)
+        decl.comments.trailing = claimTrailing(pos - 1)
+        return decl
+    }
+
+    /// A category value: a bare word (`СОШ`), a number-like word is not allowed, or a string
+    /// for values with spaces (`"Средняя школа"`).
+    private mutating func categoryValue() throws -> Identifier {
+        switch current.kind {
+        case .identifier(let name):
+            let t = advance(); return Identifier(name, t.range)
+        case .string(let value):
+            let t = advance(); return Identifier(value, t.range)
+        case .keyword(_, _):
+            // Words such as «школа» are keywords elsewhere but fine as values.
+            let t = advance(); return Identifier(t.range.text, t.range)
+        default:
+            throw fail(.categoryValue)
+        }
+    }
+
+    private mutating func numericRange() throws -> (NumberLiteral, NumberLiteral) {
+        let low = try numberLiteral()
+        _ = try expect(.ellipsis)
+        let high = try numberLiteral()
+        return (low, high)
+    }
+
+    private mutating func param(_ keyword: Token) throws -> ParamDecl {
+        let code = try identifier()
+        let title = optionalString()
+        _ = try expect(.equal)
+        let value = try numberLiteral()
+        var decl = ParamDecl(code: code, title: title, value: value, unit: nil, range: nil, basis: nil,
+                             declRange: keyword.range, comments: Comments())
+        attributes: while true {
+            switch current.kind {
+            case .keyword(.unit, _):
+                if decl.unit != nil { duplicate(.unit, at: current.range) }
+                advance(); decl.unit = try string()
+            case .keyword(.range, _):
+                if decl.range != nil { duplicate(.range, at: current.range) }
+                advance(); decl.range = try numericRange()
+            case .keyword(.basis, _):
+                if decl.basis != nil { duplicate(.basis, at: current.range) }
+                advance(); decl.basis = try string()
+            default:
+                break attributes
+            }
+        }
+        decl.declRange = keyword.range.union(previous.range)
+        decl.comments.trailing = claimTrailing(pos - 1)
+        return decl
+    }
+
+    /// `when` (English) or `если` (Russian) after `applies` / `only`.
+    private mutating func expectWhen() throws {
+        _ = try expect(.when)
+    }
+
+    private mutating func factor(_ keyword: Token) throws -> FactorDecl {
+        let code = try identifier()
+        let title = optionalString()
+        var decl = FactorDecl(code: code, title: title, basis: nil, applies: nil, when: nil,
+                              declRange: keyword.range, comments: Comments())
+        var opening: String?
+        var closing: [String] = []
+        let end = try block(.factor, opening: &opening, closing: &closing) { p, keyword in
+            guard let keyword else { return false }
+            let range = p.current.range
+            switch keyword {
+            case .basis:
+                if decl.basis != nil { p.duplicate(.basis, at: range) }
+                decl.basis = try p.clause { p in p.advance(); return try p.string() }
+            case .applies:
+                if decl.applies != nil { p.duplicate(.applies, at: range) }
+                decl.applies = try p.clause { p in p.advance(); try p.expectWhen(); return try p.topLevelExpression() }
+            case .when:
+                if decl.when != nil { p.duplicate(.when, at: range) }
+                decl.when = try p.clause { p in p.advance(); return try p.topLevelExpression() }
+            default:
+                return false
+            }
+            return true
+        }
+        if decl.when == nil {
+            report(.missingClause(Keyword.when.canonical(.ru), Keyword.when.canonical(.en)), at: code.range)
+        }
+        decl.comments.trailing = opening
+        decl.closingComments = closing
+        decl.declRange = keyword.range.union(end)
+        return decl
+    }
+
+    private mutating func scale(_ keyword: Token) throws -> ScaleDecl {
+        let code = try identifier()
+        let title = optionalString()
+        var decl = ScaleDecl(code: code, title: title, levels: [], declRange: keyword.range, comments: Comments())
+        var opening: String?
+        var closing: [String] = []
+        let end = try block(.scale, opening: &opening, closing: &closing) { p, keyword in
+            guard keyword == nil, case .identifier = p.current.kind else { return false }
+            let level = try p.clause { p -> ScaleLevel in
+                let levelCode = try p.identifier()
+                let levelTitle = p.optionalString()
+                var condition: Expr?
+                if p.at(.otherwise) {
+                    p.advance()
+                } else if p.at(.when) {
+                    p.advance()
+                    condition = try p.topLevelExpression()
+                } else {
+                    throw p.fail(.levelCondition)
+                }
+                return ScaleLevel(code: levelCode, title: levelTitle, condition: condition, comments: Comments())
+            }
+            var value = level.value
+            value.comments = level.comments
+            decl.levels.append(value)
+            return true
+        }
+        decl.comments.trailing = opening
+        decl.closingComments = closing
+        decl.declRange = keyword.range.union(end)
+        return decl
+    }
+
+    private mutating func group(_ keyword: Token) throws -> GroupDecl {
+        let code = try identifier()
+        let title = optionalString()
+        var decl = GroupDecl(code: code, title: title, basis: nil, when: nil, declRange: keyword.range, comments: Comments())
+        if at(.when) {
+            let start = pos
+            advance()
+            let expr = try topLevelExpression()
+            decl.when = Clause(value: expr, keywordRange: tokens[start].range, comments: Comments())
+            decl.comments.trailing = claimTrailing(pos - 1)
+            decl.declRange = keyword.range.union(previous.range)
+            return decl
+        }
+        var opening: String?
+        var closing: [String] = []
+        let end = try block(.group, opening: &opening, closing: &closing) { p, keyword in
+            guard let keyword else { return false }
+            let range = p.current.range
+            switch keyword {
+            case .basis:
+                if decl.basis != nil { p.duplicate(.basis, at: range) }
+                decl.basis = try p.clause { p in p.advance(); return try p.string() }
+            case .when:
+                if decl.when != nil { p.duplicate(.when, at: range) }
+                decl.when = try p.clause { p in p.advance(); return try p.topLevelExpression() }
+            default:
+                return false
+            }
+            return true
+        }
+        if decl.when == nil {
+            report(.missingClause(Keyword.when.canonical(.ru), Keyword.when.canonical(.en)), at: code.range)
+        }
+        decl.comments.trailing = opening
+        decl.closingComments = closing
+        decl.declRange = keyword.range.union(end)
+        return decl
+    }
+
+    private mutating func role(_ keyword: Token) throws -> RoleDecl {
+        let code = try identifier()
+        let title = optionalString()
+        let decl = RoleDecl(code: code, title: title, declRange: keyword.range.union(previous.range),
+                            comments: Comments(trailing: claimTrailing(pos - 1)))
+        return decl
+    }
+
+    private mutating func identifierList() throws -> [Identifier] {
+        var list = [try identifier()]
+        while at(.comma) {
+            advance()
+            list.append(try identifier())
+        }
+        return list
+    }
+
+    private mutating func measure(_ keyword: Token) throws -> MeasureDecl {
+        let code = try identifier()
+        let title = optionalString()
+        var decl = MeasureDecl(code: code, title: title, declRange: keyword.range, comments: Comments())
+        var opening: String?
+        var closing: [String] = []
+        let end = try block(.measure, opening: &opening, closing: &closing) { p, keyword in
+            guard let keyword else { return false }
+            let range = p.current.range
+            switch keyword {
+            case .addresses:
+                if decl.addresses != nil { p.duplicate(.addresses, at: range) }
+                decl.addresses = try p.clause { p in p.advance(); return try p.identifierList() }
+            case .only:
+                if decl.onlyWhen != nil { p.duplicate(.only, at: range) }
+                decl.onlyWhen = try p.clause { p in p.advance(); try p.expectWhen(); return try p.topLevelExpression() }
+            case .scope:
+                if decl.scope != nil { p.duplicate(.scope, at: range) }
+                decl.scope = try p.clause { p in
+                    p.advance()
+                    if p.at(.school) { p.advance(); return .school }
+                    if p.at(.municipality) { p.advance(); return .municipality }
+                    throw p.fail(.scope)
+                }
+            case .responsible:
+                if decl.responsible != nil { p.duplicate(.responsible, at: range) }
+                decl.responsible = try p.clause { p in p.advance(); return try p.identifier() }
+            case .with:
+                if decl.coExecutors != nil { p.duplicate(.with, at: range) }
+                decl.coExecutors = try p.clause { p in p.advance(); return try p.identifierList() }
+            case .due:
+                if decl.due != nil { p.duplicate(.due, at: range) }
+                decl.due = try p.clause { p in p.advance(); return try p.deadline() }
+            case .result:
+                if decl.result != nil { p.duplicate(.result, at: range) }
+                decl.result = try p.clause { p in p.advance(); return try p.string() }
+            case .basis:
+                if decl.basis != nil { p.duplicate(.basis, at: range) }
+                decl.basis = try p.clause { p in p.advance(); return try p.string() }
+            default:
+                return false
+            }
+            return true
+        }
+        decl.comments.trailing = opening
+        decl.closingComments = closing
+        decl.declRange = keyword.range.union(end)
+        return decl
+    }
+
+    private func monthAtCurrent() -> Month? {
+        if case .identifier(let word) = current.kind { return Month.match(word)?.0 }
+        return nil
+    }
+
+    private mutating func deadline() throws -> Deadline {
+        switch current.kind {
+        case .string(let text):
+            advance()
+            return .text(text)
+        case .date(let y, let m, let d):
+            advance()
+            return .date(year: y, month: m, day: d)
+        case .keyword(.annually, _):
+            advance()
+            return .annually
+        case .keyword(.during, _):
+            advance()
+            _ = try expectYearWord()
+            return .duringYear
+        case .keyword(.in, _) where peekToken(1).isKeyword(.during):
+            advance(); advance()
+            _ = try expectYearWord()
+            return .duringYear
+        case .keyword(.quarter, _):
+            advance()
+            let (q, range) = try integer()
+            guard (1...4).contains(q) else { report(.invalidQuarter(q), at: range); throw Failure() }
+            return .quarter(q)
+        case .number:
+            let (n, range) = try integer()
+            if at(.quarter) {
+                advance()
+                guard (1...4).contains(n) else { report(.invalidQuarter(n), at: range); throw Failure() }
+                return .quarter(n)
+            }
+            guard let month = monthAtCurrent() else { throw fail(.month) }
+            advance()
+            guard DateParts.isValid(year: 2000, month: month.rawValue, day: n) else {
+                report(.invalidDay(n), at: range); throw Failure()
+            }
+            return .month(month, day: n)
+        case .identifier:
+            guard let month = monthAtCurrent() else { throw fail(.deadline, help: .deadlineHelp) }
+            advance()
+            if case .number = current.kind, !current.startsLine {
+                let (day, range) = try integer()
+                guard DateParts.isValid(year: 2000, month: month.rawValue, day: day) else {
+                    report(.invalidDay(day), at: range); throw Failure()
+                }
+                return .month(month, day: day)
+            }
+            return .month(month, day: nil)
+        default:
+            throw fail(.deadline, help: .deadlineHelp)
+        }
+    }
+
+    private mutating func expectYearWord() throws -> Token {
+        if at(.year) || at(.years) { return advance() }
+        throw fail(.keyword(.year))
+    }
+
+    private mutating func example(_ keyword: Token) throws -> ExampleDecl {
+        let title = try string()
+        var decl = ExampleDecl(title: title, givens: [], expectations: [], declRange: keyword.range, comments: Comments())
+        var opening: String?
+        var closing: [String] = []
+        let end = try block(.example, opening: &opening, closing: &closing) { p, keyword in
+            guard let keyword else { return false }
+            switch keyword {
+            case .given:
+                decl.givens.append(try p.clause { p in p.advance(); return try p.given() })
+            case .expect:
+                decl.expectations.append(try p.clause { p in p.advance(); return try p.expectation() })
+            default:
+                return false
+            }
+            return true
+        }
+        decl.comments.trailing = opening
+        decl.closingComments = closing
+        decl.declRange = keyword.range.union(end)
+        return decl
+    }
+
+    private mutating func given() throws -> Given {
+        var year: SchoolYear?
+        if case .number = current.kind {
+            year = try schoolYear()
+            _ = try expect(.colon)
+        }
+        var assignments: [Assignment] = []
+        repeat {
+            if at(.comma) { advance() }
+            let name = try identifier()
+            _ = try expect(.equal)
+            let value = try givenValue()
+            assignments.append(Assignment(name: name, value: value))
+        } while at(.comma)
+        return Given(year: year, assignments: assignments)
+    }
+
+    /// A literal value in `given`: a number, a percent, yes/no, a category value or a string.
+    private mutating func givenValue() throws -> Expr {
+        let start = current.range
+        switch current.kind {
+        case .number(let v, let text):
+            advance(); return Expr(.number(v, text: text), start)
+        case .percent(let v, let text):
+            advance(); return Expr(.percent(v, text: text), start)
+        case .symbol(.minus):
+            advance()
+            let inner = try givenValue()
+            return Expr(.negate(inner), start.union(inner.range))
+        case .keyword(.true, _):
+            advance(); return Expr(.boolean(true), start)
+        case .keyword(.false, _):
+            advance(); return Expr(.boolean(false), start)
+        case .string(let s):
+            advance(); return Expr(.string(s), start)
+        case .identifier(let name):
+            advance(); return Expr(.name(name), start)
+        case .keyword:
+            let t = advance(); return Expr(.name(t.range.text), start)
+        default:
+            throw fail(.value)
+        }
+    }
+
+    private mutating func expectation() throws -> Expectation {
+        if at(.not) {
+            advance()
+            let name = try identifier()
+            return .status(name, .notTriggered)
+        }
+        let name = try identifier()
+        if at(.equal) {
+            advance()
+            let level = try identifier()
+            return .level(name, level)
+        }
+        if at(.unknown) {
+            advance()
+            return .status(name, .unknown)
+        }
+        if at(.not) {
+            let notToken = advance()
+            if at(.applicable) || at(.applies) { advance(); return .status(name, .notApplicable) }
+            if at(.unknown) { advance(); return .status(name, .unknown) }
+            _ = notToken
+            throw fail(.outcome, help: .outcomeHelp)
+        }
+        return .status(name, .triggered)
+    }
+
+    // MARK: - Expressions
+
+    /// An expression that is a whole clause: a top-level `or`/`and` chain keeps the
+    /// comments written after its operands.
+    private mutating func topLevelExpression() throws -> Expr {
+        try expression()
+    }
+
+    private mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxDepth {
+            report(.tooDeeplyNested(Parser.maxDepth), at: current.range)
+            // Skip the rest of the nesting so we do not report it again per level.
+            while !at(.endOfFile), !(current.startsLine && atDeclarationStart) { advance() }
+            throw Failure()
+        }
+        return try body(&self)
+    }
+
+    public mutating func expression() throws -> Expr {
+        try nested { p in try p.orExpression() }
+    }
+
+    private mutating func withTrailing(_ expr: Expr) -> Expr {
+        var e = expr
+        if !at(.endOfFile), current.startsLine || isChainContinuation, let comment = claimTrailing(pos - 1) {
+            e.trailingComment = comment
+        }
+        return e
+    }
+
+    private var isChainContinuation: Bool { at(.or) || at(.and) }
+
+    private mutating func orExpression() throws -> Expr {
+        var left = withTrailing(try andExpression())
+        while at(.or) {
+            advance()
+            let right = withTrailing(try andExpression())
+            left = Expr(.logical(.or, left, right), left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func andExpression() throws -> Expr {
+        var left = withTrailing(try notExpression())
+        while at(.and) {
+            advance()
+            let right = withTrailing(try notExpression())
+            left = Expr(.logical(.and, left, right), left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func notExpression() throws -> Expr {
+        if at(.not) {
+            let start = advance().range
+            let inner = try nested { p in try p.notExpression() }
+            return Expr(.not(inner), start.union(inner.range))
+        }
+        return try persistence(try comparison())
+    }
+
+    /// `COND for N years` (English) or `COND N лет подряд` / `COND в течение N лет` (Russian).
+    private mutating func persistence(_ condition: Expr) throws -> Expr {
+        if at(.for) {
+            advance()
+            let (n, range) = try integer()
+            let end = try expectYearWord()
+            return try makePersistence(condition, n, range, end.range)
+        }
+        if at(.in), peekToken(1).isKeyword(.during) {
+            advance(); advance()
+            let (n, range) = try integer()
+            let end = try expectYearWord()
+            return try makePersistence(condition, n, range, end.range)
+        }
+        if case .number = current.kind, peekToken(1).isKeyword(.years) || peekToken(1).isKeyword(.year) {
+            let (n, range) = try integer()
+            advance()
+            let end = try expect(.for)
+            return try makePersistence(condition, n, range, end.range)
+        }
+        return condition
+    }
+
+    private mutating func makePersistence(_ condition: Expr, _ n: Int, _ range: SourceRange, _ end: SourceRange) throws -> Expr {
+        guard (1...20).contains(n) else {
+            report(.invalidYears(n), at: range)
+            throw Failure()
+        }
+        return Expr(.persistence(condition, years: n), condition.range.union(end))
+    }
+
+    private func comparisonOp() -> ComparisonOp? {
+        guard case .symbol(let s) = current.kind else { return nil }
+        switch s {
+        case .less: return .less
+        case .lessEqual: return .lessEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterEqual
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        default: return nil
+        }
+    }
+
+    private mutating func comparison() throws -> Expr {
+        let left = try additive()
+        if let op = comparisonOp() {
+            advance()
+            let right = try additive()
+            if comparisonOp() != nil {
+                report(.chainedComparison, at: current.range, help: .chainedComparisonHelp)
+                throw Failure()
+            }
+            return Expr(.comparison(op, left, right), left.range.union(right.range))
+        }
+        var negated = false
+        if at(.not), peekToken(1).isKeyword(.in) {
+            advance()
+            negated = true
+        }
+        if at(.in) {
+            advance()
+            _ = try expect(.leftParen)
+            var items: [Expr] = []
+            repeat {
+                if at(.comma) { advance() }
+                items.append(try additive())
+            } while at(.comma)
+            let close = try expect(.rightParen)
+            return Expr(.membership(left, items, negated: negated), left.range.union(close.range))
+        }
+        if negated { throw fail(.keyword(.in)) }
+        return left
+    }
+
+    private mutating func additive() throws -> Expr {
+        var left = try multiplicative()
+        while at(.plus) || at(.minus) {
+            let op: ArithmeticOp = at(.plus) ? .add : .subtract
+            advance()
+            let right = try multiplicative()
+            left = Expr(.arithmetic(op, left, right), left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func multiplicative() throws -> Expr {
+        var left = try unary()
+        while at(.star) || at(.slash) {
+            let op: ArithmeticOp = at(.star) ? .multiply : .divide
+            advance()
+            let right = try unary()
+            left = Expr(.arithmetic(op, left, right), left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func unary() throws -> Expr {
+        if at(.minus) {
+            let start = advance().range
+            let inner = try nested { p in try p.unary() }
+            return Expr(.negate(inner), start.union(inner.range))
+        }
+        return try primary()
+    }
+
+    private mutating func primary() throws -> Expr {
+        let token = current
+        switch token.kind {
+        case .number(let v, let text):
+            advance(); return Expr(.number(v, text: text), token.range)
+        case .percent(let v, let text):
+            advance(); return Expr(.percent(v, text: text), token.range)
+        case .string(let s):
+            advance(); return Expr(.string(s), token.range)
+        case .keyword(.true, _):
+            advance(); return Expr(.boolean(true), token.range)
+        case .keyword(.false, _):
+            advance(); return Expr(.boolean(false), token.range)
+        case .keyword(.count, _) where peekToken(1).isSymbol(.leftParen):
+            advance(); advance()
+            _ = try expect(.triggered)
+            let close = try expect(.rightParen)
+            return Expr(.countTriggered, token.range.union(close.range))
+        case .symbol(.leftParen):
+            advance()
+            let inner = try expression()
+            let close = try expect(.rightParen)
+            return Expr(.parenthesized(inner), token.range.union(close.range))
+        case .identifier(let name):
+            advance()
+            if at(.leftParen) { return try call(Identifier(name, token.range)) }
+            return Expr(.name(name), token.range)
+        case .keyword(let keyword, let lang):
+            if keyword == .not || keyword == .and || keyword == .or {
+                throw fail(.expression)
+            }
+            // A reserved word used as a name or category value (`school_type = школа`).
+            if Parser.declarationKeywords.contains(keyword) || current.startsLine {
+                throw fail(.expression)
+            }
+            _ = lang
+            advance()
+            return Expr(.name(token.range.text), token.range)
+        default:
+            throw fail(.expression)
+        }
+    }
+
+    private mutating func call(_ name: Identifier) throws -> Expr {
+        _ = try expect(.leftParen)
+        var arguments: [Expr] = []
+        var by: Identifier?
+        if !at(.rightParen) {
+            repeat {
+                if at(.comma) { advance() }
+                arguments.append(try expression())
+            } while at(.comma)
+            if at(.by) {
+                advance()
+                by = try identifier()
+            }
+        }
+        let close = try expect(.rightParen)
+        let builtin = Builtin.match(name.name)?.0
+        return Expr(.call(Call(name: name, builtin: builtin, arguments: arguments, by: by)), name.range.union(close.range))
+    }
+}
+
+extension Declaration {
+    mutating func addComments(leading: [String], extra: [String]) {
+        func update(_ c: inout Comments) { c.leading = leading + extra + c.leading }
+        switch self {
+        case .ruleset(var d): update(&d.comments); self = .ruleset(d)
+        case .indicator(var d): update(&d.comments); self = .indicator(d)
+        case .param(var d): update(&d.comments); self = .param(d)
+        case .factor(var d): update(&d.comments); self = .factor(d)
+        case .scale(var d): update(&d.comments); self = .scale(d)
+        case .group(var d): update(&d.comments); self = .group(d)
+        case .role(var d): update(&d.comments); self = .role(d)
+        case .measure(var d): update(&d.comments); self = .measure(d)
+        case .example(var d): update(&d.comments); self = .example(d)
+        }
+    }
+}

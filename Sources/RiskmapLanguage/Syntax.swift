@@ -1,0 +1,333 @@
+/// The parsed rule book, shaped like its source: every node keeps its source range and the
+/// comments around it, so the checker can point at it and the formatter can reprint it.
+
+public struct Identifier: Sendable {
+    public var name: String
+    public var range: SourceRange
+
+    public init(_ name: String, _ range: SourceRange) {
+        self.name = name
+        self.range = range
+    }
+}
+
+public struct StringLiteral: Sendable {
+    public var value: String
+    public var range: SourceRange
+}
+
+public struct NumberLiteral: Sendable {
+    public var value: Double
+    public var isPercent: Bool
+    /// As written (without the `%` sign and the minus), for faithful reprinting.
+    public var text: String
+    public var negative: Bool
+    public var range: SourceRange
+
+    public var signedValue: Double { negative ? -value : value }
+}
+
+/// A school year, written `2026/27` (or `2026`); `start` is the first calendar year.
+public struct SchoolYear: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var start: Int
+
+    public init(start: Int) { self.start = start }
+
+    public static func < (a: SchoolYear, b: SchoolYear) -> Bool { a.start < b.start }
+
+    public var description: String {
+        let next = (start + 1) % 100
+        return "\(start)/\(next < 10 ? "0" : "")\(next)"
+    }
+}
+
+public struct Comments: Sendable {
+    public var leading: [String] = []
+    public var trailing: String?
+
+    public init(leading: [String] = [], trailing: String? = nil) {
+        self.leading = leading
+        self.trailing = trailing
+    }
+}
+
+/// A clause inside a declaration block (`basis "…"`, `when …`), with its comments.
+public struct Clause<Value: Sendable>: Sendable {
+    public var value: Value
+    public var keywordRange: SourceRange
+    public var comments: Comments
+}
+
+public struct RuleBookSyntax: Sendable {
+    public var files: [FileSyntax]
+
+    public init(files: [FileSyntax]) { self.files = files }
+
+    public var declarations: [Declaration] { files.flatMap(\.declarations) }
+}
+
+public struct FileSyntax: Sendable {
+    public var file: SourceFile
+    /// The language most of the file's keywords are spelled in.
+    public var lang: Lang
+    public var declarations: [Declaration]
+    /// Comments after the last declaration.
+    public var trailingComments: [String]
+}
+
+public enum Declaration: Sendable {
+    case ruleset(RulesetDecl)
+    case indicator(IndicatorDecl)
+    case param(ParamDecl)
+    case factor(FactorDecl)
+    case scale(ScaleDecl)
+    case group(GroupDecl)
+    case role(RoleDecl)
+    case measure(MeasureDecl)
+    case example(ExampleDecl)
+
+    public var comments: Comments {
+        switch self {
+        case .ruleset(let d): return d.comments
+        case .indicator(let d): return d.comments
+        case .param(let d): return d.comments
+        case .factor(let d): return d.comments
+        case .scale(let d): return d.comments
+        case .group(let d): return d.comments
+        case .role(let d): return d.comments
+        case .measure(let d): return d.comments
+        case .example(let d): return d.comments
+        }
+    }
+}
+
+public struct RulesetDecl: Sendable {
+    public var title: StringLiteral
+    public var version: Clause<StringLiteral>?
+    public var year: Clause<SchoolYear>?
+    public var basis: Clause<StringLiteral>?
+    public var range: SourceRange
+    public var comments: Comments
+    public var closingComments: [String] = []
+}
+
+public enum IndicatorKind: String, Sendable, CaseIterable {
+    case count, number, percent, bool, category, text
+
+    public var keyword: Keyword {
+        switch self {
+        case .count: return .count
+        case .number: return .number
+        case .percent: return .percent
+        case .bool: return .bool
+        case .category: return .category
+        case .text: return .text
+        }
+    }
+}
+
+public struct IndicatorDecl: Sendable {
+    public var code: Identifier
+    public var title: StringLiteral?
+    public var kind: IndicatorKind
+    public var kindRange: SourceRange
+    /// Values of a `category` indicator, in declared order.
+    public var categories: [Identifier]
+    public var unit: StringLiteral?
+    public var range: (NumberLiteral, NumberLiteral)?
+    public var source: StringLiteral?
+    /// Header names a municipality's CSV export may use for this indicator.
+    public var columns: [StringLiteral]
+    public var declRange: SourceRange
+    public var comments: Comments
+}
+
+public struct ParamDecl: Sendable {
+    public var code: Identifier
+    public var title: StringLiteral?
+    public var value: NumberLiteral
+    public var unit: StringLiteral?
+    public var range: (NumberLiteral, NumberLiteral)?
+    public var basis: StringLiteral?
+    public var declRange: SourceRange
+    public var comments: Comments
+}
+
+public struct FactorDecl: Sendable {
+    public var code: Identifier
+    public var title: StringLiteral?
+    public var basis: Clause<StringLiteral>?
+    public var applies: Clause<Expr>?
+    public var when: Clause<Expr>?
+    public var declRange: SourceRange
+    public var comments: Comments
+    public var closingComments: [String] = []
+}
+
+public struct ScaleLevel: Sendable {
+    public var code: Identifier
+    public var title: StringLiteral?
+    /// `nil` means `otherwise`.
+    public var condition: Expr?
+    public var comments: Comments
+}
+
+public struct ScaleDecl: Sendable {
+    public var code: Identifier
+    public var title: StringLiteral?
+    public var levels: [ScaleLevel]
+    public var declRange: SourceRange
+    public var comments: Comments
+    public var closingComments: [String] = []
+}
+
+public struct GroupDecl: Sendable {
+    public var code: Identifier
+    public var title: StringLiteral?
+    public var basis: Clause<StringLiteral>?
+    public var when: Clause<Expr>?
+    public var declRange: SourceRange
+    public var comments: Comments
+    public var closingComments: [String] = []
+}
+
+public struct RoleDecl: Sendable {
+    public var code: Identifier
+    public var title: StringLiteral?
+    public var declRange: SourceRange
+    public var comments: Comments
+}
+
+public enum MeasureScope: String, Sendable, CaseIterable {
+    case school, municipality
+}
+
+/// A deadline as written in the rule book; resolved to a date against a school year.
+public enum Deadline: Sendable, Equatable {
+    case month(Month, day: Int?)
+    case date(year: Int, month: Int, day: Int)
+    case quarter(Int)
+    case annually
+    case duringYear
+    case text(String)
+}
+
+public struct MeasureDecl: Sendable {
+    public var code: Identifier
+    public var title: StringLiteral?
+    public var addresses: Clause<[Identifier]>?
+    public var onlyWhen: Clause<Expr>?
+    public var scope: Clause<MeasureScope>?
+    public var responsible: Clause<Identifier>?
+    public var coExecutors: Clause<[Identifier]>?
+    public var due: Clause<Deadline>?
+    public var result: Clause<StringLiteral>?
+    public var basis: Clause<StringLiteral>?
+    public var declRange: SourceRange
+    public var comments: Comments
+    public var closingComments: [String] = []
+}
+
+public struct Assignment: Sendable {
+    public var name: Identifier
+    public var value: Expr
+}
+
+/// `given x = 1, y = 2` (the example's current year) or `given 2024/25: x = 1` (history).
+public struct Given: Sendable {
+    public var year: SchoolYear?
+    public var assignments: [Assignment]
+}
+
+public enum ExpectedOutcome: String, Sendable {
+    case triggered, notTriggered, notApplicable, unknown
+}
+
+public enum Expectation: Sendable {
+    /// `expect [not] NAME [not applicable | unknown]`: a factor, group or measure.
+    case status(Identifier, ExpectedOutcome)
+    /// `expect SCALE = LEVEL`.
+    case level(Identifier, Identifier)
+}
+
+public struct ExampleDecl: Sendable {
+    public var title: StringLiteral
+    public var givens: [Clause<Given>]
+    public var expectations: [Clause<Expectation>]
+    public var declRange: SourceRange
+    public var comments: Comments
+    public var closingComments: [String] = []
+}
+
+// MARK: - Expressions
+
+public enum ArithmeticOp: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+}
+
+public enum ComparisonOp: String, Sendable, CaseIterable {
+    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "=", notEqual = "!="
+
+    /// The comparison that holds exactly when this one does not.
+    public var negated: ComparisonOp {
+        switch self {
+        case .less: return .greaterEqual
+        case .lessEqual: return .greater
+        case .greater: return .lessEqual
+        case .greaterEqual: return .less
+        case .equal: return .notEqual
+        case .notEqual: return .equal
+        }
+    }
+}
+
+public enum LogicalOp: String, Sendable {
+    case and, or
+}
+
+public struct Call: Sendable {
+    public var name: Identifier
+    /// `nil` when the name is not a built-in function (the checker reports it).
+    public var builtin: Builtin?
+    public var arguments: [Expr]
+    /// `by municipality`
+    public var by: Identifier?
+}
+
+public indirect enum ExprKind: Sendable {
+    case number(Double, text: String)
+    case percent(Double, text: String)
+    case boolean(Bool)
+    case string(String)
+    case name(String)
+    case negate(Expr)
+    case arithmetic(ArithmeticOp, Expr, Expr)
+    case comparison(ComparisonOp, Expr, Expr)
+    case logical(LogicalOp, Expr, Expr)
+    case not(Expr)
+    case membership(Expr, [Expr], negated: Bool)
+    case call(Call)
+    /// `count(triggered)`: the number of triggered factors.
+    case countTriggered
+    /// `COND for N years`: the condition held in each of the last N school years.
+    case persistence(Expr, years: Int)
+    case parenthesized(Expr)
+}
+
+public struct Expr: Sendable {
+    public var kind: ExprKind
+    public var range: SourceRange
+    /// Comment written after this operand at the end of a line (top-level chains only).
+    public var trailingComment: String?
+
+    public init(_ kind: ExprKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    /// The expression without its redundant parentheses.
+    public var unparenthesized: Expr {
+        if case .parenthesized(let inner) = kind { return inner.unparenthesized }
+        return self
+    }
+}
