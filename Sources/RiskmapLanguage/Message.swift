@@ -112,6 +112,8 @@ public enum Message: Sendable {
     case forbiddenReferenceHelp(ExprContext)
     case notAnIndicator(String)
     case byTargetNotCategory(String)
+    case nestedCohort
+    case previousYearsArgument
     // Checker: types and units
     case percentVersusNumber(String)
     case percentLiteralHelp(String)
@@ -227,6 +229,8 @@ public enum Message: Sendable {
         case .forbiddenReferenceHelp(let context): return context.allowedRussian
         case .notAnIndicator(let n): return "«\(n)» — не показатель"
         case .byTargetNotCategory(let n): return "разбиение «по» возможно только по показателю-категории или муниципалитету, а «\(n)» — не категория"
+        case .nestedCohort: return "функции по совокупности школ (процентиль, среднее, медиана, ранг) нельзя вкладывать друг в друга"
+        case .previousYearsArgument: return "второй аргумент «предыдущее» — число лет назад, целое от 1 до 20"
         case .percentVersusNumber(let n): return "процент сравнивается с числом \(n)"
         case .percentLiteralHelp(let p): return "проценты записываются со знаком %: \(p)"
         case .ratioAsPercentHelp: return "отношение двух количеств — число (0,14), а не процент; запишите (a / b) * 100% или сравните с долей 0.1"
@@ -316,6 +320,8 @@ public enum Message: Sendable {
         case .forbiddenReferenceHelp(let context): return context.allowedEnglish
         case .notAnIndicator(let n): return "'\(n)' is not an indicator"
         case .byTargetNotCategory(let n): return "'by' takes a category indicator or municipality; '\(n)' is not a category"
+        case .nestedCohort: return "cohort functions (percentile, mean, median, rank) cannot be nested"
+        case .previousYearsArgument: return "the second argument of 'previous' is a number of years back, a whole number 1 to 20"
         case .percentVersusNumber(let n): return "a percent is compared with the number \(n)"
         case .percentLiteralHelp(let p): return "write percents with a % sign: \(p)"
         case .ratioAsPercentHelp: return "a ratio of two counts is a number (0.14), not a percent; write (a / b) * 100% or compare with 0.1"

@@ -1019,7 +1019,7 @@ public struct Parser {
     private mutating func call(_ name: Identifier) throws -> Expr {
         _ = try expect(.leftParen)
         var arguments: [Expr] = []
-        var by: Identifier?
+        var by: CohortBy?
         if !at(.rightParen) {
             repeat {
                 if at(.comma) { advance() }
@@ -1027,7 +1027,11 @@ public struct Parser {
             } while at(.comma)
             if at(.by) {
                 advance()
-                by = try identifier()
+                if at(.municipality) {
+                    by = .municipality(advance().range)
+                } else {
+                    by = .indicator(try identifier())
+                }
             }
         }
         let close = try expect(.rightParen)

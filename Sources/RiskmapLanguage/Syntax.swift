@@ -290,8 +290,20 @@ public struct Call: Sendable {
     /// `nil` when the name is not a built-in function (the checker reports it).
     public var builtin: Builtin?
     public var arguments: [Expr]
-    /// `by municipality`
-    public var by: Identifier?
+    /// `by municipality` or `by school_type`
+    public var by: CohortBy?
+}
+
+public enum CohortBy: Sendable {
+    case municipality(SourceRange)
+    case indicator(Identifier)
+
+    public var range: SourceRange {
+        switch self {
+        case .municipality(let r): return r
+        case .indicator(let id): return id.range
+        }
+    }
 }
 
 public indirect enum ExprKind: Sendable {

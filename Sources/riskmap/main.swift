@@ -1,1 +1,4 @@
-print("riskmap")
+import Foundation
+import RiskmapCLI
+
+exit(Riskmap.run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment, console: .live()))

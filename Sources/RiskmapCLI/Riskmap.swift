@@ -1,0 +1,95 @@
+import RiskmapLanguage
+
+/// The `riskmap` command line: picks the command and maps results to exit codes.
+/// `main.swift` only calls `Riskmap.run`.
+public enum Riskmap {
+    public static func run(_ args: [String], environment: [String: String], console: Console) -> Int32 {
+        let lang = language(args, environment)
+        guard let first = args.first else {
+            console.err(CLIText.help(nil, lang))
+            return ExitCode.usage.rawValue
+        }
+        if first == "--help" || first == "-h" || first == "help" {
+            console.out(CLIText.help(args.dropFirst().first, lang))
+            return ExitCode.success.rawValue
+        }
+        if first == "--version" || first == "version" {
+            console.out("riskmap \(CLIText.version)\n")
+            return ExitCode.success.rawValue
+        }
+        let rest = Array(args.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            console.out(CLIText.help(first, lang))
+            return ExitCode.success.rawValue
+        }
+        let context = CommandContext(console: console, lang: lang, environment: environment)
+        let code: ExitCode
+        switch first {
+        case "check": code = CheckCommand.run(rest, context)
+        case "fmt": code = FormatCommand.run(rest, context)
+        default:
+            if let engineCode = EngineCommands.run(first, rest, context) {
+                code = engineCode
+            } else {
+                console.err(CLIText.unknownCommand(first, lang))
+                code = .usage
+            }
+        }
+        return code.rawValue
+    }
+
+    /// `--lang` wins; otherwise English when LANG (or LC_ALL, LC_MESSAGES) starts with `en`.
+    static func language(_ args: [String], _ environment: [String: String]) -> Lang {
+        for (i, arg) in args.enumerated() {
+            if arg.hasPrefix("--lang=") { return Lang(rawValue: String(arg.dropFirst(7))) ?? .ru }
+            if arg == "--lang", i + 1 < args.count { return Lang(rawValue: args[i + 1]) ?? .ru }
+        }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                return value.hasPrefix("en") ? .en : .ru
+            }
+        }
+        return .ru
+    }
+}
+
+/// What every command gets.
+public struct CommandContext: Sendable {
+    public var console: Console
+    public var lang: Lang
+    public var environment: [String: String]
+
+    /// Parses options common to all commands plus the command's own.
+    func arguments(_ args: [String], valued: Set<String> = [], boolean: Set<String> = []) -> Arguments? {
+        do {
+            let parsed = try Arguments.parse(args, valued: valued.union(["lang"]), boolean: boolean)
+            if let l = parsed.values["lang"], Lang(rawValue: l) == nil {
+                console.err(CLIText.badOptionValue("lang", l, "ru, en", lang))
+                return nil
+            }
+            return parsed
+        } catch {
+            console.err(CLIText.usageError(error.text, lang))
+            return nil
+        }
+    }
+
+    var renderer: DiagnosticRenderer { DiagnosticRenderer(lang: lang) }
+
+    /// Loads and checks a rule book; prints diagnostics unless `quiet`.
+    func loadRuleBook(_ path: String, printWarnings: Bool = true) -> (CheckedRuleBook?, ExitCode, [Diagnostic]) {
+        switch RuleBookLoader.load(path) {
+        case .failure(.notFound(let p)):
+            console.err(renderer.render(Diagnostic(.error, .pathNotFound(p), path: p)))
+            return (nil, .noInput, [])
+        case .failure(.unreadable(let diagnostics)):
+            console.err(renderer.render(diagnostics))
+            return (nil, .noInput, diagnostics)
+        case .success(let files):
+            let (book, diagnostics, _) = Checker.check(files: files)
+            let shown = printWarnings ? diagnostics : diagnostics.filter { $0.severity == .error }
+            console.err(renderer.render(shown))
+            return (book, book == nil ? .failure : .success, diagnostics)
+        }
+    }
+}

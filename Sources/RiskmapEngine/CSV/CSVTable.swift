@@ -1,0 +1,206 @@
+import RiskmapLanguage
+
+/// A parsed CSV file: a header row and data rows, stored as byte offsets into the
+/// (UTF-8) source text. No cell is turned into a `String` until asked for.
+///
+/// Rows are numbered from 0 (the first data row); the header is not a data row.
+/// Columns are numbered from 0. A row may have fewer or more cells than the header;
+/// the reader reports that as a warning.
+public struct CSVTable: Sendable {
+    /// The text as UTF-8 (decoded from Windows-1251 if needed, BOM removed); every
+    /// range of this table points into it.
+    public let source: SourceFile
+    /// The encoding of the input bytes (detected or forced).
+    public let encoding: CSVEncoding
+    /// The field delimiter (detected or forced): `,`, `;` or tab.
+    public let delimiter: UInt8
+
+    /// Same storage as `source.bytes`, held here so that hot-path reads need no
+    /// reference counting through the class.
+    let bytes: [UInt8]
+    /// Per field: start offset. With `quotedBit` set, the field was a clean quoted
+    /// field and the range holds its content, without the quotes.
+    let fieldStarts: [UInt32]
+    /// Per field: end offset. With `unescapeBit` set, the range is the raw field
+    /// (starting at its opening quote) and the content must be unescaped.
+    let fieldEnds: [UInt32]
+    /// Per physical row (0 = header): index of its first field; one extra entry at the end.
+    let rowFirstField: [UInt32]
+
+    static let quotedBit: UInt32 = 1 << 31
+    static let unescapeBit: UInt32 = 1 << 31
+    static let offsetMask: UInt32 = ~(1 << 31)
+    /// Inputs must be shorter than this (offsets keep one bit for flags).
+    static let maxBytes = Int(Int32.max) - 1
+
+    init(
+        source: SourceFile, encoding: CSVEncoding, delimiter: UInt8,
+        fieldStarts: [UInt32], fieldEnds: [UInt32], rowFirstField: [UInt32]
+    ) {
+        self.source = source
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.bytes = source.bytes
+        self.fieldStarts = fieldStarts
+        self.fieldEnds = fieldEnds
+        self.rowFirstField = rowFirstField
+    }
+
+    // MARK: Shape
+
+    /// The number of header cells.
+    public var columnCount: Int { physicalFieldCount(0) }
+
+    /// The number of data rows (the header and fully empty lines are not rows).
+    public var rowCount: Int { rowFirstField.count - 2 }
+
+    /// The number of cells in data row `row` (may differ from `columnCount`).
+    public func fieldCount(row: Int) -> Int { physicalFieldCount(checked(row) + 1) }
+
+    /// The 1-based line on which data row `row` starts.
+    public func line(ofRow row: Int) -> Int {
+        source.location(of: rowRange(row).start).line
+    }
+
+    /// The whole text of data row `row` (all of its cells, without the line end).
+    public func rowRange(_ row: Int) -> SourceRange {
+        physicalRowRange(checked(row) + 1)
+    }
+
+    // MARK: Header
+
+    /// The name in header cell `column`: unquoted, with surrounding whitespace removed.
+    public func header(_ column: Int) -> String {
+        CellParser.trimmed(physicalField(0, column))
+    }
+
+    /// Where header cell `column` is in the source.
+    public func headerRange(_ column: Int) -> SourceRange {
+        physicalFieldRange(0, column)
+    }
+
+    // MARK: Fields
+
+    /// The text of a cell: unquoted (`""` inside quotes becomes `"`), not trimmed;
+    /// `""` when the row has no such cell.
+    public func field(row: Int, column: Int) -> String {
+        physicalField(checked(row) + 1, column)
+    }
+
+    /// Where a cell is in the source, quotes included. For a cell missing at the end of
+    /// a short row: an empty range at the end of the row.
+    public func fieldRange(row: Int, column: Int) -> SourceRange {
+        physicalFieldRange(checked(row) + 1, column)
+    }
+
+    /// Calls `body` with the bytes of a cell without allocating: the source bytes for an
+    /// unquoted or simply quoted cell, a temporary unescaped copy for a cell with `""`.
+    /// A missing cell gives an empty buffer.
+    public func withFieldBytes<R>(
+        row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+    ) rethrows -> R {
+        let physical = checked(row) + 1
+        guard let index = fieldIndex(physical, column) else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        let start = Int(fieldStarts[index] & CSVTable.offsetMask)
+        let rawEnd = fieldEnds[index]
+        let end = Int(rawEnd & CSVTable.offsetMask)
+        return try bytes.withUnsafeBufferPointer { all in
+            let slice = UnsafeBufferPointer(rebasing: all[start..<end])
+            if rawEnd & CSVTable.unescapeBit == 0 { return try body(slice) }
+            return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, slice.count)) { buffer in
+                let count = CSVTable.unescape(slice, into: buffer)
+                return try body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            }
+        }
+    }
+
+    // MARK: Internals
+
+    private func checked(_ row: Int) -> Int {
+        precondition(row >= 0 && row < rowCount, "CSV row \(row) out of range 0..<\(rowCount)")
+        return row
+    }
+
+    func physicalFieldCount(_ physical: Int) -> Int {
+        Int(rowFirstField[physical + 1] - rowFirstField[physical])
+    }
+
+    func fieldIndex(_ physical: Int, _ column: Int) -> Int? {
+        guard column >= 0, column < physicalFieldCount(physical) else { return nil }
+        return Int(rowFirstField[physical]) + column
+    }
+
+    /// The raw extent of field `index`, quotes included.
+    func rawRange(_ index: Int) -> (start: Int, end: Int) {
+        let s = fieldStarts[index], e = fieldEnds[index]
+        let start = Int(s & CSVTable.offsetMask), end = Int(e & CSVTable.offsetMask)
+        return s & CSVTable.quotedBit != 0 ? (start - 1, end + 1) : (start, end)
+    }
+
+    func physicalRowRange(_ physical: Int) -> SourceRange {
+        let first = Int(rowFirstField[physical]), next = Int(rowFirstField[physical + 1])
+        return SourceRange(file: source, start: rawRange(first).start, end: rawRange(next - 1).end)
+    }
+
+    func physicalFieldRange(_ physical: Int, _ column: Int) -> SourceRange {
+        guard let index = fieldIndex(physical, column) else {
+            let end = physicalRowRange(physical).end
+            return SourceRange(file: source, start: end, end: end)
+        }
+        let raw = rawRange(index)
+        return SourceRange(file: source, start: raw.start, end: raw.end)
+    }
+
+    func physicalField(_ physical: Int, _ column: Int) -> String {
+        guard let index = fieldIndex(physical, column) else { return "" }
+        let start = Int(fieldStarts[index] & CSVTable.offsetMask)
+        let rawEnd = fieldEnds[index]
+        let end = Int(rawEnd & CSVTable.offsetMask)
+        if rawEnd & CSVTable.unescapeBit == 0 {
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        return bytes.withUnsafeBufferPointer { all in
+            let slice = UnsafeBufferPointer(rebasing: all[start..<end])
+            let unescaped = [UInt8](unsafeUninitializedCapacity: max(1, slice.count)) { buffer, count in
+                count = CSVTable.unescape(slice, into: buffer)
+            }
+            return String(decoding: unescaped, as: UTF8.self)
+        }
+    }
+
+    /// Unescapes a raw quoted field (`"a""b"c` → `a"bc`): drops the opening quote,
+    /// turns `""` into `"`, drops the closing quote and keeps anything after it as is.
+    /// An unterminated field keeps everything after the opening quote. Returns the
+    /// number of bytes written (never more than `raw.count`).
+    static func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let quote = UInt8(ascii: "\"")
+        let n = raw.count
+        var i = raw.first == quote ? 1 : 0
+        var o = 0
+        while i < n {
+            let b = raw[i]
+            if b == quote {
+                if i + 1 < n && raw[i + 1] == quote {
+                    out[o] = quote
+                    o += 1
+                    i += 2
+                    continue
+                }
+                // Closing quote: the rest is literal.
+                i += 1
+                while i < n {
+                    out[o] = raw[i]
+                    o += 1
+                    i += 1
+                }
+                break
+            }
+            out[o] = b
+            o += 1
+            i += 1
+        }
+        return o
+    }
+}

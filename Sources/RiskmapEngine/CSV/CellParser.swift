@@ -1,0 +1,223 @@
+/// Turns cell text into typed values, the way Russian spreadsheets write them.
+///
+/// Rules shared by the number parsers:
+/// * surrounding spaces, tabs, NBSP (U+00A0) and narrow NBSP (U+202F) are ignored;
+/// * an optional sign: `+`, `-` or `−` (U+2212);
+/// * digits, optionally grouped by thousands with a space, NBSP or U+202F between
+///   groups (`1 234 567`; the first group has 1–3 digits, the others exactly 3);
+/// * an optional decimal separator `.` or `,` with at least one digit on each side;
+/// * nothing else: no exponents (`1e5`), no second separator (`1.2.3`, `1,234.5`),
+///   no `inf`/`nan`, no units.
+public enum CellParser {
+    // MARK: Missing values
+
+    /// Whether the cell means "no value": empty, `-`, `—`, `–`, `н/д`, `нет данных` or
+    /// `n/a` (case-insensitive, surrounding whitespace ignored).
+    public static func isMissing<S: StringProtocol>(_ text: S) -> Bool {
+        let t = trimmed(text)
+        if t.isEmpty { return true }
+        if t.utf8.count > 20 { return false }
+        switch t.lowercased() {
+        case "-", "—", "–", "н/д", "нет данных", "n/a": return true
+        default: return false
+        }
+    }
+
+    // MARK: Numbers
+
+    /// A decimal number: `12`, `12.5`, `12,5`, ` 1 234,5 `, `-3`, `+3`. `nil` for
+    /// anything else, including `1e5`, `12%` and `1.2.3`.
+    public static func parseNumber(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { parseNumber(bytes: $0) }
+    }
+
+    /// `parseNumber` on UTF-8 bytes, without allocating for plain decimals. Up to 15
+    /// significant digits the result is computed as an exact integer divided by an
+    /// exact power of ten (one correctly rounded operation), so it equals
+    /// `Double("12.5")`; longer numbers go through `Double(String)`.
+    public static func parseNumber(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let scan = NumberScan(bytes) else { return nil }
+        return scan.double(bytes)
+    }
+
+    /// A percentage value: a number with an optional trailing `%` (with or without a
+    /// space before it): `35,5%` → 35.5, `35.5` → 35.5.
+    public static func parsePercent(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { buffer in
+            var n = buffer.count
+            while n > 0, let w = NumberScan.spaceWidth(buffer, at: n, trailing: true) { n -= w }
+            if n > 0, buffer[n - 1] == UInt8(ascii: "%") { n -= 1 }
+            return parseNumber(bytes: UnsafeBufferPointer(rebasing: buffer[0..<n]))
+        }
+    }
+
+    /// A whole number: `12`, `1 234`, `-3`; `12,0` and `12.0` are accepted as 12, but
+    /// `12,5` is not. `nil` when out of `Int` range.
+    public static func parseInteger(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let scan = NumberScan(buffer), scan.fractionIsZero else { return nil }
+            return scan.integer
+        }
+    }
+
+    // MARK: Booleans
+
+    /// Yes/no: `да`/`нет`, `1`/`0`, `true`/`false`, `истина`/`ложь` (Excel's
+    /// Russian TRUE/FALSE), `yes`/`no`; case-insensitive. `+` and `-` are not
+    /// accepted (`-` means a missing value).
+    public static func parseBool(_ text: String) -> Bool? {
+        let t = trimmed(text)
+        if t.utf8.count > 12 { return nil }
+        switch t.lowercased() {
+        case "да", "1", "true", "истина", "yes": return true
+        case "нет", "0", "false", "ложь", "no": return false
+        default: return nil
+        }
+    }
+
+    // MARK: Helpers
+
+    /// `text` without surrounding whitespace (spaces, tabs, line ends, NBSP, U+202F, …).
+    public static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(text[first...last])
+    }
+}
+
+/// The pieces of a number found by one scan over its bytes.
+struct NumberScan {
+    var negative = false
+    /// The first significant digits (at most 19) as an integer.
+    var mantissa: UInt64 = 0
+    /// Digits after leading zeros (integer and fraction parts).
+    var significantDigits = 0
+    var fractionDigits = 0
+    var fractionIsZero = true
+    /// The integer part, `nil` on overflow.
+    var integer: Int? = 0
+
+    static let powersOfTen: [Double] = (0...22).map { k in
+        var p = 1.0
+        for _ in 0..<k { p *= 10 }
+        return p
+    }
+
+    /// Scans `bytes`; `nil` when they are not a number by `CellParser`'s rules.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        var n = bytes.count
+        // Trim.
+        while i < n, let w = NumberScan.spaceWidth(bytes, at: i, trailing: false) { i += w }
+        while n > i, let w = NumberScan.spaceWidth(bytes, at: n, trailing: true) { n -= w }
+        guard i < n else { return nil }
+        // Sign.
+        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        } else if i + 3 <= n, bytes[i] == 0xE2, bytes[i + 1] == 0x88, bytes[i + 2] == 0x92 {
+            negative = true
+            i += 3
+        }
+        // Integer part with optional thousands groups.
+        var groupDigits = 0
+        var grouped = false
+        var sawDigit = false
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 {
+                addDigit(b, fraction: false)
+                groupDigits += 1
+                sawDigit = true
+                i += 1
+                continue
+            }
+            if sawDigit, let w = NumberScan.groupSeparatorWidth(bytes, at: i, end: n) {
+                // A group separator must follow 1–3 digits (first group) or exactly 3.
+                if grouped ? groupDigits != 3 : groupDigits > 3 { return nil }
+                grouped = true
+                groupDigits = 0
+                i += w
+                guard i < n, bytes[i] >= 0x30 && bytes[i] <= 0x39 else { return nil }
+                continue
+            }
+            break
+        }
+        guard sawDigit else { return nil }
+        if grouped && groupDigits != 3 { return nil }
+        // Fraction.
+        if i < n && (bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",")) {
+            i += 1
+            let start = i
+            while i < n, bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                addDigit(bytes[i], fraction: true)
+                i += 1
+            }
+            guard i > start else { return nil }
+        }
+        guard i == n else { return nil }
+        if negative, let value = integer { integer = 0 - value }
+    }
+
+    private mutating func addDigit(_ byte: UInt8, fraction: Bool) {
+        let d = byte &- 0x30
+        if fraction {
+            fractionDigits += 1
+            if d != 0 { fractionIsZero = false }
+        } else if let value = integer {
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(d))
+            integer = o1 || o2 ? nil : sum
+        }
+        if significantDigits == 0 && d == 0 { return }
+        if significantDigits < 19 { mantissa = mantissa &* 10 &+ UInt64(d) }
+        significantDigits += 1
+    }
+
+    /// The value; exact fast path for up to 15 significant digits.
+    func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if significantDigits <= 15 && fractionDigits <= 22 {
+            let value = Double(mantissa) / NumberScan.powersOfTen[fractionDigits]
+            return negative ? -value : value
+        }
+        // Rebuild a plain decimal ("-123.45") for the standard library.
+        var text = negative ? "-" : ""
+        var sawSeparator = false
+        for b in bytes {
+            if b >= 0x30 && b <= 0x39 { text.unicodeScalars.append(Unicode.Scalar(b)) }
+            else if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && !sawSeparator {
+                text += "."
+                sawSeparator = true
+            }
+        }
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    /// Width of a trimmable space ending before `at` (trailing) or starting at `at`.
+    static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int, trailing: Bool) -> Int? {
+        if trailing {
+            let last = b[i - 1]
+            if last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { return 1 }
+            if i >= 2, b[i - 2] == 0xC2, last == 0xA0 { return 2 }
+            if i >= 3, b[i - 3] == 0xE2, b[i - 2] == 0x80, last == 0xAF { return 3 }
+            return nil
+        }
+        let first = b[i]
+        if first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D { return 1 }
+        return groupSeparatorWidth(b, at: i, end: b.count)
+    }
+
+    /// Width of a thousands separator (space, NBSP or U+202F) at `i`.
+    static func groupSeparatorWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+        let first = b[i]
+        if first == 0x20 { return 1 }
+        if first == 0xC2, i + 1 < end, b[i + 1] == 0xA0 { return 2 }
+        if first == 0xE2, i + 2 < end, b[i + 1] == 0x80, b[i + 2] == 0xAF { return 3 }
+        return nil
+    }
+}

@@ -1,0 +1,258 @@
+/// A rule book that passed the checker: every name resolved, every expression typed.
+/// Only `Checker` can create one (its initialiser is internal to this module), so the
+/// engine never evaluates rules that were not checked.
+public struct CheckedRuleBook: Sendable {
+    public let header: RuleBookHeader
+    public let indicators: [Indicator]
+    public let params: [Param]
+    public let factors: [Factor]
+    public let scales: [Scale]
+    public let groups: [Group]
+    public let roles: [Role]
+    public let measures: [Measure]
+    public let examples: [Example]
+    /// The rule files, in the order they were read (sorted by path).
+    public let files: [SourceFile]
+
+    init(header: RuleBookHeader, indicators: [Indicator], params: [Param], factors: [Factor], scales: [Scale],
+         groups: [Group], roles: [Role], measures: [Measure], examples: [Example], files: [SourceFile]) {
+        self.header = header
+        self.indicators = indicators
+        self.params = params
+        self.factors = factors
+        self.scales = scales
+        self.groups = groups
+        self.roles = roles
+        self.measures = measures
+        self.examples = examples
+        self.files = files
+    }
+
+    public func indicator(named code: String) -> Indicator? { indicators.first { $0.code == code } }
+    public func factor(named code: String) -> Factor? { factors.first { $0.code == code } }
+}
+
+public struct RuleBookHeader: Sendable {
+    public var title: String
+    public var version: String
+    public var year: SchoolYear?
+    public var basis: String?
+}
+
+public struct Indicator: Sendable {
+    public var index: Int
+    public var code: String
+    public var title: String
+    public var kind: IndicatorKind
+    public var categories: [String]
+    public var unit: String?
+    public var range: ClosedRange<Double>?
+    public var source: String?
+    public var columns: [String]
+    public var declRange: SourceRange
+
+    public var type: ValueType {
+        switch kind {
+        case .count: return .count
+        case .number: return .number
+        case .percent: return .percent
+        case .bool: return .bool
+        case .category: return .category(code)
+        case .text: return .text
+        }
+    }
+}
+
+public struct Param: Sendable {
+    public var index: Int
+    public var code: String
+    public var title: String
+    /// In percentage points for a percent parameter.
+    public var value: Double
+    public var isPercent: Bool
+    /// The value as written (`10%`, `2.5`).
+    public var literal: String
+    public var unit: String?
+    public var basis: String?
+    public var declRange: SourceRange
+
+    public var type: ValueType { isPercent ? .percent : .number }
+}
+
+public struct Factor: Sendable {
+    public var index: Int
+    public var code: String
+    public var title: String
+    public var basis: String?
+    public var applies: RExpr?
+    public var condition: RExpr
+    public var declRange: SourceRange
+}
+
+public struct ScaleLevelDef: Sendable {
+    public var index: Int
+    public var code: String
+    public var title: String
+    /// `nil` for `otherwise`.
+    public var condition: RExpr?
+}
+
+public struct Scale: Sendable {
+    public var index: Int
+    public var code: String
+    public var title: String
+    public var levels: [ScaleLevelDef]
+    public var declRange: SourceRange
+}
+
+public struct Group: Sendable {
+    public var index: Int
+    public var code: String
+    public var title: String
+    public var basis: String?
+    public var condition: RExpr
+    public var declRange: SourceRange
+}
+
+public struct Role: Sendable {
+    public var index: Int
+    public var code: String
+    public var title: String
+}
+
+public struct Measure: Sendable {
+    public var index: Int
+    public var code: String
+    public var title: String
+    /// Factor indices, in the order written.
+    public var addresses: [Int]
+    public var onlyWhen: RExpr?
+    public var scope: MeasureScope
+    public var responsible: Int
+    public var coExecutors: [Int]
+    public var due: Deadline?
+    public var result: String?
+    public var basis: String?
+    public var declRange: SourceRange
+}
+
+/// A typed literal value of an indicator (also what a profile cell becomes).
+public enum LiteralValue: Sendable, Equatable {
+    case number(Double)
+    case bool(Bool)
+    case category(Int)
+    case text(String)
+}
+
+public struct ExampleYear: Sendable {
+    /// `nil` for the example's current year.
+    public var year: SchoolYear?
+    public var values: [(indicator: Int, value: LiteralValue)]
+}
+
+public enum ResolvedExpectation: Sendable {
+    case factor(Int, ExpectedOutcome, SourceRange)
+    case group(Int, present: Bool, SourceRange)
+    case measure(Int, present: Bool, SourceRange)
+    case level(scale: Int, level: Int, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .factor(_, _, let r), .group(_, _, let r), .measure(_, _, let r), .level(_, _, let r): return r
+        }
+    }
+}
+
+public struct Example: Sendable {
+    public var title: String
+    public var years: [ExampleYear]
+    public var expectations: [ResolvedExpectation]
+    public var declRange: SourceRange
+}
+
+// MARK: - Resolved expressions
+
+public enum CohortFunction: String, Sendable {
+    case percentile, mean, median, rank
+}
+
+/// How a cohort is split: all schools of the year, by municipality, or by a category.
+public enum CohortPartition: Sendable, Equatable {
+    case municipality
+    case indicator(Int)
+}
+
+/// A checked expression: names resolved to indices, every node typed.
+public struct RExpr: Sendable {
+    public var node: RNode
+    public var type: ValueType
+    public var range: SourceRange
+
+    public init(_ node: RNode, _ type: ValueType, _ range: SourceRange) {
+        self.node = node
+        self.type = type
+        self.range = range
+    }
+}
+
+public indirect enum RNode: Sendable {
+    /// A numeric literal; a percent literal is held in percentage points.
+    case number(Double, text: String)
+    case boolean(Bool)
+    case text(String)
+    case categoryValue(Int)
+    case levelValue(Int)
+    case indicator(Int)
+    case param(Int)
+    case factor(Int)
+    /// The school's level on a scale (compared with `levelValue`).
+    case scaleLevel(Int)
+    case group(Int)
+    case negate(RExpr)
+    case arithmetic(ArithmeticOp, RExpr, RExpr)
+    case comparison(ComparisonOp, RExpr, RExpr)
+    case and(RExpr, RExpr)
+    case or(RExpr, RExpr)
+    case not(RExpr)
+    case membership(RExpr, [RExpr], negated: Bool)
+    case known(RExpr)
+    case missing(RExpr)
+    case previous(RExpr, years: Int)
+    case change(RExpr)
+    case cohort(CohortFunction, RExpr, parameter: Double?, by: CohortPartition?)
+    case countTriggered
+    case persistence(RExpr, years: Int)
+}
+
+extension RExpr {
+    /// Calls `visit` on this node and every node below it.
+    public func forEach(_ visit: (RExpr) -> Void) {
+        visit(self)
+        switch node {
+        case .number, .boolean, .text, .categoryValue, .levelValue, .indicator, .param, .factor,
+             .scaleLevel, .group, .countTriggered:
+            break
+        case .negate(let e), .not(let e), .known(let e), .missing(let e), .previous(let e, _), .change(let e),
+             .persistence(let e, _):
+            e.forEach(visit)
+        case .cohort(_, let e, _, _):
+            e.forEach(visit)
+        case .arithmetic(_, let a, let b), .comparison(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            a.forEach(visit)
+            b.forEach(visit)
+        case .membership(let e, let items, _):
+            e.forEach(visit)
+            items.forEach { $0.forEach(visit) }
+        }
+    }
+
+    /// Indicator indices this expression reads, in first-use order, without repeats.
+    public var indicatorsUsed: [Int] {
+        var seen = Set<Int>()
+        var out: [Int] = []
+        forEach { e in
+            if case .indicator(let i) = e.node, seen.insert(i).inserted { out.append(i) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,347 @@
+/// Prints a parsed file in canonical form: two-space indentation, one clause per line,
+/// keywords in the file's own language, comments kept where they were attached.
+/// Printing never changes meaning: parse → print → parse gives the same `SyntaxDump`.
+public final class Formatter {
+    public static let lineWidth = 100
+
+    private let lang: Lang
+    private var out = ""
+
+    public init(lang: Lang) { self.lang = lang }
+
+    public static func format(_ file: FileSyntax) -> String {
+        Formatter(lang: file.lang).print(file)
+    }
+
+    private func kw(_ k: Keyword) -> String { k.canonical(lang) }
+
+    func print(_ file: FileSyntax) -> String {
+        out = ""
+        var previousWasBlock = false
+        var previousKind: String?
+        for (i, declaration) in file.declarations.enumerated() {
+            let (kind, isBlock) = Formatter.shape(declaration)
+            let comments = declaration.comments
+            if i > 0 && (isBlock || previousWasBlock || !comments.leading.isEmpty || kind != previousKind) {
+                out += "\n"
+            }
+            printDeclaration(declaration)
+            previousWasBlock = isBlock
+            previousKind = kind
+        }
+        if !file.trailingComments.isEmpty {
+            if !file.declarations.isEmpty { out += "\n" }
+            for c in file.trailingComments { out += c + "\n" }
+        }
+        return out
+    }
+
+    private static func shape(_ d: Declaration) -> (String, Bool) {
+        switch d {
+        case .ruleset: return ("ruleset", true)
+        case .indicator: return ("indicator", false)
+        case .param: return ("param", false)
+        case .factor: return ("factor", true)
+        case .scale: return ("scale", true)
+        case .group(let g): return ("group", !isInlineGroup(g))
+        case .role: return ("role", false)
+        case .measure: return ("measure", true)
+        case .example: return ("example", true)
+        }
+    }
+
+    private static func isInlineGroup(_ g: GroupDecl) -> Bool {
+        g.basis == nil && g.closingComments.isEmpty && (g.when?.comments.leading.isEmpty ?? true)
+            && g.when?.comments.trailing == nil && g.comments.trailing == nil
+    }
+
+    // MARK: - Helpers
+
+    private static func quote(_ s: String) -> String {
+        var r = "\""
+        for c in s {
+            switch c {
+            case "\"": r += "\\\""
+            case "\\": r += "\\\\"
+            case "\n": r += "\\n"
+            case "\t": r += "\\t"
+            default: r.append(c)
+            }
+        }
+        return r + "\""
+    }
+
+    private func title(_ s: StringLiteral?) -> String {
+        s.map { " " + Formatter.quote($0.value) } ?? ""
+    }
+
+    private func number(_ n: NumberLiteral) -> String {
+        (n.negative ? "-" : "") + n.text + (n.isPercent ? "%" : "")
+    }
+
+    private func leading(_ comments: [String], indent: String) {
+        for c in comments { out += indent + c + "\n" }
+    }
+
+    private func line(_ text: String, indent: String, trailing: String?) {
+        out += indent + text + (trailing.map { "  " + $0 } ?? "") + "\n"
+    }
+
+    private func openBlock(_ head: String, _ comments: Comments) {
+        leading(comments.leading, indent: "")
+        line(head + " {", indent: "", trailing: comments.trailing)
+    }
+
+    private func closeBlock(_ closing: [String]) {
+        leading(closing, indent: "  ")
+        out += "}\n"
+    }
+
+    private func clause<T>(_ c: Clause<T>?, _ render: (T) -> String) {
+        guard let c else { return }
+        leading(c.comments.leading, indent: "  ")
+        line(render(c.value), indent: "  ", trailing: c.comments.trailing)
+    }
+
+    /// A clause whose value is a condition; long conditions break before top-level `or`/`and`.
+    private func conditionClause(_ c: Clause<Expr>?, prefix: String) {
+        guard let c else { return }
+        leading(c.comments.leading, indent: "  ")
+        conditionLines(prefix: prefix, c.value, indent: "  ", trailing: c.comments.trailing)
+    }
+
+    private func conditionLines(prefix: String, _ e: Expr, indent: String, trailing: String?) {
+        let flat = prefix + " " + expression(e)
+        let chain = Formatter.chain(e)
+        let hasComments = chain.dropLast().contains { $0.0.trailingComment != nil }
+        if chain.count < 2 || (!hasComments && indent.count + flat.count + (trailing.map { $0.count + 2 } ?? 0) <= Formatter.lineWidth) {
+            line(flat, indent: indent, trailing: trailing ?? chain.last?.0.trailingComment)
+            return
+        }
+        for (i, (operand, op)) in chain.enumerated() {
+            let text = i == 0 ? prefix + " " + expression(operand) : kw(op == .and ? .and : .or) + " " + expression(operand)
+            let isLast = i == chain.count - 1
+            let comment = isLast ? (trailing ?? operand.trailingComment) : operand.trailingComment
+            line(text, indent: i == 0 ? indent : indent + "    ", trailing: comment)
+        }
+    }
+
+    /// Flattens the top-level `or` chain (or, failing that, the `and` chain) into operands.
+    private static func chain(_ e: Expr) -> [(Expr, LogicalOp)] {
+        func flatten(_ e: Expr, _ op: LogicalOp) -> [Expr] {
+            if case .logical(let o, let a, let b) = e.kind, o == op { return flatten(a, op) + [b] }
+            return [e]
+        }
+        for op in [LogicalOp.or, .and] {
+            let items = flatten(e, op)
+            if items.count > 1 { return items.map { ($0, op) } }
+        }
+        return [(e, .or)]
+    }
+
+    // MARK: - Declarations
+
+    private func printDeclaration(_ d: Declaration) {
+        switch d {
+        case .ruleset(let r):
+            openBlock(kw(.ruleset) + " " + Formatter.quote(r.title.value), r.comments)
+            clause(r.version) { kw(.version) + " " + Formatter.quote($0.value) }
+            clause(r.year) { kw(.year) + " " + $0.description }
+            clause(r.basis) { kw(.basis) + " " + Formatter.quote($0.value) }
+            closeBlock(r.closingComments)
+        case .indicator(let i):
+            leading(i.comments.leading, indent: "")
+            var head = kw(.indicator) + " " + i.code.name + title(i.title) + " : " + kw(i.kind.keyword)
+            if i.kind == .category {
+                head += "(" + i.categories.map { categoryText($0.name) }.joined(separator: ", ") + ")"
+            }
+            var attributes: [String] = []
+            if let u = i.unit { attributes.append(kw(.unit) + " " + Formatter.quote(u.value)) }
+            if let r = i.range { attributes.append(kw(.range) + " " + number(r.0) + "..." + number(r.1)) }
+            if let s = i.source { attributes.append(kw(.source) + " " + Formatter.quote(s.value)) }
+            if !i.columns.isEmpty {
+                attributes.append(kw(.column) + " " + i.columns.map { Formatter.quote($0.value) }.joined(separator: ", "))
+            }
+            oneLiner(head, attributes, trailing: i.comments.trailing)
+        case .param(let p):
+            leading(p.comments.leading, indent: "")
+            let head = kw(.param) + " " + p.code.name + title(p.title) + " = " + number(p.value)
+            var attributes: [String] = []
+            if let u = p.unit { attributes.append(kw(.unit) + " " + Formatter.quote(u.value)) }
+            if let r = p.range { attributes.append(kw(.range) + " " + number(r.0) + "..." + number(r.1)) }
+            if let b = p.basis { attributes.append(kw(.basis) + " " + Formatter.quote(b.value)) }
+            oneLiner(head, attributes, trailing: p.comments.trailing)
+        case .factor(let f):
+            openBlock(kw(.factor) + " " + f.code.name + title(f.title), f.comments)
+            clause(f.basis) { kw(.basis) + " " + Formatter.quote($0.value) }
+            conditionClause(f.applies, prefix: kw(.applies) + " " + kw(.when))
+            conditionClause(f.when, prefix: kw(.when))
+            closeBlock(f.closingComments)
+        case .scale(let s):
+            openBlock(kw(.scale) + " " + s.code.name + title(s.title), s.comments)
+            for level in s.levels {
+                leading(level.comments.leading, indent: "  ")
+                let head = level.code.name + title(level.title)
+                if let condition = level.condition {
+                    conditionLines(prefix: head + " " + kw(.when), condition, indent: "  ", trailing: level.comments.trailing)
+                } else {
+                    line(head + " " + kw(.otherwise), indent: "  ", trailing: level.comments.trailing)
+                }
+            }
+            closeBlock(s.closingComments)
+        case .group(let g):
+            if Formatter.isInlineGroup(g), let when = g.when {
+                leading(g.comments.leading, indent: "")
+                conditionLines(prefix: kw(.group) + " " + g.code.name + title(g.title) + " " + kw(.when), when.value,
+                               indent: "", trailing: g.comments.trailing)
+            } else {
+                openBlock(kw(.group) + " " + g.code.name + title(g.title), g.comments)
+                clause(g.basis) { kw(.basis) + " " + Formatter.quote($0.value) }
+                conditionClause(g.when, prefix: kw(.when))
+                closeBlock(g.closingComments)
+            }
+        case .role(let r):
+            leading(r.comments.leading, indent: "")
+            line(kw(.role) + " " + r.code.name + title(r.title), indent: "", trailing: r.comments.trailing)
+        case .measure(let m):
+            openBlock(kw(.measure) + " " + m.code.name + title(m.title), m.comments)
+            clause(m.addresses) { kw(.addresses) + " " + $0.map(\.name).joined(separator: ", ") }
+            conditionClause(m.onlyWhen, prefix: kw(.only) + " " + kw(.when))
+            clause(m.scope) { kw(.scope) + " " + kw($0 == .school ? .school : .municipality) }
+            clause(m.responsible) { kw(.responsible) + " " + $0.name }
+            clause(m.coExecutors) { kw(.with) + " " + $0.map(\.name).joined(separator: ", ") }
+            clause(m.due) { kw(.due) + " " + deadline($0) }
+            clause(m.result) { kw(.result) + " " + Formatter.quote($0.value) }
+            clause(m.basis) { kw(.basis) + " " + Formatter.quote($0.value) }
+            closeBlock(m.closingComments)
+        case .example(let e):
+            openBlock(kw(.example) + " " + Formatter.quote(e.title.value), e.comments)
+            for g in e.givens {
+                leading(g.comments.leading, indent: "  ")
+                var head = kw(.given) + " "
+                if let year = g.value.year { head += year.description + ": " }
+                let items = g.value.assignments.map { $0.name.name + " = " + expression($0.value) }
+                wrappedList(head, items, trailing: g.comments.trailing)
+            }
+            for x in e.expectations {
+                clause(x) { expectation($0) }
+            }
+            closeBlock(e.closingComments)
+        }
+    }
+
+    private func categoryText(_ value: String) -> String {
+        let isWord = !value.isEmpty && value.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+            && !(value.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? true)
+            && Keyword.match(value) == nil
+        return isWord ? value : Formatter.quote(value)
+    }
+
+    private func oneLiner(_ head: String, _ attributes: [String], trailing: String?) {
+        let flat = ([head] + attributes).joined(separator: " ")
+        if flat.count + (trailing.map { $0.count + 2 } ?? 0) <= Formatter.lineWidth || attributes.isEmpty {
+            line(flat, indent: "", trailing: trailing)
+            return
+        }
+        line(head, indent: "", trailing: nil)
+        for (i, a) in attributes.enumerated() {
+            line(a, indent: "  ", trailing: i == attributes.count - 1 ? trailing : nil)
+        }
+    }
+
+    private func wrappedList(_ head: String, _ items: [String], trailing: String?) {
+        let flat = head + items.joined(separator: ", ")
+        if 2 + flat.count <= Formatter.lineWidth {
+            line(flat, indent: "  ", trailing: trailing)
+            return
+        }
+        var current = head
+        var lines: [String] = []
+        for (i, item) in items.enumerated() {
+            let piece = item + (i < items.count - 1 ? "," : "")
+            if current != head, 2 + current.count + 1 + piece.count > Formatter.lineWidth {
+                lines.append(current)
+                current = "    " + piece
+            } else {
+                current += (current == head || current.hasSuffix(" ") ? "" : " ") + piece
+            }
+        }
+        lines.append(current)
+        for (i, l) in lines.enumerated() {
+            line(l, indent: "  ", trailing: i == lines.count - 1 ? trailing : nil)
+        }
+    }
+
+    private func expectation(_ x: Expectation) -> String {
+        switch x {
+        case .level(let s, let l):
+            return kw(.expect) + " " + s.name + " = " + l.name
+        case .status(let id, let outcome):
+            switch outcome {
+            case .triggered: return kw(.expect) + " " + id.name
+            case .notTriggered: return kw(.expect) + " " + kw(.not) + " " + id.name
+            case .notApplicable:
+                return kw(.expect) + " " + id.name + " " + kw(.not) + " " + (lang == .ru ? kw(.applies) : kw(.applicable))
+            case .unknown:
+                return kw(.expect) + " " + id.name + " " + (lang == .ru ? kw(.not) + " " + kw(.unknown) : kw(.unknown))
+            }
+        }
+    }
+
+    func deadline(_ d: Deadline) -> String {
+        switch d {
+        case .month(let m, let day):
+            switch (lang, day) {
+            case (.ru, nil): return m.spellings(.ru)[0]
+            case (.ru, let day?): return "\(day) " + m.spellings(.ru)[1]
+            case (.en, nil): return m.spellings(.en)[0]
+            case (.en, let day?): return m.spellings(.en)[0] + " \(day)"
+            }
+        case .date(let y, let m, let day):
+            let mm = m < 10 ? "0\(m)" : "\(m)"
+            let dd = day < 10 ? "0\(day)" : "\(day)"
+            return lang == .ru ? "\(dd).\(mm).\(y)" : "\(y)-\(mm)-\(dd)"
+        case .quarter(let q): return kw(.quarter) + " \(q)"
+        case .annually: return kw(.annually)
+        case .duringYear: return lang == .ru ? "в течение года" : "during year"
+        case .text(let t): return Formatter.quote(t)
+        }
+    }
+
+    // MARK: - Expressions
+
+    public func expression(_ e: Expr) -> String {
+        switch e.kind {
+        case .number(_, let text): return text
+        case .percent(_, let text): return text + "%"
+        case .boolean(let b): return kw(b ? .true : .false)
+        case .string(let s): return Formatter.quote(s)
+        case .name(let n): return n
+        case .negate(let x): return "-" + expression(x)
+        case .arithmetic(let op, let a, let b): return expression(a) + " " + op.rawValue + " " + expression(b)
+        case .comparison(let op, let a, let b): return expression(a) + " " + op.rawValue + " " + expression(b)
+        case .logical(let op, let a, let b): return expression(a) + " " + kw(op == .and ? .and : .or) + " " + expression(b)
+        case .not(let x): return kw(.not) + " " + expression(x)
+        case .membership(let x, let items, let negated):
+            return expression(x) + " " + (negated ? kw(.not) + " " : "") + kw(.in) + " (" + items.map(expression).joined(separator: ", ") + ")"
+        case .call(let c):
+            let name = c.builtin?.canonical(lang) ?? c.name.name
+            var by = ""
+            switch c.by {
+            case .municipality?: by = " " + kw(.by) + " " + (lang == .ru ? "муниципалитету" : "municipality")
+            case .indicator(let id)?: by = " " + kw(.by) + " " + id.name
+            case nil: break
+            }
+            return name + "(" + c.arguments.map(expression).joined(separator: ", ") + by + ")"
+        case .countTriggered:
+            return kw(.count) + "(" + kw(.triggered) + ")"
+        case .persistence(let x, let years):
+            switch lang {
+            case .en: return expression(x) + " for \(years) " + (years == 1 ? "year" : "years")
+            case .ru: return expression(x) + " \(years) " + Plural.russian(years, "год", "года", "лет") + " " + kw(.for)
+            }
+        case .parenthesized(let x):
+            return "(" + expression(x) + ")"
+        }
+    }
+}
