@@ -1,14 +1,281 @@
+import Foundation
+import RiskmapEngine
 import RiskmapLanguage
 
-/// Commands that evaluate a rule book (classify, explain, test).
+/// Commands that evaluate a rule book: classify, explain, test.
 enum EngineCommands {
+    /// The shipped sample used when `--schools` is not given.
+    static let defaultSchools = "Samples/tomsk.csv"
+
     static func run(_ name: String, _ args: [String], _ context: CommandContext) -> ExitCode? {
         switch name {
+        case "classify": return classify(args, context)
+        case "explain": return explain(args, context)
+        case "test": return test(args, context)
         default: return nil
         }
+    }
+
+    static let dataOptions: Set<String> = ["rules", "schools", "year", "delimiter", "encoding"]
+
+    /// Rules + profiles + evaluation, shared by classify and explain.
+    struct Loaded {
+        var evaluator: Evaluator
+        var evaluation: Evaluation
+        var yearIndex: Int
+        var dataErrors: Bool
+    }
+
+    static func load(_ parsed: Arguments, _ context: CommandContext) -> Result<Loaded, ExitCode> {
+        let (bookOrNil, code, _) = context.loadRuleBook(parsed.values["rules"] ?? "Rules", printWarnings: false)
+        guard let book = bookOrNil else { return .failure(code) }
+        var options = CSVOptions()
+        if let d = parsed.values["delimiter"] {
+            switch d {
+            case ",", "comma": options.delimiter = UInt8(ascii: ",")
+            case ";", "semicolon": options.delimiter = UInt8(ascii: ";")
+            case "\\t", "tab", "\t": options.delimiter = UInt8(ascii: "\t")
+            default:
+                context.console.err(CLIText.badOptionValue("delimiter", d, ", ; tab", context.lang))
+                return .failure(.usage)
+            }
+        }
+        if let e = parsed.values["encoding"] {
+            switch e.lowercased() {
+            case "utf8", "utf-8": options.encoding = .utf8
+            case "cp1251", "windows-1251", "1251": options.encoding = .cp1251
+            default:
+                context.console.err(CLIText.badOptionValue("encoding", e, "utf-8, cp1251", context.lang))
+                return .failure(.usage)
+            }
+        }
+        var requestedYear: SchoolYear?
+        if let y = parsed.values["year"] {
+            guard let year = ProfileLoader.parseYear(y) else {
+                context.console.err(CLIText.badOptionValue("year", y, "2025/26", context.lang))
+                return .failure(.usage)
+            }
+            requestedYear = year
+        }
+        let path = parsed.values["schools"] ?? defaultSchools
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            context.console.err(context.renderer.render(Diagnostic(.error, exists ? .unreadableFile(path) : .pathNotFound(path), path: path)))
+            return .failure(.noInput)
+        }
+        let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: [UInt8](data), path: path, options: options)
+        var diagnostics = csvDiagnostics
+        var profiles = ProfileSet(indicatorCount: 0, years: [])
+        if let table = tableOrNil {
+            let (p, d) = ProfileLoader.load(table: table, book: book, defaultYear: requestedYear ?? book.header.year)
+            profiles = p
+            diagnostics += d
+        }
+        let strict = parsed.flags.contains("strict")
+        if strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
+        context.console.err(context.renderer.render(diagnostics))
+        guard tableOrNil != nil, profiles.rowCount > 0 else { return .failure(.failure) }
+        let yearIndex: Int
+        if let y = requestedYear {
+            guard let i = profiles.yearIndex(y) else {
+                context.console.err(context.renderer.render(Diagnostic(.error, .profileYearNotFound(y.description,
+                    available: profiles.years.map(\.description).joined(separator: ", ")), path: path)))
+                return .failure(.failure)
+            }
+            yearIndex = i
+        } else {
+            yearIndex = profiles.years.count - 1
+        }
+        let evaluator = Evaluator(book: book, profiles: profiles)
+        let evaluation = evaluator.run()
+        return .success(Loaded(evaluator: evaluator, evaluation: evaluation, yearIndex: yearIndex, dataErrors: diagnostics.hasErrors))
+    }
+
+    // MARK: - classify
+
+    static func classify(_ args: [String], _ context: CommandContext) -> ExitCode {
+        guard let parsed = context.arguments(args, valued: dataOptions.union(["format", "out"]), boolean: ["strict"]),
+              parsed.positional.isEmpty else { return .usage }
+        let format = parsed.values["format"] ?? "table"
+        guard ["table", "csv", "json"].contains(format) else {
+            context.console.err(CLIText.badOptionValue("format", format, "table, csv, json", context.lang))
+            return .usage
+        }
+        let loaded: Loaded
+        switch load(parsed, context) {
+        case .failure(let code): return code
+        case .success(let l): loaded = l
+        }
+        let report = ClassificationReport(evaluator: loaded.evaluator, evaluation: loaded.evaluation,
+                                          yearIndex: loaded.yearIndex, lang: context.lang)
+        let text: String
+        switch format {
+        case "csv": text = report.csv()
+        case "json": text = report.json()
+        default: text = report.table()
+        }
+        if let out = parsed.values["out"] {
+            do {
+                try AtomicWriter.write(text, to: out)
+            } catch {
+                context.console.err(CLIText.cannotWrite(error.description, context.lang))
+                return .cannotWrite
+            }
+        } else {
+            context.console.out(text)
+        }
+        return loaded.dataErrors ? .failure : .success
+    }
+
+    // MARK: - explain
+
+    static func explain(_ args: [String], _ context: CommandContext) -> ExitCode {
+        guard let parsed = context.arguments(args, valued: dataOptions, boolean: ["strict"]) else { return .usage }
+        guard parsed.positional.count == 1, let query = parsed.positional.first else {
+            context.console.err(CLIText.help("explain", context.lang))
+            return .usage
+        }
+        let loaded: Loaded
+        switch load(parsed, context) {
+        case .failure(let code): return code
+        case .success(let l): loaded = l
+        }
+        let profiles = loaded.evaluation.profiles
+        let rows = profiles.rows(inYear: loaded.yearIndex)
+        let schools = rows.map { profiles.schools[Int(profiles.rowSchool[$0])] }
+        var matches = rows.indices.filter { schools[$0].id == query }
+        if matches.isEmpty {
+            let needle = query.lowercased()
+            matches = rows.indices.filter { schools[$0].name.lowercased().contains(needle) }
+        }
+        guard matches.count == 1 else {
+            let message: Message = matches.isEmpty ? .schoolNotFound(query)
+                : .schoolAmbiguous(query, candidates: matches.prefix(8).map { "\(schools[$0].id) «\(schools[$0].name)»" }.joined(separator: ", "))
+            context.console.err(context.renderer.render(Diagnostic(.error, message, path: parsed.values["schools"] ?? defaultSchools)))
+            return .failure
+        }
+        let report = ClassificationReport(evaluator: loaded.evaluator, evaluation: loaded.evaluation,
+                                          yearIndex: loaded.yearIndex, lang: context.lang)
+        context.console.out(report.explain(row: rows[matches[0]]))
+        return .success
+    }
+
+    // MARK: - test
+
+    static func test(_ args: [String], _ context: CommandContext) -> ExitCode {
+        guard let parsed = context.arguments(args), parsed.positional.count <= 1 else { return .usage }
+        let (bookOrNil, code, _) = context.loadRuleBook(parsed.positional.first ?? "Rules", printWarnings: false)
+        guard let book = bookOrNil else { return code }
+        let runner = ExampleRunner(book: book, lang: context.lang)
+        let outcomes = runner.runAll()
+        let lang = context.lang
+        for outcome in outcomes where !outcome.passed {
+            let loc = outcome.example.declRange.startLocation
+            context.console.out(CLIText.exampleFailed(outcome.example.title, "\(outcome.example.declRange.file.path):\(loc.line):\(loc.column)", lang))
+            for m in outcome.mismatches {
+                context.console.out(CLIText.exampleMismatch(expected: m.expected, actual: m.actual, trace: m.trace, lang))
+            }
+        }
+        let failed = outcomes.filter { !$0.passed }.count
+        context.console.out(CLIText.testSummary(passed: outcomes.count - failed, failed: failed, lang))
+        let coverage = runner.coverage()
+        context.console.out(CLIText.coverage(coverage, lang))
+        return failed > 0 ? .failure : .success
     }
 }
 
 extension CLIText {
-    static func engineHelp(_ command: String, _ lang: Lang) -> String? { nil }
+    static func engineHelp(_ command: String, _ lang: Lang) -> String? {
+        switch (command, lang) {
+        case ("classify", .ru):
+            return """
+            Использование: riskmap classify [--rules ПАПКА] [--schools ФАЙЛ] [--year 2025/26]
+                           [--format table|csv|json] [--out ФАЙЛ] [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict]
+
+            Оценивает факторы, уровни и группы каждой школы за учебный год (по умолчанию — последний в файле).
+            table — таблица для терминала; csv — для Excel (разделитель «;», UTF-8 с BOM); json — для систем.
+            Ошибки в данных выводятся с номером строки и столбца; результат строится по остальным данным,
+            код выхода 1. --strict: предупреждения (например, неизвестный столбец) считаются ошибками.
+
+            """
+        case ("classify", .en):
+            return """
+            Usage: riskmap classify [--rules DIR] [--schools FILE] [--year 2025/26]
+                   [--format table|csv|json] [--out FILE] [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict]
+
+            Evaluates every school's factors, levels and groups for a school year (default: the latest in the file).
+            Data errors are reported with line and column; the rest is still classified and the exit code is 1.
+            --strict turns warnings (e.g. an unknown column) into errors.
+
+            """
+        case ("explain", .ru):
+            return """
+            Использование: riskmap explain ШКОЛА [--rules ПАПКА] [--schools ФАЙЛ] [--year 2025/26]
+
+            Объясняет результат одной школы (по коду или по однозначной части названия): каждый фактор
+            с фактическими значениями и порогами, уровень, группы и меры плана.
+
+            """
+        case ("explain", .en):
+            return """
+            Usage: riskmap explain SCHOOL [--rules DIR] [--schools FILE] [--year 2025/26]
+
+            Explains one school (by id or a unique part of its name): every factor with its values and thresholds.
+
+            """
+        case ("test", .ru):
+            return """
+            Использование: riskmap test [ПАПКА]
+
+            Выполняет все примеры книги правил; для непрошедших показывает ожидание, результат и обоснование.
+            Выводит факторы, уровни, группы и меры, которые не проверяет ни один пример. Код выхода 1 при ошибке.
+
+            """
+        case ("test", .en):
+            return """
+            Usage: riskmap test [DIR]
+
+            Runs every example of the rule book; a failing one shows what was expected, what came out and why.
+            Lists factors, levels, groups and measures no example covers. Exit 1 on failure.
+
+            """
+        default:
+            return nil
+        }
+    }
+
+    static func exampleFailed(_ title: String, _ location: String, _ lang: Lang) -> String {
+        lang == .ru ? "НЕ ПРОЙДЕН: пример «\(title)» (\(location))\n" : "FAILED: example '\(title)' (\(location))\n"
+    }
+
+    static func exampleMismatch(expected: String, actual: String, trace: String, _ lang: Lang) -> String {
+        var out = lang == .ru ? "  ожидалось: \(expected)\n  получено:  \(actual)\n" : "  expected: \(expected)\n  actual:   \(actual)\n"
+        if !trace.isEmpty { out += (lang == .ru ? "  обоснование: " : "  because: ") + trace + "\n" }
+        return out
+    }
+
+    static func testSummary(passed: Int, failed: Int, _ lang: Lang) -> String {
+        switch lang {
+        case .ru:
+            return "Примеры: \(passed) \(Plural.russian(passed, "пройден", "пройдено", "пройдено")), \(failed) не \(Plural.russian(failed, "пройден", "пройдено", "пройдено"))\n"
+        case .en:
+            return "\(passed) passed, \(failed) failed\n"
+        }
+    }
+
+    static func coverage(_ c: ExampleRunner.Coverage, _ lang: Lang) -> String {
+        if c.isComplete {
+            return lang == .ru ? "Покрытие: все факторы, уровни, группы и меры проверены примерами.\n"
+                               : "Coverage: every factor, level, group and measure is exercised by an example.\n"
+        }
+        var out = lang == .ru ? "Не проверены примерами:\n" : "Not exercised by any example:\n"
+        let parts: [(String, String, [String])] = [
+            ("факторы", "factors", c.factors), ("уровни", "levels", c.levels),
+            ("группы", "groups", c.groups), ("меры", "measures", c.measures),
+        ]
+        for (ru, en, items) in parts where !items.isEmpty {
+            out += "  \(lang == .ru ? ru : en) (\(items.count)): \(items.joined(separator: ", "))\n"
+        }
+        return out
+    }
 }

@@ -1,5 +1,5 @@
 /// Exit codes of `riskmap` (documented in README.md). Values follow BSD sysexits where one fits.
-public enum ExitCode: Int32, Sendable {
+public enum ExitCode: Int32, Sendable, Error {
     /// Success (warnings allowed).
     case success = 0
     /// The rule book or the data has errors, an example failed, or `fmt --check` found a file to reformat.

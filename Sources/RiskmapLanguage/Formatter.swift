@@ -112,7 +112,7 @@ public final class Formatter {
 
     private func conditionLines(prefix: String, _ e: Expr, indent: String, trailing: String?) {
         let flat = prefix + " " + expression(e)
-        let chain = Formatter.chain(e)
+        let chain = Formatter.commentedChain(e)
         let hasComments = chain.dropLast().contains { $0.0.trailingComment != nil }
         if chain.count < 2 || (!hasComments && indent.count + flat.count + (trailing.map { $0.count + 2 } ?? 0) <= Formatter.lineWidth) {
             line(flat, indent: indent, trailing: trailing ?? chain.last?.0.trailingComment)
@@ -124,6 +124,30 @@ public final class Formatter {
             let comment = isLast ? (trailing ?? operand.trailingComment) : operand.trailingComment
             line(text, indent: i == 0 ? indent : indent + "    ", trailing: comment)
         }
+    }
+
+    /// `chain`, where an `and` chain inside an `or` chain is opened up into its own lines when
+    /// its operands carry comments (`a  # x` / `и b` / `или c`), so no comment is lost; a comment
+    /// on its last operand only becomes the comment of the whole operand.
+    private static func commentedChain(_ e: Expr) -> [(Expr, LogicalOp)] {
+        let top = chain(e)
+        guard top.count > 1, top[0].1 == .or else { return top }
+        func flattenAnd(_ e: Expr) -> [Expr] {
+            if case .logical(.and, let a, let b) = e.kind { return flattenAnd(a) + [b] }
+            return [e]
+        }
+        var out: [(Expr, LogicalOp)] = []
+        for (operand, _) in top {
+            let inner = flattenAnd(operand)
+            if inner.dropLast().contains(where: { $0.trailingComment != nil }) {
+                for (j, x) in inner.enumerated() { out.append((x, j == 0 ? .or : .and)) }
+            } else {
+                var whole = operand
+                whole.trailingComment = whole.trailingComment ?? inner.last?.trailingComment
+                out.append((whole, .or))
+            }
+        }
+        return out
     }
 
     /// Flattens the top-level `or` chain (or, failing that, the `and` chain) into operands.

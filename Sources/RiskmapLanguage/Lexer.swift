@@ -268,6 +268,8 @@ public struct Lexer {
             emit(.date(year: year, month: month, day: day), from: start)
         } else {
             diagnostics.append(.error(.invalidDate(String(decoding: bytes[start..<index], as: UTF8.self)), at: range(start, index)))
+            // Still emit the token, so the parser does not report a second error at the same place.
+            emit(.date(year: year, month: month, day: day), from: start)
         }
     }
 

@@ -157,6 +157,23 @@ public enum Message: Sendable {
     case csvTooManyFields(expected: Int, got: Int)
     case csvTooFewFields(expected: Int, got: Int)
     case csvTooManyFieldsHelp
+    // School profiles
+    case profileMissingIdColumn
+    case profileIdColumnHelp
+    case profileUnknownColumn(String)
+    case profileColumnsHelp
+    case profileDuplicateColumn(column: String, indicator: String)
+    case profileBadValue(text: String, expected: ValueType)
+    case profileOutOfRange(text: String, low: String, high: String)
+    case profileUnknownCategory(text: String, indicator: String)
+    case profileDuplicateSchoolYear(id: String, year: String, line: Int)
+    case profileBadYear(String)
+    case profileYearHelp
+    case profileEmptyId
+    case profileYearNotFound(String, available: String)
+    case profileNoRows
+    case schoolNotFound(String)
+    case schoolAmbiguous(String, candidates: String)
 
     // MARK: Rendering
 
@@ -271,6 +288,22 @@ public enum Message: Sendable {
         case .csvTooManyFields(let e, let g): return "в строке \(g) \(Plural.russian(g, "ячейка", "ячейки", "ячеек")), а в заголовке \(e); лишние ячейки не прочитаны"
         case .csvTooFewFields(let e, let g): return "в строке \(g) \(Plural.russian(g, "ячейка", "ячейки", "ячеек")), а в заголовке \(e); недостающие значения считаются отсутствующими"
         case .csvTooManyFieldsHelp: return "проверьте разделитель (--delimiter) и кавычки вокруг значений, содержащих разделитель"
+        case .profileMissingIdColumn: return "в файле нет столбца с кодом школы (school_id)"
+        case .profileIdColumnHelp: return "первые столбцы: school_id (или «Код ОО»), name («Наименование ОО»), municipality («Муниципалитет»), year («Учебный год»)"
+        case .profileUnknownColumn(let c): return "столбец «\(c)» не соответствует ни одному показателю и не будет прочитан"
+        case .profileColumnsHelp: return "заголовок столбца — код показателя или его «столбец» из книги правил"
+        case .profileDuplicateColumn(let c, let i): return "столбец «\(c)» повторно задаёт показатель «\(i)» и не будет прочитан"
+        case .profileBadValue(let t, let e): return "значение «\(t)» не подходит: ожидалось \(e.russian); значение считается отсутствующим"
+        case .profileOutOfRange(let t, let lo, let hi): return "значение «\(t)» вне допустимого диапазона \(lo)…\(hi); значение считается отсутствующим"
+        case .profileUnknownCategory(let t, let i): return "у показателя «\(i)» нет значения «\(t)»; значение считается отсутствующим"
+        case .profileDuplicateSchoolYear(let id, let y, let line): return "школа «\(id)» за \(y) уже есть в строке \(line); эта строка не прочитана"
+        case .profileBadYear(let t): return "неверный учебный год «\(t)»; строка не прочитана"
+        case .profileYearHelp: return "учебный год записывается как 2025/26, 2025-2026 или 2025"
+        case .profileEmptyId: return "не указан код школы; строка не прочитана"
+        case .profileYearNotFound(let y, let a): return "в данных нет учебного года \(y) (есть: \(a))"
+        case .profileNoRows: return "в файле нет ни одной строки с данными школ"
+        case .schoolNotFound(let s): return "школа «\(s)» не найдена ни по коду, ни по части названия"
+        case .schoolAmbiguous(let s, let c): return "под «\(s)» подходят несколько школ: \(c); уточните"
         }
     }
 
@@ -362,6 +395,22 @@ public enum Message: Sendable {
         case .csvTooManyFields(let e, let g): return "the row has \(g) cells, the header \(e); the extra cells were not read"
         case .csvTooFewFields(let e, let g): return "the row has \(g) cells, the header \(e); the missing values count as missing"
         case .csvTooManyFieldsHelp: return "check the delimiter (--delimiter) and the quotes around values that contain it"
+        case .profileMissingIdColumn: return "the file has no school id column (school_id)"
+        case .profileIdColumnHelp: return "the first columns: school_id, name, municipality, year"
+        case .profileUnknownColumn(let c): return "column '\(c)' matches no indicator and will not be read"
+        case .profileColumnsHelp: return "a column header is an indicator code or one of its declared 'column' names"
+        case .profileDuplicateColumn(let c, let i): return "column '\(c)' sets indicator '\(i)' again and will not be read"
+        case .profileBadValue(let t, let e): return "value '\(t)' is not \(e.english); it counts as missing"
+        case .profileOutOfRange(let t, let lo, let hi): return "value '\(t)' is outside the range \(lo)…\(hi); it counts as missing"
+        case .profileUnknownCategory(let t, let i): return "indicator '\(i)' has no value '\(t)'; it counts as missing"
+        case .profileDuplicateSchoolYear(let id, let y, let line): return "school '\(id)' for \(y) already appears on line \(line); this row was not read"
+        case .profileBadYear(let t): return "invalid school year '\(t)'; the row was not read"
+        case .profileYearHelp: return "write a school year as 2025/26, 2025-2026 or 2025"
+        case .profileEmptyId: return "no school id; the row was not read"
+        case .profileYearNotFound(let y, let a): return "the data has no school year \(y) (present: \(a))"
+        case .profileNoRows: return "the file has no school rows"
+        case .schoolNotFound(let s): return "no school matches '\(s)' by id or by part of its name"
+        case .schoolAmbiguous(let s, let c): return "several schools match '\(s)': \(c); be more specific"
         }
     }
 }

@@ -217,6 +217,16 @@ public struct Parser {
         }
     }
 
+    /// True when the current token could begin a clause (a keyword other than an operator,
+    /// or a name such as a scale level).
+    private var startsClause: Bool {
+        switch current.kind {
+        case .identifier: return true
+        case .keyword(let k, _): return ![.and, .or, .not, .in, .for].contains(k)
+        default: return false
+        }
+    }
+
     /// Inside a block: skips to the next token that starts a line (a new clause) or `}`.
     private mutating func synchronizeClause() {
         var nesting = 0
@@ -324,7 +334,9 @@ public struct Parser {
                 }
             } catch {
                 if pos == before { advance() }
-                synchronizeClause()
+                // The clause failed on the first token of the next line (`дано x =` then a new
+                // clause): that token may start a good clause; do not skip it.
+                if !(pos > before && current.startsLine && startsClause) { synchronizeClause() }
             }
             if at(.semicolon) { advance() }
         }
@@ -482,6 +494,7 @@ public struct Parser {
                               declRange: keyword.range, comments: Comments())
         var opening: String?
         var closing: [String] = []
+        var sawWhen = false  // a `when` that failed to parse is not a missing one
         let end = try block(.factor, opening: &opening, closing: &closing) { p, keyword in
             guard let keyword else { return false }
             let range = p.current.range
@@ -494,13 +507,14 @@ public struct Parser {
                 decl.applies = try p.clause { p in p.advance(); try p.expectWhen(); return try p.topLevelExpression() }
             case .when:
                 if decl.when != nil { p.duplicate(.when, at: range) }
+                sawWhen = true
                 decl.when = try p.clause { p in p.advance(); return try p.topLevelExpression() }
             default:
                 return false
             }
             return true
         }
-        if decl.when == nil {
+        if decl.when == nil, !sawWhen {
             report(.missingClause(Keyword.when.canonical(.ru), Keyword.when.canonical(.en)), at: code.range)
         }
         decl.comments.trailing = opening
@@ -557,6 +571,7 @@ public struct Parser {
         }
         var opening: String?
         var closing: [String] = []
+        var sawWhen = false
         let end = try block(.group, opening: &opening, closing: &closing) { p, keyword in
             guard let keyword else { return false }
             let range = p.current.range
@@ -566,13 +581,14 @@ public struct Parser {
                 decl.basis = try p.clause { p in p.advance(); return try p.string() }
             case .when:
                 if decl.when != nil { p.duplicate(.when, at: range) }
+                sawWhen = true
                 decl.when = try p.clause { p in p.advance(); return try p.topLevelExpression() }
             default:
                 return false
             }
             return true
         }
-        if decl.when == nil {
+        if decl.when == nil, !sawWhen {
             report(.missingClause(Keyword.when.canonical(.ru), Keyword.when.canonical(.en)), at: code.range)
         }
         decl.comments.trailing = opening
@@ -771,7 +787,9 @@ public struct Parser {
             advance(); return Expr(.string(s), start)
         case .identifier(let name):
             advance(); return Expr(.name(name), start)
-        case .keyword:
+        case .keyword where !current.startsLine:
+            // A category value that is also a keyword (`уровень = школа`); a keyword on the
+            // next line starts a new clause instead (the value is missing).
             let t = advance(); return Expr(.name(t.range.text), start)
         default:
             throw fail(.value)
@@ -830,7 +848,9 @@ public struct Parser {
 
     private mutating func withTrailing(_ expr: Expr) -> Expr {
         var e = expr
-        if !at(.endOfFile), current.startsLine || isChainContinuation, let comment = claimTrailing(pos - 1) {
+        // Only the clause's own chain keeps comments (the formatter prints them there); a comment
+        // inside parentheses or a call is left to the clause, which keeps it as a leading comment.
+        if depth == 1, !at(.endOfFile), current.startsLine || isChainContinuation, let comment = claimTrailing(pos - 1) {
             e.trailingComment = comment
         }
         return e

@@ -30,7 +30,9 @@ public final class SourceFile: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
-        let start = lineStarts[low]
+        var start = lineStarts[low]
+        // A byte-order mark is not a column.
+        if start == 0, hasByteOrderMark, clamped >= 3 { start = 3 }
         var column = 1
         var index = start
         while index < clamped {
@@ -44,11 +46,15 @@ public final class SourceFile: Sendable {
     /// The text of a 1-based line, without its line terminator.
     public func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
-        let start = lineStarts[line - 1]
+        var start = lineStarts[line - 1]
+        if start == 0, hasByteOrderMark { start = 3 }
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
+
+    /// True when the file starts with a UTF-8 byte-order mark (which the lexer skips).
+    var hasByteOrderMark: Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
 
     public func text(_ range: SourceRange) -> String {
         let start = max(0, min(range.start, bytes.count))

@@ -38,17 +38,16 @@ public enum CSVReader {
         let source = SourceFile(path: path, bytes: text)
         let delimiter = options.delimiter.flatMap { isUsableDelimiter($0) ? $0 : nil }
             ?? text.withUnsafeBufferPointer { detectDelimiter($0) }
-        var parser = Parser(source: source, delimiter: delimiter)
-        parser.parse()
-        guard parser.rowFirstField.count >= 2 else {
+        let parsed = parse(source, delimiter: delimiter)
+        guard parsed.rowFirstField.count >= 2 else {
             return (nil, [Diagnostic(.error, .csvEmptyFile, path: path)])
         }
         let table = CSVTable(
             source: source, encoding: encoding, delimiter: delimiter,
-            fieldStarts: parser.fieldStarts, fieldEnds: parser.fieldEnds,
-            rowFirstField: parser.rowFirstField
+            fieldStarts: parsed.fieldStarts, fieldEnds: parsed.fieldEnds,
+            rowFirstField: parsed.rowFirstField
         )
-        return (table, parser.diagnostics)
+        return (table, parsed.diagnostics)
     }
 
     // MARK: Encoding
@@ -94,146 +93,259 @@ public enum CSVReader {
 
     // MARK: Parsing
 
-    /// One pass over the bytes, recording field offsets. Physical row 0 is the header.
-    struct Parser {
-        let source: SourceFile
-        let delimiter: UInt8
+    /// The field offsets and diagnostics of one pass over the text.
+    struct Parsed {
         var fieldStarts: [UInt32] = []
         var fieldEnds: [UInt32] = []
+        /// Physical row 0 is the header; one extra entry at the end.
         var rowFirstField: [UInt32] = []
         var diagnostics: [Diagnostic] = []
+    }
 
-        init(source: SourceFile, delimiter: UInt8) {
-            self.source = source
-            self.delimiter = delimiter
-        }
-
-        mutating func parse() {
-            let bytes = source.bytes
-            reserve(bytes)
-            bytes.withUnsafeBufferPointer { parse($0) }
-            rowFirstField.append(UInt32(fieldStarts.count))
-        }
-
-        /// Reserves room from the line count and the header's cell count.
-        private mutating func reserve(_ bytes: [UInt8]) {
-            let lines = bytes.withUnsafeBufferPointer { buffer in
-                var count = 1
-                for b in buffer where b == UInt8(ascii: "\n") { count += 1 }
-                return count
-            }
-            let columns = bytes.withUnsafeBufferPointer { buffer in
-                var count = 1
-                for b in buffer {
-                    if b == UInt8(ascii: "\n") { break }
-                    if b == delimiter { count += 1 }
+    static func parse(_ source: SourceFile, delimiter: UInt8) -> Parsed {
+        source.bytes.withUnsafeBufferPointer { text in
+            // Every field but the last ends at a delimiter or line-end byte, so this
+            // bounds the field count and the buffers never grow.
+            let capacity = countBoundaries(text, delimiter) + 1
+            var parsed = Parsed()
+            parsed.fieldStarts = [UInt32](unsafeUninitializedCapacity: capacity) { starts, startCount in
+                parsed.fieldEnds = [UInt32](unsafeUninitializedCapacity: capacity) { ends, endCount in
+                    var scanner = Scanner(
+                        text: text, delimiter: delimiter, source: source,
+                        starts: starts.baseAddress!, ends: ends.baseAddress!)
+                    scanner.run(rows: &parsed.rowFirstField, diagnostics: &parsed.diagnostics)
+                    endCount = scanner.fieldCount
                 }
-                return count
+                startCount = parsed.fieldEnds.count
             }
-            let fields = min(lines * columns + columns, bytes.count + lines + 1)
-            fieldStarts.reserveCapacity(fields)
-            fieldEnds.reserveCapacity(fields)
-            rowFirstField.reserveCapacity(lines + 2)
+            parsed.rowFirstField.append(UInt32(parsed.fieldStarts.count))
+            return parsed
+        }
+    }
+
+    /// Counts delimiter bytes and line-end bytes (LF and CR), sixteen bytes at a time.
+    static func countBoundaries(_ text: UnsafeBufferPointer<UInt8>, _ delimiter: UInt8) -> Int {
+        guard let base = text.baseAddress else { return 0 }
+        let n = text.count
+        let d = SIMD16<UInt8>(repeating: delimiter)
+        let lf = SIMD16<UInt8>(repeating: 0x0A), cr = SIMD16<UInt8>(repeating: 0x0D)
+        let zero = SIMD16<UInt8>(repeating: 0)
+        var total = 0
+        var j = 0
+        while j + 16 <= n {
+            // Per-lane counters, summed for at most 255 blocks so that they cannot wrap.
+            var lanes = zero
+            var k = 0
+            while k < 255 && j + 16 <= n {
+                let v = UnsafeRawPointer(base + j).loadUnaligned(as: SIMD16<UInt8>.self)
+                lanes &+= zero.replacing(with: 1, where: (v .== d) .| (v .== lf) .| (v .== cr))
+                j += 16
+                k += 1
+            }
+            total += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+        }
+        while j < n {
+            let b = base[j]
+            if b == delimiter || b == 0x0A || b == 0x0D { total += 1 }
+            j += 1
+        }
+        return total
+    }
+
+    /// The high bit of every byte of `word` equal to the byte repeated in `pattern`
+    /// (exact: no carries between bytes).
+    @inline(__always)
+    static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = word ^ pattern
+        return ~(((x & low7) &+ low7) | x) & ~low7
+    }
+
+    /// The parsing loop, writing field offsets into buffers sized by `countBoundaries`.
+    struct Scanner {
+        let text: UnsafeBufferPointer<UInt8>
+        let delimiter: UInt8
+        let source: SourceFile
+        let starts: UnsafeMutablePointer<UInt32>
+        let ends: UnsafeMutablePointer<UInt32>
+        var fieldCount = 0
+
+        static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+
+        init(
+            text: UnsafeBufferPointer<UInt8>, delimiter: UInt8, source: SourceFile,
+            starts: UnsafeMutablePointer<UInt32>, ends: UnsafeMutablePointer<UInt32>
+        ) {
+            self.text = text
+            self.delimiter = delimiter
+            self.source = source
+            self.starts = starts
+            self.ends = ends
         }
 
-        private mutating func parse(_ p: UnsafeBufferPointer<UInt8>) {
-            let n = p.count
-            let delim = delimiter
-            let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        mutating func run(rows: inout [UInt32], diagnostics: inout [Diagnostic]) {
+            let n = text.count
+            let lf = Scanner.lf, cr = Scanner.cr
             var columns = -1
             var i = 0
             while i < n {
                 // Skip fully empty lines.
-                let first = p[i]
+                let first = text[i]
                 if first == lf { i += 1; continue }
                 if first == cr {
                     i += 1
-                    if i < n && p[i] == lf { i += 1 }
+                    if i < n && text[i] == lf { i += 1 }
                     continue
                 }
-                let rowStart = fieldStarts.count
-                rowFirstField.append(UInt32(rowStart))
-                fields: while true {
-                    if i < n && p[i] == quote {
-                        let open = i
-                        i += 1
-                        var dirty = false
-                        var closed = false
-                        while i < n {
-                            if p[i] == quote {
-                                if i + 1 < n && p[i + 1] == quote {
-                                    dirty = true
-                                    i += 2
-                                    continue
-                                }
-                                closed = true
-                                i += 1
-                                break
-                            }
-                            i += 1
-                        }
-                        if !closed {
-                            dirty = true
-                            diagnostics.append(.error(
-                                .csvUnterminatedQuote,
-                                at: SourceRange(file: source, start: open, end: open + 1)))
-                        } else if i < n, p[i] != delim, p[i] != lf, p[i] != cr {
-                            // Text after the closing quote: kept literally.
-                            dirty = true
-                            while i < n {
-                                let c = p[i]
-                                if c == delim || c == lf || c == cr { break }
-                                i += 1
-                            }
-                        }
-                        if dirty {
-                            fieldStarts.append(UInt32(open))
-                            fieldEnds.append(UInt32(i) | CSVTable.unescapeBit)
-                        } else {
-                            fieldStarts.append(UInt32(open + 1) | CSVTable.quotedBit)
-                            fieldEnds.append(UInt32(i - 1))
-                        }
-                    } else {
-                        let start = i
-                        while i < n {
-                            let c = p[i]
-                            if c == delim || c == lf || c == cr { break }
-                            i += 1
-                        }
-                        fieldStarts.append(UInt32(start))
-                        fieldEnds.append(UInt32(i))
-                    }
-                    if i >= n { break fields }
-                    let c = p[i]
-                    i += 1
-                    if c == delim { continue fields }
-                    if c == cr && i < n && p[i] == lf { i += 1 }
-                    break fields
-                }
-                let count = fieldStarts.count - rowStart
+                let rowStart = fieldCount
+                rows.append(UInt32(rowStart))
+                i = row(from: i, diagnostics: &diagnostics)
+                let count = fieldCount - rowStart
                 if columns < 0 {
                     columns = count
                 } else if count != columns {
-                    reportRagged(rowStart: rowStart, count: count, columns: columns)
+                    diagnostics.append(ragged(rowStart: rowStart, count: count, columns: columns))
                 }
             }
         }
 
-        private mutating func reportRagged(rowStart: Int, count: Int, columns: Int) {
-            func raw(_ index: Int) -> (Int, Int) {
-                let s = fieldStarts[index], e = fieldEnds[index]
+        /// Records the fields of the row starting at `start`; returns the index after
+        /// its line end. Unquoted text is scanned eight bytes at a time: each word gives
+        /// a bit mask of delimiters and line ends, and every set bit ends a field.
+        @inline(__always)
+        mutating func row(from start: Int, diagnostics: inout [Diagnostic]) -> Int {
+            let n = text.count
+            let base = text.baseAddress!
+            let delim = delimiter
+            let quote = Scanner.quote, lf = Scanner.lf, cr = Scanner.cr
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let d = ones &* UInt64(delim), l = ones &* UInt64(lf), r = ones &* UInt64(cr)
+            var fieldStart = start
+            while true {
+                if fieldStart < n && base[fieldStart] == quote {
+                    let after = quotedField(at: fieldStart, diagnostics: &diagnostics)
+                    if after >= n { return n }
+                    if base[after] == delim {
+                        fieldStart = after + 1
+                        continue
+                    }
+                    return lineEnd(at: after)
+                }
+                var j = fieldStart
+                while j + 8 <= n {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                    var hits = CSVReader.matches(w, d) | CSVReader.matches(w, l) | CSVReader.matches(w, r)
+                    while hits != 0 {
+                        let boundary = j + hits.trailingZeroBitCount >> 3
+                        record(fieldStart, boundary)
+                        if base[boundary] != delim { return lineEnd(at: boundary) }
+                        fieldStart = boundary + 1
+                        if fieldStart < n && base[fieldStart] == quote { break }
+                        hits &= hits &- 1
+                    }
+                    if hits != 0 { break }  // a quoted field starts: handled above
+                    j += 8
+                }
+                if j + 8 <= n { continue }
+                // The last few bytes of the text, one at a time.
+                while j < n {
+                    let c = base[j]
+                    if c == delim {
+                        record(fieldStart, j)
+                        fieldStart = j + 1
+                        if fieldStart < n && base[fieldStart] == quote { break }
+                    } else if c == lf || c == cr {
+                        record(fieldStart, j)
+                        return lineEnd(at: j)
+                    }
+                    j += 1
+                }
+                if j < n { continue }
+                record(fieldStart, n)
+                return n
+            }
+        }
+
+        @inline(__always)
+        mutating func record(_ start: Int, _ end: Int) {
+            starts[fieldCount] = UInt32(truncatingIfNeeded: start)
+            ends[fieldCount] = UInt32(truncatingIfNeeded: end)
+            fieldCount += 1
+        }
+
+        /// The index after the line end (LF, CR or CRLF) at `i`.
+        @inline(__always)
+        func lineEnd(at i: Int) -> Int {
+            if text[i] == Scanner.cr && i + 1 < text.count && text[i + 1] == Scanner.lf { return i + 2 }
+            return i + 1
+        }
+
+        /// The index of the first delimiter, LF or CR at or after `i` (or the end).
+        func nextBoundary(from i: Int) -> Int {
+            var j = i
+            while j < text.count {
+                let c = text[j]
+                if c == delimiter || c == Scanner.lf || c == Scanner.cr { return j }
+                j += 1
+            }
+            return j
+        }
+
+        /// Records the quoted field opening at `open`; returns the index after it.
+        mutating func quotedField(at open: Int, diagnostics: inout [Diagnostic]) -> Int {
+            let n = text.count
+            let quote = Scanner.quote
+            var i = open + 1
+            var dirty = false
+            var closed = false
+            while i < n {
+                if text[i] == quote {
+                    if i + 1 < n && text[i + 1] == quote {
+                        dirty = true
+                        i += 2
+                        continue
+                    }
+                    closed = true
+                    i += 1
+                    break
+                }
+                i += 1
+            }
+            if !closed {
+                dirty = true
+                diagnostics.append(.error(.csvUnterminatedQuote, at: SourceRange(file: source, start: open, end: open + 1)))
+            } else if i < n, text[i] != delimiter, text[i] != Scanner.lf, text[i] != Scanner.cr {
+                // Text after the closing quote is kept literally.
+                dirty = true
+                i = nextBoundary(from: i)
+            }
+            if dirty {
+                starts[fieldCount] = UInt32(truncatingIfNeeded: open)
+                ends[fieldCount] = UInt32(truncatingIfNeeded: i) | CSVTable.unescapeBit
+            } else {
+                starts[fieldCount] = UInt32(truncatingIfNeeded: open + 1) | CSVTable.quotedBit
+                ends[fieldCount] = UInt32(truncatingIfNeeded: i - 1)
+            }
+            fieldCount += 1
+            return i
+        }
+
+        /// The warning for a row whose cell count differs from the header's.
+        func ragged(rowStart: Int, count: Int, columns: Int) -> Diagnostic {
+            func raw(_ index: Int) -> (start: Int, end: Int) {
+                let s = starts[index], e = ends[index]
                 let start = Int(s & CSVTable.offsetMask), end = Int(e & CSVTable.offsetMask)
                 return s & CSVTable.quotedBit != 0 ? (start - 1, end + 1) : (start, end)
             }
             if count < columns {
-                let range = SourceRange(file: source, start: raw(rowStart).0, end: raw(rowStart + count - 1).1)
-                diagnostics.append(.warning(.csvTooFewFields(expected: columns, got: count), at: range))
-            } else {
-                let extra = raw(rowStart + columns)
-                let range = SourceRange(file: source, start: extra.0, end: extra.1)
-                diagnostics.append(.warning(
-                    .csvTooManyFields(expected: columns, got: count), at: range, help: .csvTooManyFieldsHelp))
+                let range = SourceRange(file: source, start: raw(rowStart).start, end: raw(rowStart + count - 1).end)
+                return .warning(.csvTooFewFields(expected: columns, got: count), at: range)
             }
+            let extra = raw(rowStart + columns)
+            return .warning(
+                .csvTooManyFields(expected: columns, got: count),
+                at: SourceRange(file: source, start: extra.start, end: extra.end),
+                help: .csvTooManyFieldsHelp)
         }
     }
 }

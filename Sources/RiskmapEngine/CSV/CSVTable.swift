@@ -17,19 +17,19 @@ public struct CSVTable: Sendable {
 
     /// Same storage as `source.bytes`, held here so that hot-path reads need no
     /// reference counting through the class.
-    let bytes: [UInt8]
+    @usableFromInline let bytes: [UInt8]
     /// Per field: start offset. With `quotedBit` set, the field was a clean quoted
     /// field and the range holds its content, without the quotes.
-    let fieldStarts: [UInt32]
+    @usableFromInline let fieldStarts: [UInt32]
     /// Per field: end offset. With `unescapeBit` set, the range is the raw field
     /// (starting at its opening quote) and the content must be unescaped.
-    let fieldEnds: [UInt32]
+    @usableFromInline let fieldEnds: [UInt32]
     /// Per physical row (0 = header): index of its first field; one extra entry at the end.
-    let rowFirstField: [UInt32]
+    @usableFromInline let rowFirstField: [UInt32]
 
-    static let quotedBit: UInt32 = 1 << 31
-    static let unescapeBit: UInt32 = 1 << 31
-    static let offsetMask: UInt32 = ~(1 << 31)
+    @inlinable static var quotedBit: UInt32 { 1 << 31 }
+    @inlinable static var unescapeBit: UInt32 { 1 << 31 }
+    @inlinable static var offsetMask: UInt32 { ~(1 << 31) }
     /// Inputs must be shorter than this (offsets keep one bit for flags).
     static let maxBytes = Int(Int32.max) - 1
 
@@ -52,6 +52,7 @@ public struct CSVTable: Sendable {
     public var columnCount: Int { physicalFieldCount(0) }
 
     /// The number of data rows (the header and fully empty lines are not rows).
+    @inlinable
     public var rowCount: Int { rowFirstField.count - 2 }
 
     /// The number of cells in data row `row` (may differ from `columnCount`).
@@ -96,6 +97,7 @@ public struct CSVTable: Sendable {
     /// Calls `body` with the bytes of a cell without allocating: the source bytes for an
     /// unquoted or simply quoted cell, a temporary unescaped copy for a cell with `""`.
     /// A missing cell gives an empty buffer.
+    @inlinable
     public func withFieldBytes<R>(
         row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
     ) rethrows -> R {
@@ -118,15 +120,18 @@ public struct CSVTable: Sendable {
 
     // MARK: Internals
 
-    private func checked(_ row: Int) -> Int {
+    @inlinable
+    func checked(_ row: Int) -> Int {
         precondition(row >= 0 && row < rowCount, "CSV row \(row) out of range 0..<\(rowCount)")
         return row
     }
 
+    @inlinable
     func physicalFieldCount(_ physical: Int) -> Int {
         Int(rowFirstField[physical + 1] - rowFirstField[physical])
     }
 
+    @inlinable
     func fieldIndex(_ physical: Int, _ column: Int) -> Int? {
         guard column >= 0, column < physicalFieldCount(physical) else { return nil }
         return Int(rowFirstField[physical]) + column
@@ -174,6 +179,7 @@ public struct CSVTable: Sendable {
     /// turns `""` into `"`, drops the closing quote and keeps anything after it as is.
     /// An unterminated field keeps everything after the opening quote. Returns the
     /// number of bytes written (never more than `raw.count`).
+    @usableFromInline
     static func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let quote = UInt8(ascii: "\"")
         let n = raw.count

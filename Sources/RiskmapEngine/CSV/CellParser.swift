@@ -37,6 +37,28 @@ public enum CellParser {
     /// exact power of ten (one correctly rounded operation), so it equals
     /// `Double("12.5")`; longer numbers go through `Double(String)`.
     public static func parseNumber(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        // Fast path: a plain ASCII decimal of at most 15 bytes ("123", "12.3", "0,45").
+        if bytes.count <= 15, let base = bytes.baseAddress {
+            var mantissa: UInt64 = 0
+            var fraction = -1  // digits after the separator; -1: no separator yet
+            var plain = bytes.count > 0
+            for i in 0..<bytes.count {
+                let c = base[i]
+                let digit = c &- 0x30
+                if digit < 10 {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    if fraction >= 0 { fraction += 1 }
+                } else if (c == 0x2E || c == 0x2C) && fraction < 0 && i > 0 {
+                    fraction = 0
+                } else {
+                    plain = false
+                    break
+                }
+            }
+            if plain && fraction != 0 {
+                return Double(mantissa) / NumberScan.powerOfTen(max(fraction, 0))
+            }
+        }
         guard let scan = NumberScan(bytes) else { return nil }
         return scan.double(bytes)
     }
@@ -101,10 +123,34 @@ struct NumberScan {
     /// The integer part, `nil` on overflow.
     var integer: Int? = 0
 
-    static let powersOfTen: [Double] = (0...22).map { k in
-        var p = 1.0
-        for _ in 0..<k { p *= 10 }
-        return p
+    /// 10^k for 0 ≤ k ≤ 22 (all exactly representable as `Double`).
+    @inline(__always)
+    static func powerOfTen(_ k: Int) -> Double {
+        switch k {
+        case 0: return 1
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
     }
 
     /// Scans `bytes`; `nil` when they are not a number by `CellParser`'s rules.
@@ -181,7 +227,7 @@ struct NumberScan {
     /// The value; exact fast path for up to 15 significant digits.
     func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         if significantDigits <= 15 && fractionDigits <= 22 {
-            let value = Double(mantissa) / NumberScan.powersOfTen[fractionDigits]
+            let value = Double(mantissa) / NumberScan.powerOfTen(fractionDigits)
             return negative ? -value : value
         }
         // Rebuild a plain decimal ("-123.45") for the standard library.

@@ -10,7 +10,7 @@ public enum TextDecoding {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or code
-    /// points above U+10FFFF). ASCII runs are checked eight bytes at a time.
+    /// points above U+10FFFF). ASCII runs are checked sixteen bytes at a time.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValidUTF8($0) }
     }
@@ -21,35 +21,43 @@ public enum TextDecoding {
         let n = buffer.count
         var i = 0
         while i < n {
-            // ASCII fast path: eight bytes with no high bit set.
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
+            // ASCII fast path: sixteen bytes with no high bit set.
+            if i + 16 <= n {
+                let raw = UnsafeRawPointer(base + i)
+                let word = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 16
+                    continue
+                }
             }
-            if i >= n { break }
-            let b0 = base[i]
-            if b0 < 0x80 { i += 1; continue }
-            if b0 < 0xC2 { return false }
-            if b0 < 0xE0 {
-                guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return false }
-                i += 2
-            } else if b0 < 0xF0 {
-                guard i + 2 < n else { return false }
-                let b1 = base[i + 1], b2 = base[i + 2]
-                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
-                if b0 == 0xE0 && b1 < 0xA0 { return false }  // overlong
-                if b0 == 0xED && b1 >= 0xA0 { return false }  // UTF-16 surrogate
-                i += 3
-            } else if b0 < 0xF5 {
-                guard i + 3 < n else { return false }
-                let b1 = base[i + 1], b2 = base[i + 2], b3 = base[i + 3]
-                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
-                if b0 == 0xF0 && b1 < 0x90 { return false }  // overlong
-                if b0 == 0xF4 && b1 >= 0x90 { return false }  // above U+10FFFF
-                i += 4
-            } else {
-                return false
+            // Otherwise check the characters of (at least) those sixteen bytes one by one.
+            let stop = min(n, i + 16)
+            while i < stop {
+                let b0 = base[i]
+                if b0 < 0x80 {
+                    i += 1
+                } else if b0 < 0xC2 {
+                    return false
+                } else if b0 < 0xE0 {
+                    guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return false }
+                    i += 2
+                } else if b0 < 0xF0 {
+                    guard i + 2 < n else { return false }
+                    let b1 = base[i + 1], b2 = base[i + 2]
+                    guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
+                    if b0 == 0xE0 && b1 < 0xA0 { return false }  // overlong
+                    if b0 == 0xED && b1 >= 0xA0 { return false }  // UTF-16 surrogate
+                    i += 3
+                } else if b0 < 0xF5 {
+                    guard i + 3 < n else { return false }
+                    let b1 = base[i + 1], b2 = base[i + 2], b3 = base[i + 3]
+                    guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
+                    if b0 == 0xF0 && b1 < 0x90 { return false }  // overlong
+                    if b0 == 0xF4 && b1 >= 0x90 { return false }  // above U+10FFFF
+                    i += 4
+                } else {
+                    return false
+                }
             }
         }
         return true

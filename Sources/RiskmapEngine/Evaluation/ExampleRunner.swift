@@ -1,0 +1,159 @@
+import RiskmapLanguage
+
+/// Runs the `example` blocks of a rule book as tests of the rules.
+public struct ExampleRunner {
+    public struct Mismatch: Sendable {
+        public var expectation: ResolvedExpectation
+        public var expected: String
+        public var actual: String
+        /// The explanation of a factor (empty for levels, groups, measures).
+        public var trace: String
+    }
+
+    public struct Outcome: Sendable {
+        public var example: Example
+        public var mismatches: [Mismatch]
+        public var passed: Bool { mismatches.isEmpty }
+    }
+
+    public struct Coverage: Sendable {
+        public var factors: [String]
+        public var levels: [String]
+        public var groups: [String]
+        public var measures: [String]
+        public var isComplete: Bool { factors.isEmpty && levels.isEmpty && groups.isEmpty && measures.isEmpty }
+    }
+
+    public let book: CheckedRuleBook
+    public let lang: Lang
+
+    public init(book: CheckedRuleBook, lang: Lang) {
+        self.book = book
+        self.lang = lang
+    }
+
+    /// The school year an example's untagged `given` stands for.
+    var currentYear: SchoolYear {
+        if let y = book.header.year { return y }
+        let tagged = book.examples.flatMap { $0.years.compactMap(\.year) }
+        return SchoolYear(start: (tagged.map(\.start).max() ?? 2000) + 1)
+    }
+
+    /// Evaluates one example as a one-school profile set; returns the evaluation and the row
+    /// of the example's current year.
+    public func evaluate(_ example: Example) -> (Evaluator, Evaluation, Int) {
+        let current = currentYear
+        let years = Set(example.years.map { $0.year ?? current } + [current])
+        var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
+        let school = profiles.school(id: "example", name: example.title, municipality: "")
+        var rowOfYear: [SchoolYear: Int] = [:]
+        for year in years.sorted() {
+            rowOfYear[year] = profiles.appendRow(school: school, yearIndex: profiles.yearIndex(year)!, line: 0)
+        }
+        for given in example.years {
+            let row = rowOfYear[given.year ?? current]!
+            for (indicator, value) in given.values {
+                switch value {
+                case .number(let v): profiles.set(indicator: indicator, row: row, value: v)
+                case .bool(let b): profiles.set(indicator: indicator, row: row, value: b ? 1 : 0)
+                case .category(let i): profiles.set(indicator: indicator, row: row, value: Double(i))
+                case .text(let s):
+                    let v = profiles.intern(text: s, indicator: indicator)
+                    profiles.set(indicator: indicator, row: row, value: v)
+                }
+            }
+        }
+        profiles.finish()
+        let evaluator = Evaluator(book: book, profiles: profiles)
+        let evaluation = evaluator.run()
+        return (evaluator, evaluation, rowOfYear[current]!)
+    }
+
+    public func run(_ example: Example) -> Outcome {
+        let (evaluator, evaluation, row) = evaluate(example)
+        let explainer = Explainer(evaluator: evaluator, evaluation: evaluation, lang: lang)
+        var mismatches: [Mismatch] = []
+        for expectation in example.expectations {
+            switch expectation {
+            case .factor(let f, let outcome, _):
+                let actual = evaluation.factors[f][row]
+                if actual != Self.status(outcome) {
+                    mismatches.append(Mismatch(expectation: expectation, expected: "\(book.factors[f].code): \(Self.status(outcome).text(lang))",
+                                               actual: "\(book.factors[f].code): \(actual.text(lang))",
+                                               trace: explainer.factor(f, row: row).text))
+                }
+            case .group(let g, let present, _):
+                let actual = evaluation.groups[g][row]
+                if (actual == .triggered) != present || actual == .unknown {
+                    mismatches.append(Mismatch(expectation: expectation, expected: "\(book.groups[g].code): \(Self.membership(present, lang))",
+                                               actual: "\(book.groups[g].code): \(actual == .unknown ? Status.unknown.text(lang) : Self.membership(actual == .triggered, lang))",
+                                               trace: ""))
+                }
+            case .measure(let m, let present, _):
+                let actual = evaluation.measures[m][row]
+                if actual != present {
+                    mismatches.append(Mismatch(expectation: expectation, expected: "\(book.measures[m].code): \(Self.inPlan(present, lang))",
+                                               actual: "\(book.measures[m].code): \(Self.inPlan(actual, lang))", trace: ""))
+                }
+            case .level(let s, let level, _):
+                let actual = evaluation.levels[s][row]
+                if actual != Int16(level) {
+                    let scale = book.scales[s]
+                    let actualText = actual >= 0 ? scale.levels[Int(actual)].code : (actual == Evaluation.unknownLevel ? Status.unknown.text(lang) : "—")
+                    mismatches.append(Mismatch(expectation: expectation, expected: "\(scale.code) = \(scale.levels[level].code)",
+                                               actual: "\(scale.code) = \(actualText)", trace: ""))
+                }
+            }
+        }
+        return Outcome(example: example, mismatches: mismatches)
+    }
+
+    public func runAll() -> [Outcome] { book.examples.map(run) }
+
+    /// What no example mentions.
+    public func coverage() -> Coverage {
+        var factors = Set<Int>(), levels = Set<[Int]>(), groups = Set<Int>(), measures = Set<Int>()
+        for example in book.examples {
+            for x in example.expectations {
+                switch x {
+                case .factor(let f, _, _): factors.insert(f)
+                case .group(let g, _, _): groups.insert(g)
+                case .measure(let m, _, _): measures.insert(m)
+                case .level(let s, let l, _): levels.insert([s, l])
+                }
+            }
+        }
+        return Coverage(
+            factors: book.factors.filter { !factors.contains($0.index) }.map(\.code),
+            levels: book.scales.flatMap { s in s.levels.filter { !levels.contains([s.index, $0.index]) }.map { "\(s.code) = \($0.code)" } },
+            groups: book.groups.filter { !groups.contains($0.index) }.map(\.code),
+            measures: book.measures.filter { !measures.contains($0.index) }.map(\.code))
+    }
+
+    static func status(_ outcome: ExpectedOutcome) -> Status {
+        switch outcome {
+        case .triggered: return .triggered
+        case .notTriggered: return .notTriggered
+        case .notApplicable: return .notApplicable
+        case .unknown: return .unknown
+        }
+    }
+
+    static func membership(_ present: Bool, _ lang: Lang) -> String {
+        switch (present, lang) {
+        case (true, .ru): return "входит"
+        case (false, .ru): return "не входит"
+        case (true, .en): return "member"
+        case (false, .en): return "not a member"
+        }
+    }
+
+    static func inPlan(_ present: Bool, _ lang: Lang) -> String {
+        switch (present, lang) {
+        case (true, .ru): return "в плане"
+        case (false, .ru): return "не в плане"
+        case (true, .en): return "in the plan"
+        case (false, .en): return "not in the plan"
+        }
+    }
+}

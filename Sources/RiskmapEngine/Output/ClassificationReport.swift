@@ -1,0 +1,190 @@
+import RiskmapLanguage
+
+/// The per-school result of a classification for one school year, rendered for the
+/// terminal (aligned table), for Russian Excel (CSV: `;`, UTF-8 BOM) and for systems (JSON).
+public struct ClassificationReport {
+    public let evaluation: Evaluation
+    public let explainer: Explainer
+    public let yearIndex: Int
+    public let lang: Lang
+    /// Rows of the school year, in input order.
+    public let rows: [Int]
+
+    public init(evaluator: Evaluator, evaluation: Evaluation, yearIndex: Int, lang: Lang) {
+        self.evaluation = evaluation
+        self.explainer = Explainer(evaluator: evaluator, evaluation: evaluation, lang: lang)
+        self.yearIndex = yearIndex
+        self.lang = lang
+        self.rows = evaluation.profiles.rows(inYear: yearIndex)
+    }
+
+    private var book: CheckedRuleBook { evaluation.book }
+    private var profiles: ProfileSet { evaluation.profiles }
+    public var year: SchoolYear { profiles.years[yearIndex] }
+
+    func school(_ row: Int) -> ProfileSet.School { profiles.schools[Int(profiles.rowSchool[row])] }
+
+    public func levelText(scale s: Int, row: Int) -> String {
+        let level = evaluation.levels[s][row]
+        if level >= 0 { return book.scales[s].levels[Int(level)].title }
+        return level == Evaluation.unknownLevel ? ExplanationText.levelUnknown(lang) : ExplanationText.levelNone(lang)
+    }
+
+    public func levelCode(scale s: Int, row: Int) -> String {
+        let level = evaluation.levels[s][row]
+        if level >= 0 { return book.scales[s].levels[Int(level)].code }
+        return level == Evaluation.unknownLevel ? "unknown" : "none"
+    }
+
+    public func groupCodes(_ row: Int) -> [String] {
+        book.groups.filter { evaluation.groups[$0.index][row] == .triggered }.map(\.code)
+    }
+
+    func factorCodes(_ row: Int, _ status: Status) -> [String] {
+        book.factors.filter { evaluation.factors[$0.index][row] == status }.map(\.code)
+    }
+
+    // MARK: - Table
+
+    public func table() -> String {
+        var header = [lang == .ru ? "Код" : "Id", lang == .ru ? "Школа" : "School", lang == .ru ? "Муниципалитет" : "Municipality"]
+        header += book.scales.map(\.title)
+        header += [lang == .ru ? "Группы" : "Groups", lang == .ru ? "Сработали" : "Triggered", lang == .ru ? "Не определены" : "Unknown"]
+        var lines: [[String]] = [header]
+        for r in rows {
+            let s = school(r)
+            var cells = [s.id, s.name, s.municipality]
+            cells += book.scales.indices.map { levelText(scale: $0, row: r) }
+            cells.append(groupCodes(r).joined(separator: ", "))
+            cells.append(factorCodes(r, .triggered).joined(separator: ", "))
+            cells.append(factorCodes(r, .unknown).joined(separator: ", "))
+            lines.append(cells)
+        }
+        var widths = [Int](repeating: 0, count: header.count)
+        for line in lines { for (i, c) in line.enumerated() { widths[i] = max(widths[i], min(c.count, 48)) } }
+        var out = ""
+        for (n, line) in lines.enumerated() {
+            let cells = line.enumerated().map { i, c -> String in
+                let text = c.count > 48 ? String(c.prefix(47)) + "…" : c
+                return i == line.count - 1 ? text : text + String(repeating: " ", count: widths[i] - text.count)
+            }
+            out += cells.joined(separator: "  ") + "\n"
+            if n == 0 { out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        out += summaryLine()
+        return out
+    }
+
+    func summaryLine() -> String {
+        let n = rows.count
+        switch lang {
+        case .ru: return "\(year): \(n) \(Plural.russian(n, "школа", "школы", "школ"))\n"
+        case .en: return "\(year): \(n) \(n == 1 ? "school" : "schools")\n"
+        }
+    }
+
+    // MARK: - CSV
+
+    /// CSV for Russian Excel: UTF-8 with BOM, `;`, CRLF, one row per school.
+    public func csv() -> String {
+        var header = ["school_id", "name", "municipality", "year"]
+        header += book.scales.map(\.code)
+        header += ["groups", "triggered", "unknown"]
+        header += book.factors.map(\.code)
+        var out = "\u{FEFF}" + header.map(CSVField.escape).joined(separator: ";") + "\r\n"
+        for r in rows {
+            let s = school(r)
+            var cells = [s.id, s.name, s.municipality, year.description]
+            cells += book.scales.indices.map { levelText(scale: $0, row: r) }
+            cells.append(groupCodes(r).joined(separator: ", "))
+            cells.append(factorCodes(r, .triggered).joined(separator: ", "))
+            cells.append(factorCodes(r, .unknown).joined(separator: ", "))
+            cells += book.factors.map { evaluation.factors[$0.index][r].text(lang) }
+            out += cells.map(CSVField.escape).joined(separator: ";") + "\r\n"
+        }
+        return out
+    }
+
+    // MARK: - JSON
+
+    public func json() -> String {
+        var schools: [JSONValue] = []
+        for r in rows {
+            let s = school(r)
+            var levels: [(String, JSONValue)] = []
+            for scale in book.scales {
+                levels.append((scale.code, .object([
+                    ("code", .string(levelCode(scale: scale.index, row: r))),
+                    ("title", .string(levelText(scale: scale.index, row: r))),
+                ])))
+            }
+            var factors: [JSONValue] = []
+            for f in book.factors {
+                let explanation = explainer.factor(f.index, row: r)
+                var fields: [(String, JSONValue)] = [
+                    ("code", .string(f.code)), ("title", .string(f.title)),
+                    ("status", .string(explanation.status.code)),
+                    ("explanation", .string(explanation.text)),
+                ]
+                if !explanation.missing.isEmpty {
+                    fields.append(("missing", .array(explanation.missing.map { m in
+                        .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
+                    })))
+                }
+                factors.append(.object(fields))
+            }
+            schools.append(.object([
+                ("id", .string(s.id)), ("name", .string(s.name)), ("municipality", .string(s.municipality)),
+                ("year", .string(year.description)),
+                ("levels", .object(levels)),
+                ("groups", .array(groupCodes(r).map { .string($0) })),
+                ("factors", .array(factors)),
+            ]))
+        }
+        return JSONValue.object([
+            ("ruleset", .object([("title", .string(book.header.title)), ("version", .string(book.header.version))])),
+            ("year", .string(year.description)),
+            ("schools", .array(schools)),
+        ]).rendered(pretty: true) + "\n"
+    }
+
+    // MARK: - Explain
+
+    /// The full reasoning for one school, factor by factor.
+    public func explain(row r: Int) -> String {
+        let s = school(r)
+        var out = "\(s.name) (\(s.id))" + (s.municipality.isEmpty ? "" : ", \(s.municipality)") + ", \(year)\n"
+        out += "\(book.header.title)" + (book.header.version.isEmpty ? "" : " (\(lang == .ru ? "версия" : "version") \(book.header.version))") + "\n\n"
+        for scale in book.scales {
+            out += "\(scale.title): \(levelText(scale: scale.index, row: r))\n"
+        }
+        let groups = book.groups.filter { evaluation.groups[$0.index][r] == .triggered }.map(\.title)
+        out += (lang == .ru ? "Группы: " : "Groups: ") + (groups.isEmpty ? "—" : groups.joined(separator: "; ")) + "\n\n"
+        out += (lang == .ru ? "Факторы риска:\n" : "Risk factors:\n")
+        for f in book.factors {
+            let e = explainer.factor(f.index, row: r)
+            let mark: String
+            switch e.status {
+            case .triggered: mark = "[+]"
+            case .notTriggered: mark = "[ ]"
+            case .unknown: mark = "[?]"
+            case .notApplicable: mark = "[–]"
+            }
+            out += "\(mark) \(f.title) — \(e.status.text(lang))\n    \(e.text)\n"
+        }
+        let measures = book.measures.filter { evaluation.measures[$0.index][r] }
+        if !measures.isEmpty {
+            out += "\n" + (lang == .ru ? "Меры из плана поддержки:\n" : "Support plan measures:\n")
+            for m in measures { out += "  • \(m.title)\n" }
+        }
+        return out
+    }
+}
+
+/// CSV field quoting shared by the writers.
+public enum CSVField {
+    public static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
