@@ -17,7 +17,8 @@ let package = Package(
         // Commands, options and exit codes; `main` only calls into this.
         .target(name: "RiskmapCLI", dependencies: ["RiskmapLanguage", "RiskmapEngine"]),
         .executableTarget(name: "riskmap", dependencies: ["RiskmapCLI"]),
-        .testTarget(name: "RiskmapLanguageTests", dependencies: ["RiskmapLanguage"]),
+        .executableTarget(name: "riskmap-bench", dependencies: ["RiskmapEngine", "RiskmapLanguage"], path: "Benchmarks/Sources/riskmap-bench"),
+        .testTarget(name: "RiskmapLanguageTests", dependencies: ["RiskmapLanguage"], exclude: ["Golden"]),
         .testTarget(name: "RiskmapEngineTests", dependencies: ["RiskmapEngine", "RiskmapLanguage"]),
         .testTarget(
             name: "RiskmapCLITests",

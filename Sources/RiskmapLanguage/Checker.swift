@@ -25,6 +25,7 @@ public struct Checker {
 
     private var indicators: [Indicator] = []
     private var params: [Param] = []
+    private var unresolvedAddresses = false
 
     public init() {}
 
@@ -40,15 +41,44 @@ public struct Checker {
         let syntax = RuleBookSyntax(files: syntaxFiles)
         var checker = Checker()
         let book = checker.check(syntax, files: files, parseFailed: parseDiagnostics.hasErrors)
-        let all = (parseDiagnostics + checker.diagnostics).sortedByPosition()
+        let all = (parseDiagnostics + Checker.withoutFollowUps(checker.diagnostics, syntax, parseDiagnostics)).sortedByPosition()
         return (all.hasErrors ? nil : book, all, syntax)
+    }
+
+    /// A clause that failed to parse is not a missing clause: drops the «missing …» /
+    /// «no …» diagnostics of a declaration that already has a syntax error inside it.
+    static func withoutFollowUps(_ diagnostics: [Diagnostic], _ syntax: RuleBookSyntax, _ parseDiagnostics: [Diagnostic]) -> [Diagnostic] {
+        let errors = parseDiagnostics.filter { $0.severity == .error }.compactMap(\.range)
+        guard !errors.isEmpty else { return diagnostics }
+        var broken: [SourceRange] = []
+        var brokenMeasure = false
+        for declaration in syntax.declarations {
+            let name: SourceRange, whole: SourceRange
+            switch declaration {
+            case .measure(let d): (name, whole) = (d.code.range, d.declRange)
+            case .scale(let d): (name, whole) = (d.code.range, d.declRange)
+            case .example(let d): (name, whole) = (d.title.range, d.declRange)
+            default: continue
+            }
+            if errors.contains(where: { $0.file === whole.file && $0.start >= whole.start && $0.start < whole.end }) {
+                broken.append(name)
+                if case .measure = declaration { brokenMeasure = true }
+            }
+        }
+        let followUps: Set<String> = ["missingAddresses", "missingResponsible", "missingDeadline", "noLevels", "exampleNoExpectations"]
+        return diagnostics.filter { d in
+            // A broken `addresses` clause may be what addresses the factor.
+            if brokenMeasure, d.message.code == "factorNotAddressed" { return false }
+            guard followUps.contains(d.message.code), let r = d.range else { return true }
+            return !broken.contains { $0.file === r.file && $0.start == r.start }
+        }
     }
 
     // MARK: - Driver
 
     mutating func check(_ syntax: RuleBookSyntax, files: [SourceFile], parseFailed: Bool) -> CheckedRuleBook? {
         collect(syntax)
-        let header = checkHeader(parseFailed: parseFailed)
+        let header = checkHeader(parseFailed: parseFailed, files: files)
         indicators = indicatorDecls.enumerated().map { checkIndicator($1, index: $0) }
         params = paramDecls.enumerated().map { checkParam($1, index: $0) }
         let factors = factorDecls.enumerated().map { checkFactor($1, index: $0) }
@@ -98,14 +128,14 @@ public struct Checker {
 
     // MARK: - Declarations
 
-    private mutating func checkHeader(parseFailed: Bool) -> RuleBookHeader {
+    private mutating func checkHeader(parseFailed: Bool, files: [SourceFile]) -> RuleBookHeader {
         for extra in rulesetDecls.dropFirst() {
             error(.duplicateRuleset, at: extra.title.range)
         }
         guard let d = rulesetDecls.first else {
             if !parseFailed {
                 let anyFile = indicatorDecls.first?.code.range.file ?? factorDecls.first?.code.range.file
-                diagnostics.append(Diagnostic(.warning, .missingRuleset, path: anyFile?.path ?? "", help: nil))
+                diagnostics.append(Diagnostic(.warning, .missingRuleset, path: anyFile?.path ?? files.first?.path ?? "", help: nil))
             }
             return RuleBookHeader(title: "", version: "", year: nil, basis: nil)
         }
@@ -211,7 +241,9 @@ public struct Checker {
     private mutating func checkMeasure(_ d: MeasureDecl, index: Int) -> Measure? {
         var addresses: [Int] = []
         if let list = d.addresses {
-            for id in list.value { if let i = resolve(id, as: .factor) { addresses.append(i) } }
+            for id in list.value {
+                if let i = resolve(id, as: .factor) { addresses.append(i) } else { unresolvedAddresses = true }
+            }
         } else {
             error(.missingAddresses, at: d.code.range)
         }
@@ -234,6 +266,9 @@ public struct Checker {
     }
 
     private mutating func warnUnaddressedFactors(_ measures: [Measure]) {
+        // While a measure names a factor that does not resolve (a typo), «no measure addresses
+        // this factor» would only repeat that error.
+        guard !unresolvedAddresses else { return }
         let addressed = Set(measures.flatMap(\.addresses))
         for (i, f) in factorDecls.enumerated() where !addressed.contains(i) {
             warning(.factorNotAddressed(f.code.name), at: f.code.range, help: .factorNotAddressedHelp)
@@ -413,6 +448,9 @@ public struct Checker {
             }
             return RExpr(.text(s), .text, e.range)
         case .name(let name):
+            // The other side already failed: an unknown bare word here is most likely one of
+            // its values (`school_typ = СОШ`, `s = hi` with `s` out of reach); say nothing more.
+            if hint == .invalid, symbols[name] == nil { return invalid }
             if case .category(let code)? = hint, let indicator = indicators.first(where: { $0.code == code }),
                symbols[name] == nil || indicator.categories.contains(name) {
                 return categoryValue(name, of: indicator, at: e.range)
@@ -561,7 +599,16 @@ public struct Checker {
         // A bare word on the left that is not a declared name may be a category value (`ООШ = school_type`).
         var l: RExpr
         var r: RExpr
-        if case .name(let n) = a.unparenthesized.kind, symbols[n] == nil {
+        func isUnknownName(_ x: Expr) -> Bool {
+            if case .name(let n) = x.unparenthesized.kind { return symbols[n] == nil }
+            return false
+        }
+        /// Both sides unknown (`ООШ = school_typ`): the typo is the one close to a declared name.
+        func looksLikeTypo(_ x: Expr) -> Bool {
+            guard case .name(let n) = x.unparenthesized.kind else { return false }
+            return Suggestion.closest(to: n, among: symbolOrder.filter { symbols[$0].map { allowed($0.kind, in: context) } ?? false }) != nil
+        }
+        if isUnknownName(a), !isUnknownName(b) || (looksLikeTypo(b) && !looksLikeTypo(a)) {
             r = expression(b, context, inCohort: inCohort)
             l = expression(a, context, inCohort: inCohort, hint: r.type)
         } else {

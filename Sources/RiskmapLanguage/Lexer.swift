@@ -126,7 +126,10 @@ public struct Lexer {
     }
 
     private static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
-        s == "_" || s.properties.isAlphabetic
+        if s.isASCII {
+            return s == "_" || ("a"..."z").contains(s) || ("A"..."Z").contains(s)
+        }
+        return s.properties.isAlphabetic
     }
 
     private static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {

@@ -10,9 +10,17 @@ public struct Parser {
     private var tokens: [Token]
     private var pos = 0
     private var depth = 0
+    /// Operators in the left-deep chains (`a or b or …`, `a + b + …`) above the current
+    /// point: each makes the tree one level deeper, so they count against `maxDepth` too.
+    private var chainLinks = 0
+    /// Set when a too-deep expression made the parser skip to the next declaration: the
+    /// block it was in is not reported as unclosed.
+    private var skippedToDeclaration = false
     private var leadingClaimed = Set<Int>()
     private var trailingClaimed = Set<Int>()
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Index of the token after each unterminated string (see `report`).
+    private var afterUnterminatedString = Set<Int>()
 
     public init(file: SourceFile) {
         self.file = file
@@ -23,6 +31,9 @@ public struct Parser {
         } else {
             tokens = lexer.tokenize()
             diagnostics = lexer.diagnostics
+            for d in diagnostics where d.message.code == "unterminatedString" {
+                if let i = tokens.firstIndex(where: { $0.range.start == d.range?.start }) { afterUnterminatedString.insert(i + 1) }
+            }
         }
     }
 
@@ -69,6 +80,11 @@ public struct Parser {
     }
 
     private mutating func report(_ message: Message, at range: SourceRange, help: Message? = nil) {
+        // One error per place: a failed clause at the end of the file is not also an unclosed block.
+        if let last = diagnostics.last, let r = last.range, r.file === range.file, r.start == range.start { return }
+        // An unterminated string swallowed the rest of its line: what the parser expected after
+        // it is the same mistake, not a new one.
+        if case .expected = message, afterUnterminatedString.contains(pos) { return }
         diagnostics.append(.error(message, at: range, help: help))
     }
 
@@ -166,13 +182,14 @@ public struct Parser {
     // MARK: - Comments
 
     private mutating func claimLeading(_ index: Int) -> [String] {
-        guard !leadingClaimed.contains(index) else { return [] }
+        // Most tokens carry no comment: nothing to claim (and no set to grow).
+        guard !tokens[index].leadingComments.isEmpty, !leadingClaimed.contains(index) else { return [] }
         leadingClaimed.insert(index)
         return tokens[index].leadingComments
     }
 
     private mutating func claimTrailing(_ index: Int) -> String? {
-        guard index >= 0, !trailingClaimed.contains(index) else { return nil }
+        guard index >= 0, tokens[index].trailingComment != nil, !trailingClaimed.contains(index) else { return nil }
         trailingClaimed.insert(index)
         return tokens[index].trailingComment
     }
@@ -261,6 +278,7 @@ public struct Parser {
                 synchronizeDeclaration()
                 continue
             }
+            skippedToDeclaration = false
             do {
                 declarations.append(try declaration())
             } catch {
@@ -316,6 +334,10 @@ public struct Parser {
         opening = claimTrailing(pos - 1)
         _ = open
         while !at(.rightBrace) {
+            if skippedToDeclaration {
+                skippedToDeclaration = false
+                throw Failure()
+            }
             if at(.endOfFile) {
                 report(.expected(.symbol(.rightBrace), found: ""), at: current.range, help: .unclosedBlockHelp)
                 throw Failure()
@@ -833,13 +855,24 @@ public struct Parser {
     private mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
         depth += 1
         defer { depth -= 1 }
-        if depth > Parser.maxDepth {
+        try checkDepth()
+        return try body(&self)
+    }
+
+    private mutating func checkDepth() throws {
+        if depth + chainLinks > Parser.maxDepth {
             report(.tooDeeplyNested(Parser.maxDepth), at: current.range)
             // Skip the rest of the nesting so we do not report it again per level.
             while !at(.endOfFile), !(current.startsLine && atDeclarationStart) { advance() }
+            skippedToDeclaration = true
             throw Failure()
         }
-        return try body(&self)
+    }
+
+    /// One more operator in a chain (see `chainLinks`); the caller restores `chainLinks`.
+    private mutating func link() throws {
+        chainLinks += 1
+        try checkDepth()
     }
 
     public mutating func expression() throws -> Expr {
@@ -860,8 +893,11 @@ public struct Parser {
 
     private mutating func orExpression() throws -> Expr {
         var left = withTrailing(try andExpression())
+        let savedLinks = chainLinks
+        defer { chainLinks = savedLinks }
         while at(.or) {
             advance()
+            try link()
             let right = withTrailing(try andExpression())
             left = Expr(.logical(.or, left, right), left.range.union(right.range))
         }
@@ -870,8 +906,11 @@ public struct Parser {
 
     private mutating func andExpression() throws -> Expr {
         var left = withTrailing(try notExpression())
+        let savedLinks = chainLinks
+        defer { chainLinks = savedLinks }
         while at(.and) {
             advance()
+            try link()
             let right = withTrailing(try notExpression())
             left = Expr(.logical(.and, left, right), left.range.union(right.range))
         }
@@ -964,9 +1003,12 @@ public struct Parser {
 
     private mutating func additive() throws -> Expr {
         var left = try multiplicative()
+        let savedLinks = chainLinks
+        defer { chainLinks = savedLinks }
         while at(.plus) || at(.minus) {
             let op: ArithmeticOp = at(.plus) ? .add : .subtract
             advance()
+            try link()
             let right = try multiplicative()
             left = Expr(.arithmetic(op, left, right), left.range.union(right.range))
         }
@@ -975,9 +1017,12 @@ public struct Parser {
 
     private mutating func multiplicative() throws -> Expr {
         var left = try unary()
+        let savedLinks = chainLinks
+        defer { chainLinks = savedLinks }
         while at(.star) || at(.slash) {
             let op: ArithmeticOp = at(.star) ? .multiply : .divide
             advance()
+            try link()
             let right = try unary()
             left = Expr(.arithmetic(op, left, right), left.range.union(right.range))
         }

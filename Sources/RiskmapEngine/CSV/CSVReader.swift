@@ -16,6 +16,7 @@ public struct CSVOptions: Sendable {
     /// The encoding. `nil`: UTF-8 when the bytes are valid UTF-8, else Windows-1251.
     public var encoding: CSVEncoding?
 
+    /// Options that detect what is not given.
     public init(delimiter: UInt8? = nil, encoding: CSVEncoding? = nil) {
         self.delimiter = delimiter
         self.encoding = encoding
@@ -102,6 +103,7 @@ public enum CSVReader {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// Splits the text of `source` into rows and fields.
     static func parse(_ source: SourceFile, delimiter: UInt8) -> Parsed {
         source.bytes.withUnsafeBufferPointer { text in
             // Every field but the last ends at a delimiter or line-end byte, so this

@@ -23,6 +23,20 @@ public enum CellParser {
         }
     }
 
+    /// `isMissing` on UTF-8 bytes; decides common cells (empty, numbers) without
+    /// allocating.
+    public static func isMissing(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, n = bytes.count
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        while n > i, bytes[n - 1] == 0x20 || bytes[n - 1] == 0x09 { n -= 1 }
+        if i == n { return true }
+        let first = bytes[i]
+        if (first >= 0x30 && first <= 0x39) || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") {
+            return false
+        }
+        return isMissing(String(decoding: bytes, as: UTF8.self))
+    }
+
     // MARK: Numbers
 
     /// A decimal number: `12`, `12.5`, `12,5`, ` 1 234,5 `, `-3`, `+3`. `nil` for
@@ -98,6 +112,15 @@ public enum CellParser {
         case "нет", "0", "false", "ложь", "no": return false
         default: return nil
         }
+    }
+
+    /// `parseBool` on UTF-8 bytes; `1` and `0` are decided without allocating.
+    public static func parseBool(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if bytes.count == 1 {
+            if bytes[0] == UInt8(ascii: "1") { return true }
+            if bytes[0] == UInt8(ascii: "0") { return false }
+        }
+        return parseBool(String(decoding: bytes, as: UTF8.self))
     }
 
     // MARK: Helpers

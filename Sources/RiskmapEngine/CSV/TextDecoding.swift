@@ -10,27 +10,48 @@ public enum TextDecoding {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or code
-    /// points above U+10FFFF). ASCII runs are checked sixteen bytes at a time.
+    /// points above U+10FFFF).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValidUTF8($0) }
     }
 
     /// Whether the bytes in `buffer` are well-formed UTF-8.
+    ///
+    /// Words of eight bytes holding only ASCII and two-byte characters (Cyrillic) are
+    /// checked at once: every continuation byte must follow a lead byte C2–DF and every
+    /// such lead byte must be followed by one continuation byte. Anything else (three-
+    /// and four-byte characters, errors) is checked one character at a time.
     public static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress else { return true }
         let n = buffer.count
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var i = 0
         while i < n {
-            // ASCII fast path: sixteen bytes with no high bit set.
-            if i + 16 <= n {
-                let raw = UnsafeRawPointer(base + i)
-                let word = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 16
+            // `pending`: the previous word ended with a two-byte lead byte.
+            var pending = false
+            while i + 8 <= n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let bit7 = w & high
+                if bit7 == 0 {
+                    if pending { return false }
+                    i += 8
                     continue
                 }
+                let bit6 = (w << 1) & high, bit5 = (w << 2) & high
+                if bit7 & bit6 & bit5 != 0 { break }  // a longer lead byte or an invalid byte
+                let lead2 = bit7 & bit6 & ~bit5
+                let continuation = bit7 & ~bit6
+                if continuation != (lead2 << 8) | (pending ? 0x80 : 0) { return false }
+                // C0 and C1 would be overlong: their bits 1–4 are zero.
+                let payload = w & 0x1E1E_1E1E_1E1E_1E1E
+                let zeroPayload = ~((payload &+ low7) | payload) & high
+                if zeroPayload & lead2 != 0 { return false }
+                pending = lead2 >> 63 != 0
+                i += 8
             }
-            // Otherwise check the characters of (at least) those sixteen bytes one by one.
+            if pending { i -= 1 }  // restart at that lead byte
+            // One character at a time, for (at least) the next sixteen bytes.
             let stop = min(n, i + 16)
             while i < stop {
                 let b0 = base[i]
@@ -64,34 +85,68 @@ public enum TextDecoding {
     }
 
     /// Decodes Windows-1251 bytes to UTF-8. Every byte maps to one character; the one
-    /// undefined byte, 0x98, becomes U+FFFD.
+    /// undefined byte, 0x98, becomes U+FFFD. ASCII runs are copied eight bytes at a time.
     public static func decodeWindows1251(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { input in
-            var size = 0
-            for b in input { size += Int(utf8Length[Int(b)]) }
-            return [UInt8](unsafeUninitializedCapacity: size) { out, count in
-                var o = 0
-                for b in input {
-                    if b < 0x80 {
-                        out[o] = b
-                        o += 1
-                        continue
+        let high: UInt64 = 0x8080_8080_8080_8080
+        return bytes.withUnsafeBufferPointer { input in
+            guard let source = input.baseAddress else { return [] }
+            let n = input.count
+            // Capacity: one byte per byte, one more per high byte, one more again per
+            // byte 0x80–0xBF (where the three-byte characters are), plus slack for the
+            // four-byte stores below.
+            var capacity = n + 4
+            var i = 0
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                let bit7 = w & high
+                let bit7NotBit6 = bit7 & ~(w << 1)
+                capacity += sumOfBytes(bit7 >> 7) + sumOfBytes(bit7NotBit6 >> 7)
+                i += 8
+            }
+            while i < n {
+                capacity += input[i] >= 0x80 ? (input[i] < 0xC0 ? 2 : 1) : 0
+                i += 1
+            }
+            return windows1251UTF8.withUnsafeBufferPointer { table in
+                [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                    let target = UnsafeMutableRawPointer(out.baseAddress!)
+                    var i = 0, o = 0
+                    while i < n {
+                        if i + 8 <= n {
+                            let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                            if w & high == 0 {
+                                target.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
+                                i += 8
+                                o += 8
+                                continue
+                            }
+                        }
+                        let stop = min(n, i + 8)
+                        while i < stop {
+                            let b = source[i]
+                            if b < 0x80 {
+                                target.storeBytes(of: b, toByteOffset: o, as: UInt8.self)
+                                o += 1
+                            } else {
+                                // Up to three UTF-8 bytes, packed little-endian; the
+                                // third is zero for two-byte characters.
+                                let packed = table[Int(b &- 0x80)]
+                                target.storeBytes(of: UInt32(littleEndian: packed), toByteOffset: o, as: UInt32.self)
+                                o += packed >> 16 == 0 ? 2 : 3
+                            }
+                            i += 1
+                        }
                     }
-                    let scalar = windows1251High[Int(b) - 0x80]
-                    if scalar < 0x800 {
-                        out[o] = UInt8(0xC0 | (scalar >> 6))
-                        out[o + 1] = UInt8(0x80 | (scalar & 0x3F))
-                        o += 2
-                    } else {
-                        out[o] = UInt8(0xE0 | (scalar >> 12))
-                        out[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-                        out[o + 2] = UInt8(0x80 | (scalar & 0x3F))
-                        o += 3
-                    }
+                    count = o
                 }
-                count = o
             }
         }
+    }
+
+    /// The sum of the eight bytes of `lanes` (each at most 1).
+    @inline(__always)
+    static func sumOfBytes(_ lanes: UInt64) -> Int {
+        Int((lanes &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// The Unicode scalar of a Windows-1251 byte.
@@ -121,9 +176,12 @@ public enum TextDecoding {
         return table
     }()
 
-    /// UTF-8 length of each Windows-1251 byte once decoded.
-    static let utf8Length: [UInt8] = (0..<256).map { b in
-        if b < 0x80 { return 1 }
-        return windows1251High[b - 0x80] < 0x800 ? 2 : 3
+    /// The UTF-8 encoding of bytes 0x80–0xFF, packed little-endian into a `UInt32`.
+    static let windows1251UTF8: [UInt32] = windows1251High.map { scalar in
+        let value = UInt32(scalar)
+        if value < 0x800 {
+            return (0xC0 | value >> 6) | (0x80 | value & 0x3F) << 8
+        }
+        return (0xE0 | value >> 12) | (0x80 | (value >> 6) & 0x3F) << 8 | (0x80 | value & 0x3F) << 16
     }
 }

@@ -307,7 +307,7 @@ public final class Evaluator: @unchecked Sendable {
     /// becomes that indicator's interned value.
     private func compileOperands(_ a: RExpr, _ b: RExpr) -> (Fn, Fn) {
         func textSide(_ literal: RExpr, _ other: RExpr) -> Fn? {
-            guard case .text(let s) = literal.node, case .indicator(let i) = other.node else { return nil }
+            guard case .text(let s) = literal.node, let i = other.textIndicator else { return nil }
             let list = profiles.texts[i] ?? []
             let v = list.firstIndex(of: s).map(Double.init) ?? -1
             return { _ in v }
@@ -371,6 +371,18 @@ public final class Evaluator: @unchecked Sendable {
     private struct CohortKey: Hashable {
         var year: Int32
         var key: Double
+    }
+}
+
+extension RExpr {
+    /// The text indicator whose interned values this expression yields (`note`,
+    /// `previous(note)`), so a text literal compared with it can be interned the same way.
+    var textIndicator: Int? {
+        switch node {
+        case .indicator(let i): return i
+        case .previous(let x, _): return x.textIndicator
+        default: return nil
+        }
     }
 }
 

@@ -50,7 +50,8 @@ public final class Explainer {
             let names = found.sorted { ($0.indicator, $0.year) < ($1.indicator, $1.year) }.map { m in
                 "«\(book.indicators[m.indicator].title)» (\(m.year))"
             }
-            let text = ExplanationText.missing(names, lang)
+            // Nothing missing (e.g. a division by zero): show the undecided comparisons instead.
+            let text = names.isEmpty ? sentences.joined(separator: "; ") : ExplanationText.missing(names, lang)
             return FactorExplanation(status: status, text: text, missing: found.sorted { ($0.indicator, $0.year) < ($1.indicator, $1.year) })
         case .triggered, .notTriggered:
             explain(factor.condition, row, into: &sentences)
@@ -63,6 +64,15 @@ public final class Explainer {
     // MARK: - Evaluation (tree-walking, same semantics as Evaluator.compile)
 
     func eval(_ e: RExpr, _ r: Int) -> Double {
+        // A known result does not depend on the values missing below it (three-valued
+        // logic is monotone), so only undecided parts keep their missing values.
+        let before = missing.count
+        let v = evalNode(e, r)
+        if !v.isNaN, missing.count > before { missing.removeSubrange(before...) }
+        return v
+    }
+
+    private func evalNode(_ e: RExpr, _ r: Int) -> Double {
         switch e.node {
         case .number(let v, _): return v
         case .boolean(let b): return b ? 1 : 0
@@ -150,8 +160,17 @@ public final class Explainer {
                 return .nan
             }
             return eval(x, r) - eval(x, earlier)
-        case .cohort:
-            return evaluator.cohortValue(e, row: r)
+        case .cohort(_, let argument, _, let partition):
+            let v = evaluator.cohortValue(e, row: r)
+            if v.isNaN {
+                // Undecided: the school has no partition value, or the statistic had no data.
+                if case .indicator(let i)? = partition, profiles.columns[i][r].isNaN {
+                    missing.append(MissingValue(indicator: i, year: profiles.years[Int(profiles.rowYear[r])]))
+                } else {
+                    _ = eval(argument, r)
+                }
+            }
+            return v
         case .countTriggered:
             return Double(evaluation.factors.filter { $0[r] == .triggered }.count)
         case .persistence(let x, let years):
@@ -177,7 +196,7 @@ public final class Explainer {
     }
 
     private func operand(_ e: RExpr, other: RExpr, _ r: Int) -> Double {
-        if case .text(let s) = e.node, case .indicator(let i) = other.node {
+        if case .text(let s) = e.node, let i = other.textIndicator {
             return (profiles.texts[i] ?? []).firstIndex(of: s).map(Double.init) ?? -1
         }
         return eval(e, r)
@@ -220,6 +239,10 @@ public final class Explainer {
             if case .levelValue = b.node, op == .equal || op == .notEqual {
                 return categorySentence(a, b, r, holds: (op == .equal) == (v == 1), unknown: v.isNaN)
             }
+            if a.type == .text, op == .equal || op == .notEqual {
+                // Text values by their text, not their interned numbers.
+                return categorySentence(a, b, r, holds: (op == .equal) == (v == 1), unknown: v.isNaN)
+            }
             let left = describe(a, r, top: true)
             let right = describe(b, r, top: true)
             if v.isNaN { return "\(left) \(op.rawValue) \(right): \(ExplanationText.noData(lang))" }
@@ -240,7 +263,8 @@ public final class Explainer {
             return ExplanationText.factorState(book.groups[g].title, evaluation.groups[g][r], lang)
         case .known(let x), .missing(let x):
             let isKnown = !eval(x, r).isNaN
-            return ExplanationText.known(describe(x, r, top: false), known: isKnown, lang)
+            // Without a value, name the subject only (not «… нет данных: нет данных»).
+            return ExplanationText.known(isKnown ? describe(x, r, top: false) : subjectName(x), known: isKnown, lang)
         case .persistence(let x, let years):
             var inner: [String] = []
             explain(x, r, into: &inner)
@@ -281,7 +305,7 @@ public final class Explainer {
         case .bool:
             return ExplanationText.yesNo(v == 1, lang)
         case .text:
-            if case .indicator(let i) = e.node { return profiles.textValue(indicator: i, v) ?? "" }
+            if let i = e.textIndicator { return profiles.textValue(indicator: i, v) ?? "" }
             if case .text(let s) = e.node { return s }
             return ""
         default:

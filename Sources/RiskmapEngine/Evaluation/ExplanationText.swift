@@ -100,10 +100,23 @@ enum ExplanationText {
         case (.ru, .mean): return "среднее \(scope)"
         case (.ru, .median): return "медиана \(scope)"
         case (.ru, .rank): return "место в рейтинге \(scope)"
-        case (.en, .percentile): return "the \(NumberFormat.decimal(parameter ?? 50, lang: lang))th percentile \(scope)"
+        case (.en, .percentile): return "the \(NumberFormat.decimal(parameter ?? 50, lang: lang))\(ordinalSuffix(parameter ?? 50)) percentile \(scope)"
         case (.en, .mean): return "the mean \(scope)"
         case (.en, .median): return "the median \(scope)"
         case (.en, .rank): return "the rank \(scope)"
+        }
+    }
+
+    /// English ordinal suffix: 1st, 2nd, 3rd, 11th, 25th (2.5th for fractions).
+    static func ordinalSuffix(_ n: Double) -> String {
+        guard n == n.rounded() else { return "th" }
+        let k = Int(n) % 100
+        if (11...13).contains(k) { return "th" }
+        switch k % 10 {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
         }
     }
 

@@ -17,7 +17,7 @@ public enum NumberFormat {
         } else {
             fraction = ""
         }
-        let sign = v < 0 && scaled != 0 ? "-" : ""
+        let sign = v < 0 && scaled != 0 ? "−" : ""  // U+2212, as the explainer writes `-5`
         let separator = lang == .ru ? "," : "."
         return sign + String(whole) + (fraction.isEmpty ? "" : separator + fraction)
     }
@@ -37,6 +37,7 @@ public enum NumberFormat {
         var percent = false
         if t.hasSuffix("%") { t.removeLast(); percent = true }
         if lang == .ru { t = t.replacingOccurrences(of: ".", with: ",") }
+        if t.hasPrefix("-") { t = "−" + t.dropFirst() }
         return percent ? t + " %" : t
     }
 }

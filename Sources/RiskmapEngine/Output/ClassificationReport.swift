@@ -68,7 +68,9 @@ public struct ClassificationReport {
                 let text = c.count > 48 ? String(c.prefix(47)) + "…" : c
                 return i == line.count - 1 ? text : text + String(repeating: " ", count: widths[i] - text.count)
             }
-            out += cells.joined(separator: "  ") + "\n"
+            var text = cells.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }  // empty last columns leave no trailing spaces
+            out += text + "\n"
             if n == 0 { out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
         }
         out += summaryLine()

@@ -128,6 +128,11 @@ public enum ProfileLoader {
         return SchoolYear(start: start)
     }
 
+    /// The declared range; a percent indicator without one is 0–100 (percentage points).
+    static func bounds(_ indicator: Indicator) -> ClosedRange<Double>? {
+        indicator.range ?? (indicator.kind == .percent ? 0...100 : nil)
+    }
+
     /// Parses one cell; nil when missing or invalid (invalid cells are reported).
     private static func cell(_ table: CSVTable, _ row: Int, _ column: Int, _ indicator: Indicator,
                              _ profiles: inout ProfileSet, _ diagnostics: inout [Diagnostic]) -> Double? {
@@ -140,7 +145,7 @@ public enum ProfileLoader {
             }
             if let value = fast {
                 guard let v = value else { return nil }
-                if indicator.kind != .count || (v >= 0 && v == v.rounded()), indicator.range.map({ $0.contains(v) }) ?? true {
+                if indicator.kind != .count || (v >= 0 && v == v.rounded()), bounds(indicator).map({ $0.contains(v) }) ?? true {
                     return v
                 }
             }
@@ -177,7 +182,7 @@ public enum ProfileLoader {
             diagnostics.append(.error(.profileBadValue(text: text, expected: indicator.type), at: range))
             return nil
         }
-        if let bounds = indicator.range, !bounds.contains(v) {
+        if let bounds = bounds(indicator), !bounds.contains(v) {
             diagnostics.append(.error(.profileOutOfRange(text: text, low: Suggestion.number(bounds.lowerBound),
                                                          high: Suggestion.number(bounds.upperBound)), at: range))
             return nil

@@ -1,0 +1,102 @@
+// riskmap-bench: the peer-baseline workload (/work/shared/bench/WORKLOAD.md) on riskmap's engine.
+//   riskmap-bench generate N FILE
+//   riskmap-bench run IN.csv OUT.csv [--rules Benchmarks/workload]
+import Foundation
+import RiskmapEngine
+import RiskmapLanguage
+
+func fail(_ message: String, _ code: Int32 = 1) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(code)
+}
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+func seconds(_ a: UInt64, _ b: UInt64) -> Double { Double(b - a) / 1e9 }
+
+let usage = """
+usage: riskmap-bench generate N FILE
+       riskmap-bench run IN.csv OUT.csv [--rules DIR]
+"""
+
+var args = Array(CommandLine.arguments.dropFirst())
+guard let command = args.first else { fail(usage, 64) }
+args.removeFirst()
+
+switch command {
+case "generate":
+    guard args.count == 2, let n = Int(args[0]), n >= 0 else { fail(usage, 64) }
+    let t0 = now()
+    let bytes = WorkloadGenerator.csv(n)
+    guard FileManager.default.createFile(atPath: args[1], contents: Data(bytes)) else { fail("cannot write \(args[1])") }
+    print("generated \(n) schools, \(bytes.count) bytes in \(String(format: "%.3f", seconds(t0, now()))) s")
+
+case "run":
+    var rulesPath = "Benchmarks/workload"
+    var positional: [String] = []
+    var i = 0
+    while i < args.count {
+        if args[i] == "--rules", i + 1 < args.count { rulesPath = args[i + 1]; i += 2; continue }
+        positional.append(args[i]); i += 1
+    }
+    guard positional.count == 2 else { fail(usage, 64) }
+    let (inPath, outPath) = (positional[0], positional[1])
+
+    let tStart = now()
+    // Rules: load, parse, check.
+    let files: [SourceFile]
+    switch RuleBookLoader.load(rulesPath) {
+    case .success(let f): files = f
+    case .failure(let e): fail("cannot load rules at \(rulesPath): \(e)", 66)
+    }
+    let (bookOrNil, ruleDiagnostics, _) = Checker.check(files: files)
+    guard let book = bookOrNil, !ruleDiagnostics.hasErrors else { fail("rule book has errors: \(ruleDiagnostics)") }
+    let tRules = now()
+
+    // Read + parse CSV.
+    guard let data = FileManager.default.contents(atPath: inPath) else { fail("cannot read \(inPath)", 66) }
+    let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: [UInt8](data), path: inPath)
+    guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
+    let tRead = now()
+
+    // Load profiles.
+    let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year)
+    if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
+    let tLoad = now()
+
+    // Evaluate.
+    let evaluator = Evaluator(book: book, profiles: profiles)
+    let evaluation = evaluator.run()
+    let tEval = now()
+
+    // Format + write.
+    let bytes = WorkloadOutput.render(evaluation)
+    guard FileManager.default.createFile(atPath: outPath, contents: Data(bytes)) else { fail("cannot write \(outPath)") }
+    let tWrite = now()
+
+    let n = profiles.rowCount
+    func f(_ s: Double) -> String { String(format: "%8.3f s", s) }
+    let total = seconds(tStart, tWrite)
+    print("schools            \(n)")
+    print("rules (load+check) \(f(seconds(tStart, tRules)))")
+    print("read+parse CSV     \(f(seconds(tRules, tRead)))")
+    print("load profiles      \(f(seconds(tRead, tLoad)))")
+    print("evaluate           \(f(seconds(tLoad, tEval)))")
+    print("format+write       \(f(seconds(tEval, tWrite)))")
+    print("total (in-process) \(f(total))")
+    print("schools/s          \(String(format: "%.0f", Double(n) / total)) total, \(String(format: "%.0f", Double(n) / max(1e-9, seconds(tLoad, tEval)))) evaluate")
+
+    if let log = ProcessInfo.processInfo.environment["BENCH_EVAL_LOG"], !log.isEmpty {
+        // name<TAB>N<TAB>eval_s<TAB>prepare_s<TAB>parse_s<TAB>write_s (WORKLOAD.md §5);
+        // prepare = rule loading/checking, parse = CSV read + profile loading.
+        let line = String(format: "riskmap\t%d\t%.6f\t%.6f\t%.6f\t%.6f\n", n, seconds(tLoad, tEval),
+                          seconds(tStart, tRules), seconds(tRules, tLoad), seconds(tEval, tWrite))
+        if let h = FileHandle(forWritingAtPath: log) {
+            h.seekToEndOfFile(); h.write(Data(line.utf8)); h.closeFile()
+        } else {
+            _ = FileManager.default.createFile(atPath: log, contents: Data(line.utf8))
+        }
+    }
+
+default:
+    fail(usage, 64)
+}

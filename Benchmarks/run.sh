@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: riskmap's engine on the peer-baseline workload
+# (/work/shared/bench/WORKLOAD.md) for 40,000 and 400,000 schools, checked by SHA-256,
+# and the hand-written C reference on the same files when it is available.
+# Usage: Benchmarks/run.sh [N ...]      (default: 40000 400000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(40000 400000)
+C_REF=${C_REF:-/work/shared/bench/engines/c_hand.c}
+
+declare -A DATA_SHA=(
+  [1000]=0d5820affcb8855e9bdba49f99c69710a68a6007a079ec31e6a9076561a6c579
+  [40000]=e7eaedd5055a4a3d5a1e9734619a97db5903e7f86aaf197577edb4aa15f3032a
+  [400000]=d3c0c344d59cb0143e0656b0b5b654c889b36f5a0e31775e741336eb4dad9a90
+)
+declare -A OUT_SHA=(
+  [1000]=f9cd3a9fa4d8c370b38fa96fb53a52d59bc0f8b27e115b38df9ac1452a6953dc
+  [40000]=33e93da7dc5698c020e7ee854b3132634c867c1ec664b8fa79ab77a87ae56e56
+  [400000]=d8663ab97f78376217a12ee08b8dd02eec1dd51ac7d3c862a365921e1a569aee
+)
+
+echo "== building (release)"
+swift build -c release --product riskmap-bench
+BIN="$(swift build -c release --show-bin-path)/riskmap-bench"
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+CBIN=""
+if [ -f "$C_REF" ] && command -v gcc >/dev/null; then
+  gcc -O2 -o "$TMP/c_hand" "$C_REF" -lm && CBIN="$TMP/c_hand"
+fi
+
+# Runs a command, prints wall time (and peak RSS with GNU time); sets WALL.
+timed() {
+  local log="$TMP/time.log"
+  if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
+    /usr/bin/time -v "$@" 2>"$log" >"$TMP/stdout.log" || { cat "$log"; return 1; }
+    local wall rss
+    wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
+    rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
+    WALL=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    echo "   wall ${WALL} s, peak RSS $((rss / 1024)) MiB"
+  else
+    local s e
+    s=$(date +%s.%N); "$@" >"$TMP/stdout.log" 2>"$log" || { cat "$log"; return 1; }; e=$(date +%s.%N)
+    WALL=$(echo "$e - $s" | bc)
+    echo "   wall ${WALL} s"
+  fi
+}
+
+check() { # FILE EXPECTED LABEL
+  local got; got=$(sha256sum "$1" | cut -d' ' -f1)
+  if [ -z "${2:-}" ]; then echo "   $3 sha256 $got (no expected value)"
+  elif [ "$got" = "$2" ]; then echo "   $3 sha256 OK"
+  else echo "   $3 sha256 MISMATCH: $got, expected $2"; STATUS=1; fi
+}
+
+STATUS=0
+for n in "${SIZES[@]}"; do
+  echo "== N = $n"
+  "$BIN" generate "$n" "$TMP/schools_$n.csv"
+  check "$TMP/schools_$n.csv" "${DATA_SHA[$n]:-}" "input "
+  echo "-- riskmap"
+  timed "$BIN" run "$TMP/schools_$n.csv" "$TMP/riskmap_$n.csv" --rules Benchmarks/workload
+  sed 's/^/   /' "$TMP/stdout.log"
+  RWALL=$WALL
+  check "$TMP/riskmap_$n.csv" "${OUT_SHA[$n]:-}" "output"
+  if [ -n "$CBIN" ]; then
+    echo "-- c_hand (gcc -O2)"
+    timed "$CBIN" "$TMP/schools_$n.csv" "$TMP/c_$n.csv"
+    sed 's/^/   /' "$TMP/time.log" | grep -P '^   c_hand\t' || true
+    check "$TMP/c_$n.csv" "${OUT_SHA[$n]:-}" "output"
+    echo "   ratio riskmap / c_hand (wall): $(awk -v a="$RWALL" -v b="$WALL" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }')"
+  fi
+done
+exit $STATUS

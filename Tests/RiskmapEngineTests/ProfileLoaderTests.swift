@@ -1,0 +1,318 @@
+import Foundation
+import Testing
+@testable import RiskmapEngine
+import RiskmapLanguage
+
+/// CSV tables → validated school profiles: column mapping, built-in columns, every data
+/// problem reported with its line and column, and what is kept after a problem.
+@Suite struct ProfileLoaderTests {
+    struct Loaded {
+        var book: CheckedRuleBook
+        var profiles: ProfileSet
+        var diagnostics: [Diagnostic]
+
+        func value(_ id: String, _ code: String, _ y: Int = 2025) -> Double? {
+            guard let s = profiles.schoolIndex(id: id), let yi = profiles.yearIndex(year(y)),
+                  let r = profiles.row(school: s, yearIndex: yi) else { return nil }
+            let v = profiles.columns[book.indicator(named: code)!.index][r]
+            return v.isNaN ? nil : v
+        }
+
+        func hasRow(_ id: String, _ y: Int = 2025) -> Bool {
+            guard let s = profiles.schoolIndex(id: id), let yi = profiles.yearIndex(year(y)) else { return false }
+            return profiles.row(school: s, yearIndex: yi) != nil
+        }
+
+        /// `code@line:column` of every diagnostic, for compact assertions.
+        var summary: [String] {
+            diagnostics.map { "\($0.severity == .error ? "E" : "W") \($0.message.code)@\($0.location.map(\.description) ?? "-")" }
+        }
+
+        func rendered(_ lang: Lang = .ru) -> String { DiagnosticRenderer(lang: lang).render(diagnostics) }
+    }
+
+    static func load(_ text: String, defaultYear: SchoolYear? = nil) throws -> Loaded {
+        let book = try starterBook()
+        let (table, csvDiagnostics) = CSVReader.read(bytes: Array(text.utf8), path: "schools.csv")
+        guard let table else { throw RuleBookError(description: "no table") }
+        let (profiles, diagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: defaultYear)
+        return Loaded(book: book, profiles: profiles, diagnostics: csvDiagnostics + diagnostics)
+    }
+
+    /// The 1-based column at which `cell` starts in `line` (characters, not bytes).
+    static func column(of cell: String, in line: String) -> Int {
+        line.distance(from: line.startIndex, to: line.range(of: cell)!.lowerBound) + 1
+    }
+
+    // MARK: - Columns
+
+    @Test func columnsByCodeAndByDeclaredName() throws {
+        let l = try Self.load("""
+            school_id;name;municipality;year;pupils;Педагоги 55+, %;ЕГЭ рус. ср. балл;школьный тип
+            S1;Школа;Север;2025/26;500;35,5;62;СОШ
+            """)
+        #expect(l.value("S1", "pupils") == 500)
+        #expect(l.value("S1", "teachers_over_55") == 35.5)
+        #expect(l.value("S1", "ege_russian_avg") == 62)
+        #expect(l.summary == ["W profileUnknownColumn@1:75"])
+    }
+
+    @Test func headersMatchIgnoringCaseSpacesAndYo() throws {
+        let l = try Self.load("""
+            SCHOOL_ID;Name;Municipality;Year;  ЕГЭ   рус. ср. балл ;PUPILS;педагоги 55+, %
+            S1;Школа;Север;2025/26;62;500;12
+            """)
+        #expect(l.diagnostics.isEmpty, "\(l.rendered())")
+        #expect(l.value("S1", "ege_russian_avg") == 62)
+        #expect(l.value("S1", "pupils") == 500)
+        #expect(l.value("S1", "teachers_over_55") == 12)
+    }
+
+    @Test func builtinColumnsInRussian() throws {
+        let l = try Self.load("""
+            Код ОО;Наименование ОО;Муниципалитет;Учебный год;pupils
+            0701;МБОУ «СОШ № 1»;Томский район;2024/25;480
+            0701;МБОУ «СОШ № 1»;Томский район;2025/26;500
+            """)
+        #expect(l.diagnostics.isEmpty, "\(l.rendered())")
+        #expect(l.profiles.schools.count == 1)
+        let school = l.profiles.schools[0]
+        #expect(school.id == "0701")
+        #expect(school.name == "МБОУ «СОШ № 1»")
+        #expect(school.municipality == "Томский район")
+        #expect(l.profiles.years == [year(2024), year(2025)])
+        #expect(l.value("0701", "pupils", 2024) == 480)
+        #expect(l.value("0701", "pupils") == 500)
+    }
+
+    @Test func unknownColumnIsAWarningWithLineAndColumn() throws {
+        let header = "school_id;name;year;pupil;teachers"
+        let l = try Self.load(header + "\nS1;Школа;2025/26;100;20\n")
+        #expect(l.summary == ["W profileUnknownColumn@1:\(Self.column(of: "pupil", in: header))"])
+        #expect(l.diagnostics[0].severity == .warning)
+        // Did you mean the indicator code?
+        if case .didYouMean(let name)? = l.diagnostics[0].help { #expect(name == "pupils") } else {
+            Issue.record("no did-you-mean: \(l.rendered())")
+        }
+        #expect(l.rendered().hasPrefix("schools.csv:1:21: предупреждение: столбец «pupil» не соответствует ни одному показателю"))
+        // The rest is read.
+        #expect(l.value("S1", "teachers") == 20)
+    }
+
+    @Test func duplicateColumnIsAWarning() throws {
+        let l = try Self.load("""
+            school_id;year;teachers_over_55;Педагоги 55+, %
+            S1;2025/26;30;40
+            """)
+        #expect(l.summary == ["W profileDuplicateColumn@1:33"])
+        #expect(l.value("S1", "teachers_over_55") == 30)
+    }
+
+    @Test func missingIdColumnIsAnError() throws {
+        let l = try Self.load("name;year;pupils\nШкола;2025/26;1\n")
+        #expect(l.summary == ["E profileMissingIdColumn@-"])
+        #expect(l.profiles.rowCount == 0)
+    }
+
+    // MARK: - Cells
+
+    @Test func malformedCellIsReportedAndTheRowKept() throws {
+        let line2 = "S1;Школа 1;Север;2025/26;много;30;СОШ"
+        let l = try Self.load("""
+            school_id;name;municipality;year;pupils;teachers;school_type
+            \(line2)
+            S2;Школа 2;Север;2025/26;100;20;ООШ
+            """)
+        let column = Self.column(of: "много", in: line2)
+        #expect(column == 26)
+        #expect(l.summary == ["E profileBadValue@2:26"])
+        #expect(l.rendered().hasPrefix("schools.csv:2:26: ошибка: значение «много» не подходит"))
+        #expect(l.rendered(.en).contains("value 'много' is not"))
+        // The bad value is missing; the rest of its row and the other rows are kept.
+        #expect(l.value("S1", "pupils") == nil)
+        #expect(l.value("S1", "teachers") == 30)
+        #expect(l.value("S1", "school_type") == 0)
+        #expect(l.value("S2", "pupils") == 100)
+    }
+
+    struct CellCase: Sendable, CustomTestStringConvertible {
+        var indicator: String
+        var cell: String
+        var value: Double?
+        var problem: String?
+        var testDescription: String { "\(indicator) «\(cell)» → \(value.map { String($0) } ?? "∅")\(problem.map { " (\($0))" } ?? "")" }
+    }
+
+    static let cellCases: [CellCase] = [
+        // Missing markers: no diagnostic.
+        .init(indicator: "pupils", cell: "", value: nil, problem: nil),
+        .init(indicator: "pupils", cell: "-", value: nil, problem: nil),
+        .init(indicator: "pupils", cell: "—", value: nil, problem: nil),
+        .init(indicator: "pupils", cell: "н/д", value: nil, problem: nil),
+        .init(indicator: "pupils", cell: "Н/Д", value: nil, problem: nil),
+        .init(indicator: "pupils", cell: "нет данных", value: nil, problem: nil),
+        .init(indicator: "pupils", cell: "  ", value: nil, problem: nil),
+        .init(indicator: "has_growth_point", cell: "н/д", value: nil, problem: nil),
+        .init(indicator: "school_type", cell: "—", value: nil, problem: nil),
+        .init(indicator: "vpr_math_fail", cell: "нет данных", value: nil, problem: nil),
+        .init(indicator: "comment", cell: "-", value: nil, problem: nil),
+        // Numbers.
+        .init(indicator: "pupils", cell: "1 234", value: 1234, problem: nil),
+        .init(indicator: "pupils", cell: "12,0", value: 12, problem: nil),
+        .init(indicator: "internet_mbps", cell: "12,5", value: 12.5, problem: nil),
+        .init(indicator: "internet_mbps", cell: "12.5", value: 12.5, problem: nil),
+        .init(indicator: "vpr_math_fail", cell: "35,5%", value: 35.5, problem: nil),
+        .init(indicator: "vpr_math_fail", cell: "35,5 %", value: 35.5, problem: nil),
+        .init(indicator: "vpr_math_fail", cell: "0", value: 0, problem: nil),
+        // Range violations and bad values.
+        .init(indicator: "pupils", cell: "6000", value: nil, problem: "profileOutOfRange"),
+        .init(indicator: "pupils", cell: "-3", value: nil, problem: "profileBadValue"),
+        .init(indicator: "pupils", cell: "12,5", value: nil, problem: "profileBadValue"),
+        .init(indicator: "ege_russian_avg", cell: "120", value: nil, problem: "profileOutOfRange"),
+        .init(indicator: "ege_russian_avg", cell: "-1", value: nil, problem: "profileOutOfRange"),
+        .init(indicator: "internet_mbps", cell: "1e5", value: nil, problem: "profileBadValue"),
+        .init(indicator: "internet_mbps", cell: "быстро", value: nil, problem: "profileBadValue"),
+        .init(indicator: "vpr_math_fail", cell: "150", value: nil, problem: "profileOutOfRange"),
+        .init(indicator: "vpr_math_fail", cell: "-5%", value: nil, problem: "profileOutOfRange"),
+        .init(indicator: "vpr_math_fail", cell: "треть", value: nil, problem: "profileBadValue"),
+        // Booleans.
+        .init(indicator: "has_growth_point", cell: "да", value: 1, problem: nil),
+        .init(indicator: "has_growth_point", cell: "Нет", value: 0, problem: nil),
+        .init(indicator: "has_growth_point", cell: "1", value: 1, problem: nil),
+        .init(indicator: "has_growth_point", cell: "false", value: 0, problem: nil),
+        .init(indicator: "has_growth_point", cell: "может быть", value: nil, problem: "profileBadValue"),
+        // Categories: exact, case-insensitive, unknown.
+        .init(indicator: "school_type", cell: "ООШ", value: 1, problem: nil),
+        .init(indicator: "school_type", cell: "ГИМНАЗИЯ", value: 3, problem: nil),
+        .init(indicator: "school_type", cell: "СОЩ", value: nil, problem: "profileUnknownCategory"),
+    ]
+
+    @Test("one cell of each kind", arguments: cellCases)
+    func cell(_ c: CellCase) throws {
+        let line = "S1;2025/26;\(c.cell);7"
+        let l = try Self.load("school_id;year;\(c.indicator);teachers\n\(line)\n")
+        #expect(l.value("S1", c.indicator) == c.value)
+        #expect(l.value("S1", "teachers") == 7)
+        if let problem = c.problem {
+            #expect(l.summary == ["E \(problem)@2:12"])
+            #expect(l.rendered().contains("«\(c.cell)»"))
+        } else {
+            #expect(l.diagnostics.isEmpty, "\(l.rendered())")
+        }
+    }
+
+    @Test func categoryMismatchSuggestsTheClosestValue() throws {
+        let l = try Self.load("school_id;year;school_type\nS1;2025/26;СОЩ\n")
+        if case .didYouMean(let name)? = l.diagnostics.first?.help { #expect(name == "СОШ") } else {
+            Issue.record("no did-you-mean: \(l.rendered())")
+        }
+        #expect(l.rendered().contains("возможно, имелось в виду «СОШ»"))
+        // Nothing close: the allowed values are listed.
+        let far = try Self.load("school_id;year;school_type\nS1;2025/26;колледж\n")
+        #expect(far.rendered().contains("СОШ, ООШ, НОШ, гимназия, лицей"))
+    }
+
+    @Test func textCellsAreKept() throws {
+        let l = try Self.load("school_id;year;comment\nS1;2025/26;\"ремонт; спортзал\"\nS2;2025/26;ремонт\n")
+        #expect(l.diagnostics.isEmpty)
+        let i = l.book.indicator(named: "comment")!.index
+        #expect(l.profiles.textValue(indicator: i, l.value("S1", "comment")!) == "ремонт; спортзал")
+        #expect(l.profiles.textValue(indicator: i, l.value("S2", "comment")!) == "ремонт")
+    }
+
+    // MARK: - Rows
+
+    @Test func duplicateSchoolYearNamesTheFirstLine() throws {
+        let l = try Self.load("""
+            school_id;year;pupils
+            S1;2025/26;100
+            S2;2025/26;200
+            S1;2025/26;999
+            S1;2024/25;90
+            """)
+        #expect(l.summary == ["E profileDuplicateSchoolYear@4:1"])
+        #expect(l.rendered().contains("школа «S1» за 2025/26 уже есть в строке 2; эта строка не прочитана"))
+        #expect(l.rendered(.en).contains("already appears on line 2"))
+        // The first row wins; the duplicate is skipped; other rows kept.
+        #expect(l.value("S1", "pupils") == 100)
+        #expect(l.value("S2", "pupils") == 200)
+        #expect(l.value("S1", "pupils", 2024) == 90)
+        #expect(l.profiles.rowCount == 3)
+    }
+
+    @Test func badYearSkipsTheRow() throws {
+        let l = try Self.load("""
+            school_id;year;pupils
+            S1;2025/26;100
+            S2;2025/27;200
+            S3;прошлый;300
+            S4;2025-2026;400
+            S5;2025;500
+            """)
+        #expect(l.summary == ["E profileBadYear@3:4", "E profileBadYear@4:4"])
+        #expect(!l.hasRow("S2") && !l.hasRow("S3"))
+        #expect(l.value("S4", "pupils") == 400)
+        #expect(l.value("S5", "pupils") == 500)
+        #expect(l.profiles.years == [year(2025)])
+    }
+
+    @Test(arguments: [("2025/26", 2025), ("2025/2026", 2025), ("2025-2026", 2025), ("2025–26", 2025), ("2019", 2019), (" 2020/21 ", 2020)] as [(String, Int)])
+    func parseYear(_ text: String, _ start: Int) {
+        #expect(ProfileLoader.parseYear(text) == year(start))
+    }
+
+    @Test(arguments: ["2025/25", "2025/2027", "25/26", "1800/01", "", "год", "2025/26/27"])
+    func parseBadYear(_ text: String) {
+        #expect(ProfileLoader.parseYear(text) == nil)
+    }
+
+    @Test func emptyIdSkipsTheRow() throws {
+        let l = try Self.load("""
+            school_id;year;pupils
+            ;2025/26;100
+            S2;2025/26;200
+            """)
+        #expect(l.summary == ["E profileEmptyId@2:1"])
+        #expect(l.profiles.rowCount == 1)
+        #expect(l.value("S2", "pupils") == 200)
+    }
+
+    @Test func noYearColumnMeansOneYear() throws {
+        let text = "school_id;pupils\nS1;100\nS2;200\n"
+        let l = try Self.load(text, defaultYear: year(2025))
+        #expect(l.diagnostics.isEmpty)
+        #expect(l.profiles.years == [year(2025)])
+        #expect(l.value("S2", "pupils") == 200)
+        // Without a year column a repeated id is a duplicate.
+        let dup = try Self.load("school_id;pupils\nS1;100\nS1;200\n", defaultYear: year(2026))
+        #expect(dup.summary == ["E profileDuplicateSchoolYear@3:1"])
+        #expect(dup.value("S1", "pupils", 2026) == 100)
+    }
+
+    @Test func shortRowsReadWhatIsThere() throws {
+        let l = try Self.load("school_id;year;pupils;teachers\nS1;2025/26;100\n")
+        #expect(l.value("S1", "pupils") == 100)
+        #expect(l.value("S1", "teachers") == nil)
+        #expect(l.summary == ["W csvTooFewFields@2:1"])
+    }
+
+    @Test func rowLinesAreRecorded() throws {
+        let l = try Self.load("school_id;year;pupils\n\nS1;2025/26;100\r\nS2;2025/26;200\r\n")
+        #expect(l.profiles.rowLine == [3, 4])
+        #expect(l.diagnostics.isEmpty)
+    }
+
+    @Test func severalProblemsAreAllReported() throws {
+        let l = try Self.load("""
+            school_id;name;year;pupils;vpr_math_fail;шум
+            S1;Школа 1;2025/26;abc;35;
+            S1;Школа 1;2025/26;100;35;
+            S2;Школа 2;2025/26;200;150;
+            """)
+        #expect(l.summary == ["W profileUnknownColumn@1:42", "E profileBadValue@2:20",
+                              "E profileDuplicateSchoolYear@3:1", "E profileOutOfRange@4:24"])
+        #expect(l.profiles.rowCount == 2)
+        #expect(l.value("S1", "vpr_math_fail") == 35)
+        #expect(l.value("S2", "pupils") == 200)
+    }
+}
