@@ -8,7 +8,7 @@ import Testing
         Checker.check(files: [SourceFile(path: path, bytes: bytes)]).1
     }
 
-    private static func check(_ text: String) -> [Diagnostic] {
+    fileprivate static func check(_ text: String) -> [Diagnostic] {
         check(Array(text.utf8))
     }
 
@@ -97,70 +97,6 @@ import Testing
 
     // MARK: Size
 
-    /// A valid rule book of about `megabytes` MB with one mistake on its very last line:
-    /// checked to the end without trapping. Prints the time it took.
-    private static func bigValidBook(megabytes: Int) {
-        var text = "правила \"Большой файл\" { версия \"1\" год 2026/27 }\nроль uo\n"
-        let size = megabytes * 1_000_000
-        text.reserveCapacity(size + 200)
-        var i = 0
-        while text.utf8.count < size {
-            text += "показатель x\(i) \"Показатель \(i)\" : число диапазон 0...100  # комментарий\n"
-            text += "фактор f\(i) { если x\(i) > 10 или x\(i) < 1 }\n"
-            text += "мера m\(i) { устраняет f\(i) ответственный uo срок октябрь }\n"
-            i += 1
-        }
-        text += "роль последняя @\n"
-        let bytes = Array(text.utf8)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let (book, diagnostics, syntax) = Checker.check(files: [SourceFile(path: "big.rules", bytes: bytes)])
-        let elapsed = clock.now - start
-        print("bigValidBook: \(bytes.count) bytes, \(syntax.declarations.count) declarations, checked in \(elapsed)")
-        #expect(book == nil)
-        #expect(syntax.declarations.count == 3 * i + 3)
-        #expect(diagnostics.map(Support.brief) == ["error unexpectedCharacter \(3 + 3 * i):16"])
-    }
-
-    /// 10 MB of valid rules (about 7 s in a debug build on two cores).
-    @Test func tenMegabytesOfRules() {
-        Self.bigValidBook(megabytes: 10)
-    }
-
-    /// 50 MB of valid rules: about 35 s in a debug build on two shared cores (about 10 s in
-    /// release), so it runs only with `RISKMAP_SLOW_TESTS=1`.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["RISKMAP_SLOW_TESTS"] == "1"))
-    func fiftyMegabytesOfRules() {
-        Self.bigValidBook(megabytes: 50)
-    }
-
-    /// 50 MB of words that lex but do not parse: the lexer reads all of it, the parser
-    /// reports one error and skips to the end (there is no declaration to resume at).
-    @Test func fiftyMegabytesOfWords() {
-        let line = "это не правило а просто слова 12 30% 2026-10-15 \"строка «в кавычках»\" # и комментарий\n"
-        let text = "показатель x : число\n" + String(repeating: line, count: 50_000_000 / line.utf8.count + 1)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let diagnostics = Self.check(text)
-        let elapsed = clock.now - start
-        print("fiftyMegabytesOfWords: \(text.utf8.count) bytes checked in \(elapsed)")
-        #expect(diagnostics.map(Support.brief) == ["error expected 2:1"])
-    }
-
-    /// 50 MB of junk lines: the lexer stops after `Lexer.errorLimit` errors.
-    @Test func fiftyMegabytesOfJunk() {
-        let line = "это не правило, а просто текст 12,5 % ; @ # и комментарий\n"
-        let text = String(repeating: line, count: 50_000_000 / line.utf8.count + 1)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let diagnostics = Self.check(text)
-        let elapsed = clock.now - start
-        print("fiftyMegabytesOfJunk: \(text.utf8.count) bytes checked in \(elapsed)")
-        #expect(diagnostics.hasErrors)
-        #expect(diagnostics.count <= Lexer.errorLimit * 2 + 2)
-        #expect(diagnostics.contains { $0.message.code == "tooManyErrors" })
-    }
-
     // MARK: Truncated files
 
     @Test(arguments: [
@@ -208,5 +144,72 @@ import Testing
         let (syntax, _) = Parser.parse(SourceFile(path: "c.rules", text: text))
         #expect(Formatter.format(syntax) == text)
         #expect(Formatter.format(Parser.parse(SourceFile(path: "e.rules", text: "")).0) == "")
+    }
+
+    /// Large inputs run one after another, so they do not compete for the CPU with each other.
+    @Suite(.serialized) struct LargeInputs {
+        /// A valid rule book of about `megabytes` MB with one mistake on its very last line:
+        /// checked to the end without trapping. Prints the time it took.
+        private static func bigValidBook(megabytes: Int) {
+            var text = "правила \"Большой файл\" { версия \"1\" год 2026/27 }\nроль uo\n"
+            let size = megabytes * 1_000_000
+            text.reserveCapacity(size + 200)
+            var i = 0
+            while text.utf8.count < size {
+                text += "показатель x\(i) \"Показатель \(i)\" : число диапазон 0...100  # комментарий\n"
+                text += "фактор f\(i) { если x\(i) > 10 или x\(i) < 1 }\n"
+                text += "мера m\(i) { устраняет f\(i) ответственный uo срок октябрь }\n"
+                i += 1
+            }
+            text += "роль последняя @\n"
+            let bytes = Array(text.utf8)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let (book, diagnostics, syntax) = Checker.check(files: [SourceFile(path: "big.rules", bytes: bytes)])
+            let elapsed = clock.now - start
+            print("bigValidBook: \(bytes.count) bytes, \(syntax.declarations.count) declarations, checked in \(elapsed)")
+            #expect(book == nil)
+            #expect(syntax.declarations.count == 3 * i + 3)
+            #expect(diagnostics.map(Support.brief) == ["error unexpectedCharacter \(3 + 3 * i):16"])
+        }
+
+        /// 10 MB of valid rules (about 7 s in a debug build on two cores).
+        @Test func tenMegabytesOfRules() {
+            LargeInputs.bigValidBook(megabytes: 10)
+        }
+
+        /// 50 MB of valid rules: about 35 s in a debug build on two shared cores (about 10 s in
+        /// release), so it runs only with `RISKMAP_SLOW_TESTS=1`.
+        @Test(.enabled(if: ProcessInfo.processInfo.environment["RISKMAP_SLOW_TESTS"] == "1"))
+        func fiftyMegabytesOfRules() {
+            LargeInputs.bigValidBook(megabytes: 50)
+        }
+
+        /// 50 MB of words that lex but do not parse: the lexer reads all of it, the parser
+        /// reports one error and skips to the end (there is no declaration to resume at).
+        @Test func fiftyMegabytesOfWords() {
+            let line = "это не правило а просто слова 12 30% 2026-10-15 \"строка «в кавычках»\" # и комментарий\n"
+            let text = "показатель x : число\n" + String(repeating: line, count: 50_000_000 / line.utf8.count + 1)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let diagnostics = RobustnessTests.check(text)
+            let elapsed = clock.now - start
+            print("fiftyMegabytesOfWords: \(text.utf8.count) bytes checked in \(elapsed)")
+            #expect(diagnostics.map(Support.brief) == ["error expected 2:1"])
+        }
+
+        /// 50 MB of junk lines: the lexer stops after `Lexer.errorLimit` errors.
+        @Test func fiftyMegabytesOfJunk() {
+            let line = "это не правило, а просто текст 12,5 % ; @ # и комментарий\n"
+            let text = String(repeating: line, count: 50_000_000 / line.utf8.count + 1)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let diagnostics = RobustnessTests.check(text)
+            let elapsed = clock.now - start
+            print("fiftyMegabytesOfJunk: \(text.utf8.count) bytes checked in \(elapsed)")
+            #expect(diagnostics.hasErrors)
+            #expect(diagnostics.count <= Lexer.errorLimit * 2 + 2)
+            #expect(diagnostics.contains { $0.message.code == "tooManyErrors" })
+        }
     }
 }
