@@ -18,6 +18,7 @@ enum CLIText {
               fmt [ПАПКА]        привести файлы правил к каноническому виду (--check: только проверить)
               classify           классифицировать школы: факторы, уровни, группы
               explain ШКОЛА      объяснить результат одной школы, фактор за фактором
+              plan               планы поддержки школ, дорожная карта, сводка (в папку out/)
               test [ПАПКА]       выполнить примеры из книги правил и показать покрытие
 
             Общие параметры:
@@ -40,6 +41,7 @@ enum CLIText {
               fmt [DIR]          rewrite rule files in canonical form (--check: only check)
               classify           classify schools: factors, levels, groups
               explain SCHOOL     explain one school's result, factor by factor
+              plan               support plans, municipal roadmap, summary (into out/)
               test [DIR]         run the rule book's examples and report coverage
 
             Common options:

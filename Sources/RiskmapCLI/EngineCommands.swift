@@ -12,6 +12,7 @@ enum EngineCommands {
         case "classify": return classify(args, context)
         case "explain": return explain(args, context)
         case "test": return test(args, context)
+        case "plan": return PlanCommand.run(args, context)
         default: return nil
         }
     }
@@ -231,6 +232,8 @@ extension CLIText {
             Выводит факторы, уровни, группы и меры, которые не проверяет ни один пример. Код выхода 1 при ошибке.
 
             """
+        case ("plan", _):
+            return planHelp(lang)
         case ("test", .en):
             return """
             Usage: riskmap test [DIR]

@@ -174,6 +174,9 @@ public enum Message: Sendable {
     case profileNoRows
     case schoolNotFound(String)
     case schoolAmbiguous(String, candidates: String)
+    // Plans
+    case directoryColumns
+    case outputFailed(String)
 
     // MARK: Rendering
 
@@ -304,6 +307,8 @@ public enum Message: Sendable {
         case .profileNoRows: return "в файле нет ни одной строки с данными школ"
         case .schoolNotFound(let s): return "школа «\(s)» не найдена ни по коду, ни по части названия"
         case .schoolAmbiguous(let s, let c): return "под «\(s)» подходят несколько школ: \(c); уточните"
+        case .directoryColumns: return "в справочнике исполнителей нужны столбцы municipality (Муниципалитет), role (Роль) и who (Исполнитель)"
+        case .outputFailed(let r): return "не удалось записать результаты (\(r)); прежние результаты не изменены"
         }
     }
 
@@ -411,6 +416,8 @@ public enum Message: Sendable {
         case .profileNoRows: return "the file has no school rows"
         case .schoolNotFound(let s): return "no school matches '\(s)' by id or by part of its name"
         case .schoolAmbiguous(let s, let c): return "several schools match '\(s)': \(c); be more specific"
+        case .directoryColumns: return "a directory needs the columns municipality, role and who"
+        case .outputFailed(let r): return "could not write the outputs (\(r)); the previous outputs are unchanged"
         }
     }
 }

@@ -20,6 +20,11 @@ struct ScratchBook {
     static let starter = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/starter")
 
+    /// Number of rule files in the starter book.
+    static var starterCount: Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: starter.path)) ?? []).filter { $0.hasSuffix(".rules") }.count
+    }
+
     let directory: URL
 
     init(copyStarter: Bool = true) throws {

@@ -1,0 +1,164 @@
+import RiskmapLanguage
+
+/// One line of a school's support plan.
+public struct PlanItem: Sendable {
+    public var measure: Int
+    /// The triggered factors this measure addresses for the school, in rule-book order.
+    public var factors: [Int]
+    public var deadline: ResolvedDeadline
+    public var responsible: String
+    public var coExecutors: [String]
+}
+
+/// Data the school must supply so that an undecided factor can be decided.
+public struct DataRequest: Sendable, Equatable {
+    public var indicator: Int
+    public var year: SchoolYear
+    /// Factors that stay «не определён» without it.
+    public var factors: [Int]
+}
+
+public struct FactorResult: Sendable {
+    public var factor: Int
+    public var explanation: FactorExplanation
+}
+
+public struct SchoolPlan: Sendable {
+    public var school: ProfileSet.School
+    public var row: Int
+    /// Per scale: the level's title («высокий», «не определён»).
+    public var levels: [(scale: Int, code: String, title: String)]
+    public var groups: [Int]
+    public var factors: [FactorResult]
+    /// School-scope measures, ordered by deadline, then rule-book order.
+    public var items: [PlanItem]
+    /// Municipality-scope measures the school's factors call for (they appear once in the roadmap).
+    public var municipalMeasures: [Int]
+    public var dataToSupply: [DataRequest]
+}
+
+/// A measure in a municipality's roadmap: every measure once, with the schools that need it.
+public struct RoadmapItem: Sendable {
+    public var measure: Int
+    public var schools: [Int]
+    public var deadline: ResolvedDeadline
+    public var responsible: String
+    public var coExecutors: [String]
+}
+
+public struct MunicipalRoadmap: Sendable {
+    public var municipality: String
+    /// Indices into `PlanSet.schools`.
+    public var schools: [Int]
+    public var items: [RoadmapItem]
+}
+
+/// Everything a `plan` run produces, before it is written in any format.
+public struct PlanSet: Sendable {
+    public var book: CheckedRuleBook
+    /// The school year of the data the plans are based on.
+    public var dataYear: SchoolYear
+    /// The school year the plans are for (deadlines resolve in it).
+    public var planYear: SchoolYear
+    public var schools: [SchoolPlan]
+    public var municipalities: [MunicipalRoadmap]
+    public var lang: Lang
+}
+
+/// From an evaluation to support plans: per school, the measures that address its
+/// triggered factors (respecting `only when` and scope), each once with all the factors
+/// it addresses; per municipality, every needed measure once with its schools.
+public struct Planner {
+    public let evaluator: Evaluator
+    public let evaluation: Evaluation
+    public let directory: Directory
+    public let lang: Lang
+
+    public init(evaluator: Evaluator, evaluation: Evaluation, directory: Directory = Directory(), lang: Lang) {
+        self.evaluator = evaluator
+        self.evaluation = evaluation
+        self.directory = directory
+        self.lang = lang
+    }
+
+    private var book: CheckedRuleBook { evaluation.book }
+
+    func who(_ role: Int, _ municipality: String) -> String {
+        let r = book.roles[role]
+        return directory.who(role: r.code, municipality: municipality) ?? r.title
+    }
+
+    public func plan(yearIndex: Int, planYear: SchoolYear? = nil) -> PlanSet {
+        let profiles = evaluation.profiles
+        let dataYear = profiles.years[yearIndex]
+        let target = planYear ?? SchoolYear(start: dataYear.start + 1)
+        let explainer = Explainer(evaluator: evaluator, evaluation: evaluation, lang: lang)
+        let deadlines = book.measures.map { ResolvedDeadline.resolve($0.due, in: target, lang: lang) }
+        // Rule-book order of measures, stable-sorted by deadline.
+        let measureOrder = book.measures.indices.sorted { (deadlines[$0].sortKey, $0) < (deadlines[$1].sortKey, $1) }
+
+        var schools: [SchoolPlan] = []
+        for row in profiles.rows(inYear: yearIndex) {
+            let school = profiles.schools[Int(profiles.rowSchool[row])]
+            let levels = book.scales.map { s -> (Int, String, String) in
+                let level = evaluation.levels[s.index][row]
+                if level >= 0 { return (s.index, s.levels[Int(level)].code, s.levels[Int(level)].title) }
+                return (s.index, level == Evaluation.unknownLevel ? "unknown" : "none",
+                        level == Evaluation.unknownLevel ? ExplanationText.levelUnknown(lang) : ExplanationText.levelNone(lang))
+            }
+            let groups = book.groups.filter { evaluation.groups[$0.index][row] == .triggered }.map(\.index)
+            let factors = book.factors.map { FactorResult(factor: $0.index, explanation: explainer.factor($0.index, row: row)) }
+            var items: [PlanItem] = []
+            var municipal: [Int] = []
+            for m in measureOrder where evaluation.measures[m][row] {
+                let measure = book.measures[m]
+                switch measure.scope {
+                case .municipality:
+                    municipal.append(m)
+                case .school:
+                    let addressed = measure.addresses.filter { evaluation.factors[$0][row] == .triggered }
+                    items.append(PlanItem(measure: m, factors: Array(Set(addressed)).sorted(), deadline: deadlines[m],
+                                          responsible: who(measure.responsible, school.municipality),
+                                          coExecutors: measure.coExecutors.map { who($0, school.municipality) }))
+                }
+            }
+            // Data to supply: every missing value that left a factor undecided.
+            var requests: [DataRequest] = []
+            for f in factors where f.explanation.status == .unknown {
+                for m in f.explanation.missing {
+                    if let i = requests.firstIndex(where: { $0.indicator == m.indicator && $0.year == m.year }) {
+                        requests[i].factors.append(f.factor)
+                    } else {
+                        requests.append(DataRequest(indicator: m.indicator, year: m.year, factors: [f.factor]))
+                    }
+                }
+            }
+            requests.sort { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
+            schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, factors: factors,
+                                      items: items, municipalMeasures: municipal, dataToSupply: requests))
+        }
+
+        // Municipal roadmaps, municipalities in order of first appearance.
+        var order: [String] = []
+        var bySchool: [String: [Int]] = [:]
+        for (i, plan) in schools.enumerated() {
+            if bySchool[plan.school.municipality] == nil { order.append(plan.school.municipality) }
+            bySchool[plan.school.municipality, default: []].append(i)
+        }
+        var roadmaps: [MunicipalRoadmap] = []
+        for municipality in order {
+            let members = bySchool[municipality] ?? []
+            var items: [RoadmapItem] = []
+            for m in measureOrder {
+                let needing = members.filter { evaluation.measures[m][schools[$0].row] }
+                guard !needing.isEmpty else { continue }
+                let measure = book.measures[m]
+                items.append(RoadmapItem(measure: m, schools: needing, deadline: deadlines[m],
+                                         responsible: who(measure.responsible, municipality),
+                                         coExecutors: measure.coExecutors.map { who($0, municipality) }))
+            }
+            roadmaps.append(MunicipalRoadmap(municipality: municipality, schools: members, items: items))
+        }
+        return PlanSet(book: book, dataYear: dataYear, planYear: target, schools: schools, municipalities: roadmaps, lang: lang)
+    }
+}

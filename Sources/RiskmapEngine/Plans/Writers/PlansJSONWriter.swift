@@ -1,0 +1,108 @@
+import RiskmapLanguage
+
+/// `plans.json`: everything a plan run produced, as one stable JSON document.
+public enum PlansJSONWriter {
+    public static func json(_ plans: PlanSet) -> String {
+        let book = plans.book
+        func deadline(_ d: ResolvedDeadline) -> JSONValue {
+            var fields: [(String, JSONValue)] = []
+            if let date = d.date {
+                let mm = date.month < 10 ? "0\(date.month)" : "\(date.month)"
+                let dd = date.day < 10 ? "0\(date.day)" : "\(date.day)"
+                fields.append(("date", .string("\(date.year)-\(mm)-\(dd)")))
+            }
+            fields.append(("text", .string(d.text)))
+            return .object(fields)
+        }
+        func measureFields(_ m: Int) -> [(String, JSONValue)] {
+            let measure = book.measures[m]
+            var fields: [(String, JSONValue)] = [("measure", .string(measure.code)), ("title", .string(measure.title))]
+            if let r = measure.result { fields.append(("result", .string(r))) }
+            if let b = measure.basis { fields.append(("basis", .string(b))) }
+            return fields
+        }
+        let schools: [JSONValue] = plans.schools.map { plan in
+            let levels: [(String, JSONValue)] = plan.levels.map { l in
+                (book.scales[l.scale].code, .object([("code", .string(l.code)), ("title", .string(l.title))]))
+            }
+            let factors: [JSONValue] = plan.factors.map { f in
+                var fields: [(String, JSONValue)] = [
+                    ("code", .string(book.factors[f.factor].code)), ("title", .string(book.factors[f.factor].title)),
+                    ("status", .string(f.explanation.status.code)), ("explanation", .string(f.explanation.text)),
+                ]
+                if !f.explanation.missing.isEmpty {
+                    fields.append(("missing", .array(f.explanation.missing.map { m in
+                        .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
+                    })))
+                }
+                return .object(fields)
+            }
+            let items: [JSONValue] = plan.items.enumerated().map { n, item in
+                .object([("n", .int(n + 1))] + measureFields(item.measure) + [
+                    ("factors", .array(item.factors.map { .string(book.factors[$0].code) })),
+                    ("deadline", deadline(item.deadline)),
+                    ("responsible", .string(item.responsible)),
+                    ("coExecutors", .array(item.coExecutors.map { .string($0) })),
+                ])
+            }
+            let requests: [JSONValue] = plan.dataToSupply.map { r in
+                .object([
+                    ("indicator", .string(book.indicators[r.indicator].code)),
+                    ("title", .string(book.indicators[r.indicator].title)),
+                    ("year", .string(r.year.description)),
+                    ("factors", .array(r.factors.map { .string(book.factors[$0].code) })),
+                ])
+            }
+            return .object([
+                ("id", .string(plan.school.id)), ("name", .string(plan.school.name)),
+                ("municipality", .string(plan.school.municipality)),
+                ("levels", .object(levels)),
+                ("groups", .array(plan.groups.map { .string(book.groups[$0].code) })),
+                ("factors", .array(factors)),
+                ("plan", .array(items)),
+                ("municipalMeasures", .array(plan.municipalMeasures.map { .string(book.measures[$0].code) })),
+                ("dataToSupply", .array(requests)),
+            ])
+        }
+        let municipalities: [JSONValue] = plans.municipalities.map { roadmap in
+            .object([
+                ("name", .string(roadmap.municipality)),
+                ("schools", .array(roadmap.schools.map { .string(plans.schools[$0].school.id) })),
+                ("roadmap", .array(roadmap.items.enumerated().map { n, item in
+                    .object([("n", .int(n + 1))] + measureFields(item.measure) + [
+                        ("scope", .string(book.measures[item.measure].scope.rawValue)),
+                        ("schools", .array(item.schools.map { .string(plans.schools[$0].school.id) })),
+                        ("deadline", deadline(item.deadline)),
+                        ("responsible", .string(item.responsible)),
+                        ("coExecutors", .array(item.coExecutors.map { .string($0) })),
+                    ])
+                })),
+            ])
+        }
+        let summary = PlanSummary(plans)
+        func counts(_ list: [PlanSummary.Count]) -> JSONValue {
+            .array(list.map { .object([("code", .string($0.code)), ("title", .string($0.title)), ("schools", .int($0.schools))]) })
+        }
+        let summaryJSON = JSONValue.object([
+            ("levels", .object(summary.levels.map { ($0.scale, counts($0.counts)) })),
+            ("groups", counts(summary.groups)),
+            ("factors", counts(summary.factors)),
+            ("unknownFactors", counts(summary.unknownFactors)),
+            ("workload", .array(summary.workload.map { w in
+                .object([("who", .string(w.who)), ("responsible", .int(w.responsible)), ("coExecutor", .int(w.coExecutor)),
+                         ("schoolLines", .int(w.schoolLines))])
+            })),
+        ])
+        return JSONValue.object([
+            ("ruleset", .object([
+                ("title", .string(book.header.title)), ("version", .string(book.header.version)),
+                ("year", .string(book.header.year?.description ?? "")),
+            ])),
+            ("dataYear", .string(plans.dataYear.description)),
+            ("planYear", .string(plans.planYear.description)),
+            ("schools", .array(schools)),
+            ("municipalities", .array(municipalities)),
+            ("summary", summaryJSON),
+        ]).rendered(pretty: true) + "\n"
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import RiskmapCLI
+
+/// `riskmap plan` end to end, in-process, on the starter fixture and the shipped samples.
+@Suite struct PlanCommandTests {
+    static func plan(_ out: String, _ extra: [String] = []) -> EngineCLI.Output {
+        EngineCLI.run(["plan", "--rules", EngineCLI.starterRules, "--schools", EngineCLI.starterSchools, "--out", out] + extra)
+    }
+
+    static func files(_ folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+        }
+        return result
+    }
+
+    @Test func twoRunsGiveByteIdenticalOutputs() throws {
+        let tmp = try EngineCLI.temporaryFolder()
+        defer { EngineCLI.cleanUp(tmp) }
+        let a = Self.plan(tmp.path + "/a")
+        let b = Self.plan(tmp.path + "/b")
+        #expect(a.code == 0, "\(a)")
+        #expect(b.code == 0, "\(b)")
+        let filesA = try Self.files(tmp.path + "/a")
+        let filesB = try Self.files(tmp.path + "/b")
+        #expect(filesA.keys.sorted() == filesB.keys.sorted())
+        for (path, data) in filesA where path != "manifest.json" {
+            #expect(filesB[path] == data, "\(path) differs between runs")
+        }
+        #expect(filesA["plans.json"] != nil)
+        #expect(filesA["manifest.json"] != nil)
+    }
+
+    @Test func manifestRecordsRuleBookInputsAndCommandLine() throws {
+        let tmp = try EngineCLI.temporaryFolder()
+        defer { EngineCLI.cleanUp(tmp) }
+        let result = Self.plan(tmp.path + "/out", ["--plan-year", "2026/27"])
+        #expect(result.code == 0, "\(result)")
+        let data = try #require(FileManager.default.contents(atPath: tmp.path + "/out/manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let ruleset = try #require(manifest["ruleset"] as? [String: Any])
+        #expect(ruleset["version"] as? String == "0.1")
+        #expect((ruleset["sha256"] as? String)?.count == 64)
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+        #expect(inputs.first?["role"] as? String == "schools")
+        #expect(manifest["planYear"] as? String == "2026/27")
+        #expect((manifest["commandLine"] as? [String])?.contains("--plan-year") == true)
+        #expect(result.stderr.contains("Планы на 2026/27 учебный год"))
+    }
+
+    @Test func anUnwritableOutIsReportedAndNothingCrashes() throws {
+        let result = Self.plan("/proc/riskmap-cannot-write-here")
+        #expect(result.code == 73, "\(result)")
+        #expect(result.stderr.contains("прежние результаты не изменены"))
+    }
+
+    @Test func anOutThatIsAFileIsLeftIntact() throws {
+        let tmp = try EngineCLI.temporaryFolder()
+        defer { EngineCLI.cleanUp(tmp) }
+        let path = try EngineCLI.write("не трогать", "out", in: tmp)
+        let result = Self.plan(path)
+        #expect(result.code == 73, "\(result)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "не трогать")
+    }
+
+    @Test func theShippedDefaultsProducePlans() throws {
+        let tmp = try EngineCLI.temporaryFolder()
+        defer { EngineCLI.cleanUp(tmp) }
+        let result = EngineCLI.run(["plan", "--rules", EngineCLI.path("Rules"), "--schools", EngineCLI.path("Samples/tomsk.csv"),
+                                    "--out", tmp.path + "/out"])
+        #expect(result.code == 0, "\(result)")
+        let data = try #require(FileManager.default.contents(atPath: tmp.path + "/out/plans.json"))
+        let plans = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let schools = try #require(plans["schools"] as? [[String: Any]])
+        #expect(schools.count == 18)
+        // The directory beside the sample names the bodies, not the bare role titles.
+        let manifest = try String(contentsOfFile: tmp.path + "/out/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("tomsk-directory.csv"))
+    }
+
+    @Test func usageErrors() {
+        #expect(EngineCLI.run(["plan", "--plan-year", "двадцать"]).code == 64)
+        #expect(EngineCLI.run(["plan", "extra"]).code == 64)
+        #expect(EngineCLI.run(["plan", "--schools", "/nonexistent.csv", "--rules", EngineCLI.starterRules]).code == 66)
+    }
+}
