@@ -22,7 +22,9 @@ public final class Formatter {
         for (i, declaration) in file.declarations.enumerated() {
             let (kind, isBlock) = Formatter.shape(declaration)
             let comments = declaration.comments
-            if i > 0 && (isBlock || previousWasBlock || !comments.leading.isEmpty || kind != previousKind) {
+            // Blank lines separate blocks, commented declarations, kinds, and the groups the author made.
+            let authorGap = i > 0 && Formatter.blankLineBefore(declaration, after: file.declarations[i - 1])
+            if i > 0 && (isBlock || previousWasBlock || !comments.leading.isEmpty || kind != previousKind || authorGap) {
                 out += "\n"
             }
             printDeclaration(declaration)
@@ -34,6 +36,13 @@ public final class Formatter {
             for c in file.trailingComments { out += c + "\n" }
         }
         return out
+    }
+
+    /// True when the source had an empty line between the two declarations.
+    static func blankLineBefore(_ d: Declaration, after previous: Declaration) -> Bool {
+        let start = d.sourceRange.startLocation.line - d.comments.leading.count
+        let end = previous.sourceRange.file.location(of: previous.sourceRange.end).line
+        return start - end > 1
     }
 
     private static func shape(_ d: Declaration) -> (String, Bool) {
@@ -80,7 +89,8 @@ public final class Formatter {
     }
 
     private func leading(_ comments: [String], indent: String) {
-        for c in comments { out += indent + c + "\n" }
+        // Empty markers are the empty lines the author left between comment paragraphs.
+        for c in comments { out += c.isEmpty ? "\n" : indent + c + "\n" }
     }
 
     private func line(_ text: String, indent: String, trailing: String?) {
@@ -111,43 +121,26 @@ public final class Formatter {
     }
 
     private func conditionLines(prefix: String, _ e: Expr, indent: String, trailing: String?) {
-        let flat = prefix + " " + expression(e)
-        let chain = Formatter.commentedChain(e)
-        let hasComments = chain.dropLast().contains { $0.0.trailingComment != nil }
-        if chain.count < 2 || (!hasComments && indent.count + flat.count + (trailing.map { $0.count + 2 } ?? 0) <= Formatter.lineWidth) {
-            line(flat, indent: indent, trailing: trailing ?? chain.last?.0.trailingComment)
-            return
+        let comment = trailing ?? Formatter.lastComment(e)
+        var text = prefix + " " + expression(e, base: indent, depth: 0, forceTopBreaks: false, suppressLastComment: true)
+        // No line breaks of the author's and too long for one line: one top-level operand a line.
+        if !text.contains("\n"), Formatter.chain(e).count > 1,
+           indent.count + text.count + (comment.map { $0.count + 2 } ?? 0) > Formatter.lineWidth {
+            text = prefix + " " + expression(e, base: indent, depth: 0, forceTopBreaks: true, suppressLastComment: true)
         }
-        for (i, (operand, op)) in chain.enumerated() {
-            let text = i == 0 ? prefix + " " + expression(operand) : kw(op == .and ? .and : .or) + " " + expression(operand)
-            let isLast = i == chain.count - 1
-            let comment = isLast ? (trailing ?? operand.trailingComment) : operand.trailingComment
-            line(text, indent: i == 0 ? indent : indent + "    ", trailing: comment)
-        }
+        line(text, indent: indent, trailing: comment)
     }
 
-    /// `chain`, where an `and` chain inside an `or` chain is opened up into its own lines when
-    /// its operands carry comments (`a  # x` / `и b` / `или c`), so no comment is lost; a comment
-    /// on its last operand only becomes the comment of the whole operand.
-    private static func commentedChain(_ e: Expr) -> [(Expr, LogicalOp)] {
-        let top = chain(e)
-        guard top.count > 1, top[0].1 == .or else { return top }
-        func flattenAnd(_ e: Expr) -> [Expr] {
-            if case .logical(.and, let a, let b) = e.kind { return flattenAnd(a) + [b] }
-            return [e]
-        }
-        var out: [(Expr, LogicalOp)] = []
-        for (operand, _) in top {
-            let inner = flattenAnd(operand)
-            if inner.dropLast().contains(where: { $0.trailingComment != nil }) {
-                for (j, x) in inner.enumerated() { out.append((x, j == 0 ? .or : .and)) }
-            } else {
-                var whole = operand
-                whole.trailingComment = whole.trailingComment ?? inner.last?.trailingComment
-                out.append((whole, .or))
-            }
-        }
-        return out
+    /// The comment written after the last operand of `e` (searching into trailing chains).
+    static func lastComment(_ e: Expr) -> String? {
+        if let c = e.trailingComment { return c }
+        if case .logical(_, _, let b) = e.kind { return lastComment(b) }
+        return nil
+    }
+
+    static func flatten(_ e: Expr, _ op: LogicalOp) -> [Expr] {
+        if case .logical(let o, let a, let b) = e.kind, o == op { return flatten(a, op) + [b] }
+        return [e]
     }
 
     /// Flattens the top-level `or` chain (or, failing that, the `and` chain) into operands.
@@ -175,9 +168,16 @@ public final class Formatter {
             closeBlock(r.closingComments)
         case .indicator(let i):
             leading(i.comments.leading, indent: "")
-            var head = kw(.indicator) + " " + i.code.name + title(i.title) + " : " + kw(i.kind.keyword)
+            let name = kw(.indicator) + " " + i.code.name + title(i.title)
+            var type = ": " + kw(i.kind.keyword)
             if i.kind == .category {
-                head += "(" + i.categories.map { categoryText($0.name) }.joined(separator: ", ") + ")"
+                type += "(" + i.categories.map { categoryText($0.name) }.joined(separator: ", ") + ")"
+            }
+            var head = name + " " + type
+            if head.count > Formatter.lineWidth, i.kind == .category {
+                // A long category list goes on its own line: `показатель x "…"` / `  : категория(…)`.
+                line(name, indent: "", trailing: nil)
+                head = "  " + type
             }
             var attributes: [String] = []
             if let u = i.unit { attributes.append(kw(.unit) + " " + Formatter.quote(u.value)) }
@@ -245,7 +245,18 @@ public final class Formatter {
                 var head = kw(.given) + " "
                 if let year = g.value.year { head += year.description + ": " }
                 let items = g.value.assignments.map { $0.name.name + " = " + expression($0.value) }
-                wrappedList(head, items, trailing: g.comments.trailing)
+                if g.value.assignments.contains(where: \.breakBefore) {
+                    var lines = [head]
+                    for (i, (item, assignment)) in zip(items, g.value.assignments).enumerated() {
+                        let piece = item + (i < items.count - 1 ? "," : "")
+                        if assignment.breakBefore { lines.append("  " + piece) } else {
+                            lines[lines.count - 1] += (lines[lines.count - 1] == head ? "" : " ") + piece
+                        }
+                    }
+                    for (i, l) in lines.enumerated() { line(l, indent: "  ", trailing: i == lines.count - 1 ? g.comments.trailing : nil) }
+                } else {
+                    wrappedList(head, items, trailing: g.comments.trailing)
+                }
             }
             for x in e.expectations {
                 clause(x) { expectation($0) }
@@ -285,7 +296,7 @@ public final class Formatter {
             let piece = item + (i < items.count - 1 ? "," : "")
             if current != head, 2 + current.count + 1 + piece.count > Formatter.lineWidth {
                 lines.append(current)
-                current = "    " + piece
+                current = "  " + piece
             } else {
                 current += (current == head || current.hasSuffix(" ") ? "" : " ") + piece
             }
@@ -335,19 +346,41 @@ public final class Formatter {
     // MARK: - Expressions
 
     public func expression(_ e: Expr) -> String {
+        expression(e, base: "", depth: 0, forceTopBreaks: false, suppressLastComment: false)
+    }
+
+    /// Prints an expression; `base` is the clause's indentation, `depth` the nesting of
+    /// `or`/`and` chains (each level indents continuation lines by two more spaces).
+    func expression(_ e: Expr, base: String, depth: Int, forceTopBreaks: Bool, suppressLastComment: Bool) -> String {
+        func sub(_ x: Expr) -> String {
+            expression(x, base: base, depth: depth, forceTopBreaks: false, suppressLastComment: false)
+        }
         switch e.kind {
         case .number(_, let text): return text
         case .percent(_, let text): return text + "%"
         case .boolean(let b): return kw(b ? .true : .false)
         case .string(let s): return Formatter.quote(s)
         case .name(let n): return n
-        case .negate(let x): return "-" + expression(x)
-        case .arithmetic(let op, let a, let b): return expression(a) + " " + op.rawValue + " " + expression(b)
-        case .comparison(let op, let a, let b): return expression(a) + " " + op.rawValue + " " + expression(b)
-        case .logical(let op, let a, let b): return expression(a) + " " + kw(op == .and ? .and : .or) + " " + expression(b)
-        case .not(let x): return kw(.not) + " " + expression(x)
+        case .negate(let x): return "-" + sub(x)
+        case .arithmetic(let op, let a, let b): return sub(a) + " " + op.rawValue + " " + sub(b)
+        case .comparison(let op, let a, let b): return sub(a) + " " + op.rawValue + " " + sub(b)
+        case .logical(let op, _, _):
+            let items = Formatter.flatten(e, op)
+            var text = ""
+            for (i, item) in items.enumerated() {
+                let isLast = i == items.count - 1
+                if i > 0 {
+                    let breakHere = item.breakBefore || (forceTopBreaks && depth == 0) || Formatter.lastComment(items[i - 1]) != nil
+                    text += (breakHere ? "\n" + base + String(repeating: "  ", count: depth + 1) : " ") + kw(op == .and ? .and : .or) + " "
+                }
+                text += expression(item, base: base, depth: depth + 1, forceTopBreaks: false,
+                                   suppressLastComment: suppressLastComment && isLast)
+                if let c = item.trailingComment, !(suppressLastComment && isLast) { text += "  " + c }
+            }
+            return text
+        case .not(let x): return kw(.not) + " " + sub(x)
         case .membership(let x, let items, let negated):
-            return expression(x) + " " + (negated ? kw(.not) + " " : "") + kw(.in) + " (" + items.map(expression).joined(separator: ", ") + ")"
+            return sub(x) + " " + (negated ? kw(.not) + " " : "") + kw(.in) + " (" + items.map(expression).joined(separator: ", ") + ")"
         case .call(let c):
             let name = c.builtin?.canonical(lang) ?? c.name.name
             var by = ""
@@ -361,11 +394,11 @@ public final class Formatter {
             return kw(.count) + "(" + kw(.triggered) + ")"
         case .persistence(let x, let years):
             switch lang {
-            case .en: return expression(x) + " for \(years) " + (years == 1 ? "year" : "years")
-            case .ru: return expression(x) + " \(years) " + Plural.russian(years, "год", "года", "лет") + " " + kw(.for)
+            case .en: return sub(x) + " for \(years) " + (years == 1 ? "year" : "years")
+            case .ru: return sub(x) + " \(years) " + Plural.russian(years, "год", "года", "лет") + " " + kw(.for)
             }
         case .parenthesized(let x):
-            return "(" + expression(x) + ")"
+            return "(" + sub(x) + ")"
         }
     }
 }

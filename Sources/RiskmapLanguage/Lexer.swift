@@ -10,6 +10,8 @@ public struct Lexer {
     private var tokens: [Token] = []
     private var pendingComments: [String] = []
     private var sawNewline = true
+    /// Line breaks since the last token or comment; two or more mean an empty line.
+    private var newlineRun = 0
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(file: SourceFile) {
@@ -87,6 +89,7 @@ public struct Lexer {
             case UInt8(ascii: "\n"):
                 index += 1
                 sawNewline = true
+                newlineRun += 1
             case UInt8(ascii: "#"):
                 let start = index
                 while let c = peek(), c != UInt8(ascii: "\n") { index += 1 }
@@ -96,8 +99,11 @@ public struct Lexer {
                 if !sawNewline, !tokens.isEmpty, tokens[tokens.count - 1].trailingComment == nil {
                     tokens[tokens.count - 1].trailingComment = text
                 } else {
+                    // An empty line between two comments is kept as an empty marker.
+                    if newlineRun >= 2, !pendingComments.isEmpty { pendingComments.append("") }
                     pendingComments.append(text)
                 }
+                newlineRun = 0
             default:
                 return
             }
@@ -106,6 +112,8 @@ public struct Lexer {
 
     private mutating func emit(_ kind: Token.Kind, from start: Int) {
         var token = Token(kind: kind, range: range(start, index))
+        if newlineRun >= 2, !pendingComments.isEmpty { pendingComments.append("") }
+        newlineRun = 0
         token.leadingComments = pendingComments
         token.startsLine = sawNewline
         pendingComments = []

@@ -781,10 +781,11 @@ public struct Parser {
         var assignments: [Assignment] = []
         repeat {
             if at(.comma) { advance() }
+            let broke = current.startsLine
             let name = try identifier()
             _ = try expect(.equal)
             let value = try givenValue()
-            assignments.append(Assignment(name: name, value: value))
+            assignments.append(Assignment(name: name, value: value, breakBefore: broke && !assignments.isEmpty))
         } while at(.comma)
         return Given(year: year, assignments: assignments)
     }
@@ -896,9 +897,10 @@ public struct Parser {
         let savedLinks = chainLinks
         defer { chainLinks = savedLinks }
         while at(.or) {
-            advance()
+            let broke = advance().startsLine || current.startsLine
             try link()
-            let right = withTrailing(try andExpression())
+            var right = withTrailing(try andExpression())
+            right.breakBefore = broke
             left = Expr(.logical(.or, left, right), left.range.union(right.range))
         }
         return left
@@ -909,9 +911,10 @@ public struct Parser {
         let savedLinks = chainLinks
         defer { chainLinks = savedLinks }
         while at(.and) {
-            advance()
+            let broke = advance().startsLine || current.startsLine
             try link()
-            let right = withTrailing(try notExpression())
+            var right = withTrailing(try notExpression())
+            right.breakBefore = broke
             left = Expr(.logical(.and, left, right), left.range.union(right.range))
         }
         return left

@@ -86,6 +86,21 @@ public enum Declaration: Sendable {
     case measure(MeasureDecl)
     case example(ExampleDecl)
 
+    /// Where the declaration stands in its file (from its keyword to its end).
+    public var sourceRange: SourceRange {
+        switch self {
+        case .ruleset(let d): return d.range
+        case .indicator(let d): return d.declRange
+        case .param(let d): return d.declRange
+        case .factor(let d): return d.declRange
+        case .scale(let d): return d.declRange
+        case .group(let d): return d.declRange
+        case .role(let d): return d.declRange
+        case .measure(let d): return d.declRange
+        case .example(let d): return d.declRange
+        }
+    }
+
     public var comments: Comments {
         switch self {
         case .ruleset(let d): return d.comments
@@ -231,6 +246,8 @@ public struct MeasureDecl: Sendable {
 public struct Assignment: Sendable {
     public var name: Identifier
     public var value: Expr
+    /// The author started this assignment on a new line (the formatter keeps it there).
+    public var breakBefore = false
 }
 
 /// `given x = 1, y = 2` (the example's current year) or `given 2024/25: x = 1` (history).
@@ -331,6 +348,8 @@ public struct Expr: Sendable {
     public var range: SourceRange
     /// Comment written after this operand at the end of a line (top-level chains only).
     public var trailingComment: String?
+    /// The author put a line break before this operand of an `or`/`and` chain; the formatter keeps it.
+    public var breakBefore = false
 
     public init(_ kind: ExprKind, _ range: SourceRange) {
         self.kind = kind

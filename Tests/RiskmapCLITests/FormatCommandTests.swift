@@ -51,7 +51,7 @@ private func hashComments(_ text: String) -> [String] {
         let formatted = try book.read("a.rules")
         #expect(Set(hashComments(formatted)) == Set(hashComments(messy)))
         #expect(hashComments(formatted).count == hashComments(messy).count)
-        #expect(formatted.contains("  если x > 1  # первое\n      или x < 0  # второе\n"))
+        #expect(formatted.contains("  если x > 1  # первое\n    или x < 0  # второе\n"))
     }
 
     @Test func fmtKeepsMeaningAndTheFilesLanguage() throws {

@@ -189,16 +189,17 @@ private let messyInputs: [String] = [
 
     @Test func trailingCommentsStayOnContinuationLines() {
         let formatted = format(messyInputs[4])
-        #expect(formatted.contains("  если a > 1  # первое\n      или b > 2  # второе\n      или c > 3  # третье\n"))
-        #expect(formatted.contains("  hi если f  # уровень 1\n      или g  # уровень 1, продолжение\n"))
-        #expect(formatted.contains("применяется если a  # a\n      и b  # b\n      или c  # c\n"))
+        // Continuation lines indent two spaces per chain level from the clause.
+        #expect(formatted.contains("  если a > 1  # первое\n    или b > 2  # второе\n    или c > 3  # третье\n"))
+        #expect(formatted.contains("  hi если f  # уровень 1\n    или g  # уровень 1, продолжение\n"))
+        #expect(formatted.contains("применяется если a  # a\n      и b  # b\n    или c  # c\n"))
     }
 
     @Test func longConditionsWrapBeforeOperators() {
         let formatted = format(messyInputs[3])
         let lines = formatted.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.contains { $0.hasPrefix("      или ") })
-        #expect(lines.contains { $0.hasPrefix("    и ") })  // inline group continuation
+        #expect(lines.contains { $0.hasPrefix("    или ") })
+        #expect(lines.contains { $0.hasPrefix("  и ") })  // inline group continuation
         #expect(lines.contains { $0.hasPrefix("  диапазон ") })  // indicator attributes one per line
     }
 
