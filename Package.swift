@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(name: "riskmap", dependencies: ["RiskmapCLI"]),
         .executableTarget(name: "riskmap-bench", dependencies: ["RiskmapEngine", "RiskmapLanguage"], path: "Benchmarks/Sources/riskmap-bench"),
         .testTarget(name: "RiskmapLanguageTests", dependencies: ["RiskmapLanguage"], exclude: ["Golden"]),
-        .testTarget(name: "RiskmapEngineTests", dependencies: ["RiskmapEngine", "RiskmapLanguage"]),
+        .testTarget(name: "RiskmapEngineTests", dependencies: ["RiskmapEngine", "RiskmapLanguage"], exclude: ["Golden"]),
         .testTarget(
             name: "RiskmapCLITests",
             dependencies: ["RiskmapCLI", "RiskmapEngine", "RiskmapLanguage"],

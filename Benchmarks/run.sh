@@ -72,7 +72,18 @@ for n in "${SIZES[@]}"; do
     timed "$CBIN" "$TMP/schools_$n.csv" "$TMP/c_$n.csv"
     sed 's/^/   /' "$TMP/time.log" | grep -P '^   c_hand\t' || true
     check "$TMP/c_$n.csv" "${OUT_SHA[$n]:-}" "output"
-    echo "   ratio riskmap / c_hand (wall): $(awk -v a="$RWALL" -v b="$WALL" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }')"
+    echo "   ratio riskmap / c_hand (wall, same run): $(awk -v a="$RWALL" -v b="$WALL" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }')"
   fi
 done
+
+# The default rule book (Rules/) on synthetic school-years: `riskmap classify --format csv`.
+DEFAULT_N=${DEFAULT_N:-400000}
+if [ "$DEFAULT_N" != 0 ]; then
+  echo "== default rule book, $DEFAULT_N school-years"
+  swift build -c release --product riskmap >/dev/null
+  RISKMAP="$(swift build -c release --show-bin-path)/riskmap"
+  "$BIN" generate-default "$DEFAULT_N" "$TMP/default_$DEFAULT_N.csv" --rules Rules
+  echo "-- riskmap classify --rules Rules --format csv"
+  timed "$RISKMAP" classify --rules Rules --schools "$TMP/default_$DEFAULT_N.csv" --format csv --out "$TMP/default_out.csv" || true
+fi
 exit $STATUS

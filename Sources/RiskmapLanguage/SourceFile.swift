@@ -10,15 +10,59 @@ public final class SourceFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+        lineStarts = SourceFile.lineStarts(of: bytes)
+    }
+
+    /// Offsets of line starts: 0 and the offset after every LF. Scans eight bytes at a
+    /// time; a word without LF costs a few instructions.
+    static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let n = buffer.count
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let lf: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
             var offset = 0
-            while offset < buffer.count {
-                if buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            while offset + 8 <= n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                let x = w ^ lf
+                // The high bit of every byte of `w` equal to LF (exact, no carries between bytes).
+                var hits = ~(((x & low7) &+ low7) | x) & ~low7
+                while hits != 0 {
+                    starts.append(offset + hits.trailingZeroBitCount >> 3 + 1)
+                    hits &= hits &- 1
+                }
+                offset += 8
+            }
+            while offset < n {
+                if base[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
                 offset += 1
             }
         }
-        lineStarts = starts
+        return starts
+    }
+
+    /// The 1-based line holding byte `offset`, looking first at lines `hint` and a few
+    /// after it (for callers walking the file forwards); any `hint` gives the same answer.
+    public func line(of offset: Int, hint: Int) -> Int {
+        let clamped = max(0, min(offset, bytes.count))
+        let count = lineStarts.count
+        var line = hint
+        if line >= 1 && line <= count && lineStarts[line - 1] <= clamped {
+            var steps = 0
+            while line < count && lineStarts[line] <= clamped && steps < 8 {
+                line += 1
+                steps += 1
+            }
+            if line == count || lineStarts[line] > clamped { return line }
+        }
+        var low = 0
+        var high = count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
     }
 
     public convenience init(path: String, text: String) {

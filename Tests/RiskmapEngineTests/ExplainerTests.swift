@@ -184,8 +184,8 @@ import RiskmapLanguage
               ru: "«Икс» 1 ниже, чем 22-й процентиль по школам с тем же значением «Тип» (1,44)",
               en: "«Икс» 1 is below the 22nd percentile over schools with the same 'Тип' (1.44)"),
         .init(condition: "x <= mean(x by municipality)", rows: [TestRow("T", ["x": 3]), TestRow("S", ["x": 1])],
-              ru: "«Икс» 1 не превышает среднее по школам с тем же значением «муниципалитет» (2)",
-              en: "«Икс» 1 does not exceed the mean over schools with the same 'municipality' (2)"),
+              ru: "«Икс» 1 не превышает среднее по школам муниципалитета (2)",
+              en: "«Икс» 1 does not exceed the mean over the municipality's schools (2)"),
         .init(condition: "note = \"ремонт\"", rows: [TestRow("S", ["note": "ремонт"])],
               ru: "«Заметка» — ремонт", en: "«Заметка» — ремонт"),
         .init(condition: "note = \"ремонт\"", rows: [TestRow("S", ["note": "другое"])],
@@ -364,4 +364,28 @@ import RiskmapLanguage
     @Test func explainerAgreesOnTheStarter() throws {
         #expect(Self.agreement(try Evaluated.starter()) > 0)
     }
+
+    @Test func aParameterBasisIsCitedOnceAndOnlyWhenShort() throws {
+        let long = String(repeating: "обоснование ", count: 10)
+        let book = try checkedBook("""
+        показатель x "Икс" : процент
+        показатель y "Игрек" : процент
+        параметр short_p "Порог" = 10% основание "Методика, п. 2.3"
+        параметр long_p "Порог" = 20% основание "\(long)"
+        фактор f "Ф" { если x > short_p и y > short_p }
+        фактор g "Г" { если x > long_p }
+        """)
+        var profiles = ProfileSet(indicatorCount: 2, years: [SchoolYear(start: 2025)])
+        let s = profiles.school(id: "S", name: "S", municipality: "")
+        let r = profiles.appendRow(school: s, yearIndex: 0, line: 0)
+        profiles.set(indicator: 0, row: r, value: 30)
+        profiles.set(indicator: 1, row: r, value: 40)
+        profiles.finish()
+        let evaluator = Evaluator(book: book, profiles: profiles)
+        let explainer = Explainer(evaluator: evaluator, evaluation: evaluator.run(), lang: .ru)
+        let f = explainer.factor(0, row: r).text
+        #expect(f == "«Икс» 30 % превышает порог 10 % (Методика, п. 2.3); «Игрек» 40 % превышает порог 10 %")
+        #expect(explainer.factor(1, row: r).text == "«Икс» 30 % превышает порог 20 %")
+    }
 }
+

@@ -17,39 +17,75 @@ enum WorkloadOutput {
         let measureOrder = book.measures.indices.sorted { book.measures[$0].code < book.measures[$1].code }
         let measureCodes = book.measures.map { Array($0.code.utf8) }
         let measureAddresses = book.measures.map { $0.addresses }
-        let schoolIDs = profiles.schools.map { Array($0.id.utf8) }
         let rowSchool = profiles.rowSchool
         let levels = evaluation.levels.first ?? []
         let factors = evaluation.factors
+        let unknown = Array("unknown".utf8)
 
-        var out: [UInt8] = []
-        out.reserveCapacity(profiles.rowCount * 40 + 64)
-        out.append(contentsOf: "id,level,factors,actions\n".utf8)
-        var triggered = [Bool](repeating: false, count: book.factors.count)
-        for r in 0..<profiles.rowCount {
-            out.append(contentsOf: schoolIDs[Int(rowSchool[r])])
-            out.append(UInt8(ascii: ","))
-            let level = levels.isEmpty ? Evaluation.noLevel : levels[r]
-            if level >= 0 { out.append(contentsOf: levelCodes[Int(level)]) } else { out.append(contentsOf: "unknown".utf8) }
-            out.append(UInt8(ascii: ","))
-            var first = true
-            for f in factorOrder {
-                triggered[f] = factors[f][r] == .triggered
-                if triggered[f] {
-                    if !first { out.append(UInt8(ascii: ";")) }
-                    out.append(contentsOf: factorCodes[f])
-                    first = false
+        // An upper bound of the output size: every code on every row.
+        let maxID = profiles.schools.reduce(0) { max($0, $1.id.utf8.count) }
+        let maxLevel = (levelCodes + [unknown]).reduce(0) { max($0, $1.count) }
+        let perRow = maxID + maxLevel + factorCodes.reduce(0) { $0 + $1.count + 1 }
+            + measureCodes.reduce(0) { $0 + $1.count + 1 } + 4
+        let header = Array("id,level,factors,actions\n".utf8)
+        let capacity = header.count + profiles.rowCount * perRow
+
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+            let out = buffer.baseAddress!
+            var o = 0
+            @inline(__always) func put(_ bytes: [UInt8]) {
+                bytes.withUnsafeBufferPointer { b in
+                    (out + o).update(from: b.baseAddress!, count: b.count)
+                    o += b.count
                 }
             }
-            out.append(UInt8(ascii: ","))
-            first = true
-            for m in measureOrder where measureAddresses[m].contains(where: { triggered[$0] }) {
-                if !first { out.append(UInt8(ascii: ";")) }
-                out.append(contentsOf: measureCodes[m])
-                first = false
+            @inline(__always) func put(_ byte: UInt8) {
+                out[o] = byte
+                o += 1
             }
-            out.append(0x0A)
+            put(header)
+            var triggered = [Bool](repeating: false, count: book.factors.count)
+            for r in 0..<profiles.rowCount {
+                let id = profiles.schools[Int(rowSchool[r])].id
+                let copied = id.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                    if b.count > 0 { (out + o).update(from: b.baseAddress!, count: b.count) }
+                    o += b.count
+                    return true
+                } ?? false
+                if !copied {
+                    for b in id.utf8 { put(b) }
+                }
+                put(UInt8(ascii: ","))
+                let level = levels.isEmpty ? Evaluation.noLevel : levels[r]
+                if level >= 0 { put(levelCodes[Int(level)]) } else { put(unknown) }
+                put(UInt8(ascii: ","))
+                var first = true
+                var any = false
+                for f in factorOrder {
+                    triggered[f] = factors[f][r] == .triggered
+                    if triggered[f] {
+                        if !first { put(UInt8(ascii: ";")) }
+                        put(factorCodes[f])
+                        first = false
+                        any = true
+                    }
+                }
+                put(UInt8(ascii: ","))
+                if any {
+                    first = true
+                    for m in measureOrder {
+                        var addressed = false
+                        for f in measureAddresses[m] where triggered[f] { addressed = true; break }
+                        if addressed {
+                            if !first { put(UInt8(ascii: ";")) }
+                            put(measureCodes[m])
+                            first = false
+                        }
+                    }
+                }
+                put(0x0A)
+            }
+            written = o
         }
-        return out
     }
 }

@@ -10,12 +10,42 @@ func fail(_ message: String, _ code: Int32 = 1) -> Never {
     exit(code)
 }
 
+/// The bytes of a file, read straight into an array (no `Data` copy).
+func readFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return nil }
+    let size = Int(st.st_size)
+    var ok = true
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var done = 0
+        while done < size {
+            let n = read(fd, buffer.baseAddress! + done, size - done)
+            if n <= 0 { ok = n == 0 && done == size; break }
+            done += n
+        }
+        count = done
+        if done != size { ok = false }
+    }
+    return ok ? bytes : nil
+}
+
+/// Writes `bytes` to a file (created or truncated).
+func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+    guard let f = fopen(path, "wb") else { return false }
+    let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
+    return fclose(f) == 0 && written == bytes.count
+}
+
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func seconds(_ a: UInt64, _ b: UInt64) -> Double { Double(b - a) / 1e9 }
 
 let usage = """
 usage: riskmap-bench generate N FILE
        riskmap-bench run IN.csv OUT.csv [--rules DIR]
+       riskmap-bench generate-default N FILE [--rules Rules]
 """
 
 var args = Array(CommandLine.arguments.dropFirst())
@@ -52,15 +82,18 @@ case "run":
     guard let book = bookOrNil, !ruleDiagnostics.hasErrors else { fail("rule book has errors: \(ruleDiagnostics)") }
     let tRules = now()
 
-    // Read + parse CSV.
-    guard let data = FileManager.default.contents(atPath: inPath) else { fail("cannot read \(inPath)", 66) }
-    let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: [UInt8](data), path: inPath)
-    guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
-    let tRead = now()
-
-    // Load profiles.
-    let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year)
-    if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
+    // Read + parse CSV, load profiles. The table (text and field offsets) is released
+    // when this closure returns, before evaluation.
+    var tRead: UInt64 = 0
+    let profiles: ProfileSet = {
+        guard let input = readFile(inPath) else { fail("cannot read \(inPath)", 66) }
+        let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: inPath)
+        guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
+        tRead = now()
+        let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year)
+        if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
+        return profiles
+    }()
     let tLoad = now()
 
     // Evaluate.
@@ -70,7 +103,7 @@ case "run":
 
     // Format + write.
     let bytes = WorkloadOutput.render(evaluation)
-    guard FileManager.default.createFile(atPath: outPath, contents: Data(bytes)) else { fail("cannot write \(outPath)") }
+    guard writeFile(outPath, bytes) else { fail("cannot write \(outPath)") }
     let tWrite = now()
 
     let n = profiles.rowCount
@@ -96,6 +129,27 @@ case "run":
             _ = FileManager.default.createFile(atPath: log, contents: Data(line.utf8))
         }
     }
+
+case "generate-default":
+    // Synthetic school-years for the default rule book: riskmap-bench generate-default N FILE [--rules Rules]
+    var rulesPath = "Rules"
+    var positional: [String] = []
+    var i = 0
+    while i < args.count {
+        if args[i] == "--rules", i + 1 < args.count { rulesPath = args[i + 1]; i += 2; continue }
+        positional.append(args[i]); i += 1
+    }
+    guard positional.count == 2, let n = Int(positional[0]), n >= 0 else { fail(usage, 64) }
+    let files: [SourceFile]
+    switch RuleBookLoader.load(rulesPath) {
+    case .success(let f): files = f
+    case .failure(let e): fail("cannot load rules at \(rulesPath): \(e)", 66)
+    }
+    let (bookOrNil, ruleDiagnostics, _) = Checker.check(files: files)
+    guard let book = bookOrNil, !ruleDiagnostics.hasErrors else { fail("rule book has errors") }
+    let bytes = DefaultGenerator.csv(book: book, rows: n)
+    guard writeFile(positional[1], bytes) else { fail("cannot write \(positional[1])") }
+    print("generated \(n) school-years (\(book.indicators.count) indicators), \(bytes.count) bytes")
 
 default:
     fail(usage, 64)

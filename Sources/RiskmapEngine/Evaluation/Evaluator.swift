@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import RiskmapLanguage
 
 /// The outcome of one factor (or group) for one school-year.
@@ -83,62 +85,222 @@ public final class Evaluator: @unchecked Sendable {
         self.params = book.params.map { paramOverrides[$0.code] ?? $0.value }
     }
 
+    /// Threads used by `run()` for large inputs (row blocks evaluated concurrently; the
+    /// results do not depend on it). Default: `RISKMAP_THREADS`, else the active cores.
+    public var threadCount: Int = Evaluator.defaultThreadCount
+
+    public static let defaultThreadCount: Int = {
+        if let text = ProcessInfo.processInfo.environment["RISKMAP_THREADS"], let n = Int(text), n >= 1 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
+
+    /// Rows per vector step (every compiled node works on this many rows at a time).
+    static let chunk = 256
+    /// Rows per unit of parallel work.
+    static let blockRows = 16_384
+
     public func run() -> Evaluation {
         let rows = profiles.rowCount
+        let chunk = Evaluator.chunk
 
         // Stage 1: factors.
-        let factorFns = book.factors.map { f in (f.applies.map(compile), compile(f.condition)) }
+        let factorFns = book.factors.map { f in (f.applies.map(vcompile), vcompile(f.condition)) }
         computePendingCohorts()
-        factorStatus = factorFns.map { applies, when in
-            var column = [Status](repeating: .notTriggered, count: rows)
-            for r in 0..<rows { column[r] = Evaluator.status(applies: applies?(r), when: when, row: r) }
-            return column
+        var depth = factorFns.map { max($0.0?.depth ?? 0, $0.1.depth) }.max() ?? 0
+        let factorOut = RawColumns<Status>(count: factorFns.count, rows: rows, initial: .notTriggered)
+        forEachBlock(rows, depth: depth) { range, arena in
+            let a = arena, w = arena + chunk, scratch = arena + 2 * chunk
+            Evaluator.forEachChunk(range) { start, count in
+                for (i, (applies, when)) in factorFns.enumerated() {
+                    let out = factorOut.columns[i] + start
+                    when.with(start, count, w, scratch) { pw in Evaluator.statuses(pw, out, count) }
+                    if let applies {
+                        applies.with(start, count, a, scratch) { pa in
+                            for k in 0..<count where pa[k].isNaN || pa[k] == 0 {
+                                out[k] = pa[k].isNaN ? .unknown : .notApplicable
+                            }
+                        }
+                    }
+                }
+            }
         }
+        factorStatus = factorOut.arrays()
 
         // Stage 2: scales (first matching level wins; an undecided earlier level makes the level unknown).
-        let scaleFns = book.scales.map { s in s.levels.map { $0.condition.map(compile) } }
+        let scaleFns = book.scales.map { s in s.levels.map { $0.condition.map(vcompile) } }
         computePendingCohorts()
-        levelIndex = []
-        for levels in scaleFns {
-            var column = [Int16](repeating: Evaluation.noLevel, count: rows)
-            for r in 0..<rows {
-                var result = Evaluation.noLevel
-                for (i, condition) in levels.enumerated() {
-                    guard let condition else { result = Int16(i); break }
-                    let v = condition(r)
-                    if v.isNaN { result = Evaluation.unknownLevel; break }
-                    if v == 1 { result = Int16(i); break }
+        depth = scaleFns.flatMap { $0.map { $0?.depth ?? 0 } }.max() ?? 0
+        let undecided = Int16.min
+        let levelOut = RawColumns<Int16>(count: scaleFns.count, rows: rows, initial: undecided)
+        forEachBlock(rows, depth: depth) { range, arena in
+            let v = arena, scratch = arena + 2 * chunk
+            Evaluator.forEachChunk(range) { start, count in
+                for (s, levels) in scaleFns.enumerated() {
+                    let out = levelOut.columns[s] + start
+                    var open = count
+                    for (i, condition) in levels.enumerated() where open > 0 {
+                        guard let condition else {
+                            for k in 0..<count where out[k] == undecided { out[k] = Int16(i) }
+                            open = 0
+                            break
+                        }
+                        condition.with(start, count, v, scratch) { pv in
+                            for k in 0..<count where out[k] == undecided {
+                                let x = pv[k]
+                                if x.isNaN { out[k] = Evaluation.unknownLevel; open -= 1 }
+                                else if x == 1 { out[k] = Int16(i); open -= 1 }
+                            }
+                        }
+                    }
+                    if open > 0 {
+                        for k in 0..<count where out[k] == undecided { out[k] = Evaluation.noLevel }
+                    }
                 }
-                column[r] = result
             }
-            levelIndex.append(column)
         }
+        levelIndex = levelOut.arrays()
 
         // Stage 3: groups.
-        let groupFns = book.groups.map { compile($0.condition) }
+        let groupFns = book.groups.map { vcompile($0.condition) }
         computePendingCohorts()
-        groupStatus = groupFns.map { fn in
-            var column = [Status](repeating: .notTriggered, count: rows)
-            for r in 0..<rows { column[r] = Evaluator.status(fn(r)) }
-            return column
+        depth = groupFns.map(\.depth).max() ?? 0
+        let groupOut = RawColumns<Status>(count: groupFns.count, rows: rows, initial: .notTriggered)
+        forEachBlock(rows, depth: depth) { range, arena in
+            let v = arena, scratch = arena + 2 * chunk
+            Evaluator.forEachChunk(range) { start, count in
+                for (g, fn) in groupFns.enumerated() {
+                    let out = groupOut.columns[g] + start
+                    fn.with(start, count, v, scratch) { pv in Evaluator.statuses(pv, out, count) }
+                }
+            }
         }
+        groupStatus = groupOut.arrays()
 
         // Stage 4: measures: a measure belongs in a plan when a factor it addresses is
         // triggered and its `only when` condition holds.
-        let measureFns = book.measures.map { m in m.onlyWhen.map(compile) }
+        let measureFns = book.measures.map { m in m.onlyWhen.map(vcompile) }
         computePendingCohorts()
-        var measures: [[Bool]] = []
-        for (m, onlyWhen) in zip(book.measures, measureFns) {
-            var column = [Bool](repeating: false, count: rows)
-            for r in 0..<rows {
-                guard m.addresses.contains(where: { factorStatus[$0][r] == .triggered }) else { continue }
-                column[r] = onlyWhen.map { $0(r) == 1 } ?? true
+        depth = measureFns.map { $0?.depth ?? 0 }.max() ?? 0
+        let addresses = book.measures.map { $0.addresses }
+        let statuses = factorStatus
+        let measureOut = RawColumns<Bool>(count: measureFns.count, rows: rows, initial: false)
+        forEachBlock(rows, depth: depth) { range, arena in
+            let v = arena, scratch = arena + 2 * chunk
+            Evaluator.forEachChunk(range) { start, count in
+                for (m, onlyWhen) in measureFns.enumerated() {
+                    let out = measureOut.columns[m] + start
+                    var any = false
+                    for f in addresses[m] {
+                        statuses[f].withUnsafeBufferPointer { p in
+                            let column = p.baseAddress! + start
+                            for k in 0..<count where column[k] == .triggered { out[k] = true; any = true }
+                        }
+                    }
+                    if any, let onlyWhen {
+                        onlyWhen.with(start, count, v, scratch) { pv in
+                            for k in 0..<count where out[k] { out[k] = pv[k] == 1 }
+                        }
+                    }
+                }
             }
-            measures.append(column)
         }
+        let measures = measureOut.arrays()
 
         return Evaluation(book: book, profiles: profiles, params: params, factors: factorStatus,
                           levels: levelIndex, groups: groupStatus, measures: measures)
+    }
+
+    /// Result columns written by several threads (disjoint row ranges), then copied into arrays.
+    private final class RawColumns<T>: @unchecked Sendable {
+        let columns: [UnsafeMutablePointer<T>]
+        let rows: Int
+
+        init(count: Int, rows: Int, initial: T) {
+            self.rows = rows
+            columns = (0..<count).map { _ in
+                let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, rows))
+                p.initialize(repeating: initial, count: rows)
+                return p
+            }
+        }
+
+        func arrays() -> [[T]] {
+            columns.map { Array(UnsafeBufferPointer(start: $0, count: rows)) }
+        }
+
+        deinit {
+            for p in columns {
+                p.deinitialize(count: rows)
+                p.deallocate()
+            }
+        }
+    }
+
+    /// Calls `body` for blocks of rows covering `0..<rows`, on `threadCount` threads when
+    /// there are enough rows, with a private scratch arena for nodes up to `depth` deep.
+    private func forEachBlock(_ rows: Int, depth: Int, _ body: (Range<Int>, UnsafeMutablePointer<Double>) -> Void) {
+        guard rows > 0 else { return }
+        let arenaSize = (2 * depth + 4) * Evaluator.chunk
+        let blocks = (rows + Evaluator.blockRows - 1) / Evaluator.blockRows
+        if threadCount <= 1 || blocks < 2 {
+            let arena = UnsafeMutablePointer<Double>.allocate(capacity: arenaSize)
+            defer { arena.deallocate() }
+            body(0..<rows, arena)
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let work = UnsafeSendable(body)
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: min(threadCount, blocks)) { _ in
+                let arena = UnsafeMutablePointer<Double>.allocate(capacity: arenaSize)
+                defer { arena.deallocate() }
+                while true {
+                    let b = next.take()
+                    if b >= blocks { break }
+                    let start = b * Evaluator.blockRows
+                    work.value(start..<min(rows, start + Evaluator.blockRows), arena)
+                }
+            }
+        }
+    }
+
+    /// Calls `body(start, count)` for consecutive chunks of `range`.
+    @inline(__always)
+    static func forEachChunk(_ range: Range<Int>, _ body: (Int, Int) -> Void) {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let count = min(chunk, range.upperBound - start)
+            body(start, count)
+            start += count
+        }
+    }
+
+    private struct UnsafeSendable<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    /// A shared block counter.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func take() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value - 1
+        }
+    }
+
+    /// `status` of `count` values, without data-dependent branches.
+    @inline(__always)
+    static func statuses(_ values: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Status>, _ count: Int) {
+        let raw = UnsafeMutableRawPointer(out).assumingMemoryBound(to: UInt8.self)
+        for k in 0..<count {
+            let v = values[k]
+            let t: UInt8 = v == 1 ? Status.triggered.rawValue : Status.notTriggered.rawValue
+            raw[k] = v.isNaN ? Status.unknown.rawValue : t
+        }
     }
 
     @inline(__always)
@@ -303,6 +465,153 @@ public final class Evaluator: @unchecked Sendable {
         }
     }
 
+    // MARK: - Vector compilation
+
+    /// Compiles an expression to work on `Evaluator.chunk` rows at a time, with the same
+    /// values as `compile` row by row. Indicator columns are read in place; constants are
+    /// never materialised next to a computed operand. Nodes that look at other rows
+    /// (`previous`, `change`, persistence) run the row-by-row closure over the chunk.
+    func vcompile(_ e: RExpr) -> VOperand {
+        switch e.node {
+        case .number(let v, _):
+            return .constant(v)
+        case .boolean(let b):
+            return .constant(b ? 1 : 0)
+        case .text:
+            return .constant(.nan)
+        case .categoryValue(let i), .levelValue(let i):
+            return .constant(Double(i))
+        case .indicator(let i):
+            return .column(profiles.columns[i])
+        case .param(let i):
+            return .constant(params[i])
+        case .factor(let i):
+            return .computed(depth: 0) { [unowned self] start, count, out, _ in
+                self.factorStatus[i].withUnsafeBufferPointer { p in
+                    let column = p.baseAddress! + start
+                    for k in 0..<count { out[k] = Evaluator.value(column[k]) }
+                }
+            }
+        case .scaleLevel(let s):
+            return .computed(depth: 0) { [unowned self] start, count, out, _ in
+                self.levelIndex[s].withUnsafeBufferPointer { p in
+                    let column = p.baseAddress! + start
+                    for k in 0..<count {
+                        out[k] = column[k] == Evaluation.unknownLevel ? .nan : Double(column[k])
+                    }
+                }
+            }
+        case .group(let g):
+            return .computed(depth: 0) { [unowned self] start, count, out, _ in
+                self.groupStatus[g].withUnsafeBufferPointer { p in
+                    let column = p.baseAddress! + start
+                    for k in 0..<count { out[k] = Evaluator.value(column[k]) }
+                }
+            }
+        case .negate(let x):
+            return VOperand.unary(vcompile(x), NegateOp.self)
+        case .arithmetic(let op, let a, let b):
+            let fa = vcompile(a), fb = vcompile(b)
+            switch op {
+            case .add: return VOperand.binary(fa, fb, AddOp.self)
+            case .subtract: return VOperand.binary(fa, fb, SubtractOp.self)
+            case .multiply: return VOperand.binary(fa, fb, MultiplyOp.self)
+            case .divide: return VOperand.binary(fa, fb, DivideOp.self)
+            }
+        case .comparison(let op, let a, let b):
+            let (fa, fb) = vcompileOperands(a, b)
+            switch op {
+            case .less: return VOperand.binary(fa, fb, LessOp.self)
+            case .lessEqual: return VOperand.binary(fa, fb, LessEqualOp.self)
+            case .greater: return VOperand.binary(fa, fb, GreaterOp.self)
+            case .greaterEqual: return VOperand.binary(fa, fb, GreaterEqualOp.self)
+            case .equal: return VOperand.binary(fa, fb, EqualOp.self)
+            case .notEqual: return VOperand.binary(fa, fb, NotEqualOp.self)
+            }
+        case .and(let a, let b):
+            // Both sides are pure, so evaluating `b` where `a` is 0 changes nothing.
+            return VOperand.binary(vcompile(a), vcompile(b), AndOp.self)
+        case .or(let a, let b):
+            return VOperand.binary(vcompile(a), vcompile(b), OrOp.self)
+        case .not(let x):
+            return VOperand.unary(vcompile(x), NotOp.self)
+        case .known(let x):
+            return VOperand.unary(vcompile(x), KnownOp.self)
+        case .missing(let x):
+            return VOperand.unary(vcompile(x), MissingOp.self)
+        case .membership(let x, let items, let negated):
+            let fx = vcompile(x)
+            let fs = items.map { item in vcompileOperands(x, item).1 }
+            let depth = ([fx.depth] + fs.map(\.depth)).max()! + 1
+            let hit: Double = negated ? 0 : 1, miss: Double = negated ? 1 : 0
+            return .computed(depth: depth) { start, count, out, scratch in
+                // out: the result so far; NaN = no match yet but an unknown item; -1 = open.
+                let item = scratch, rest = scratch + 2 * Evaluator.chunk
+                fx.with(start, count, item, rest) { px in
+                    for k in 0..<count { out[k] = px[k].isNaN ? .nan : -1 }
+                    // A per-row state: 0 open, 1 matched, 2 open with an unknown item.
+                    let state = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+                    defer { state.deallocate() }
+                    for k in 0..<count { state[k] = px[k].isNaN ? 1 : 0 }
+                    for f in fs {
+                        f.with(start, count, scratch + Evaluator.chunk, rest) { pw in
+                            for k in 0..<count where state[k] != 1 {
+                                let w = pw[k]
+                                if w.isNaN { state[k] = 2 } else if w == px[k] { state[k] = 1; out[k] = hit }
+                            }
+                        }
+                    }
+                    for k in 0..<count where state[k] != 1 { out[k] = state[k] == 2 ? .nan : miss }
+                }
+            }
+        case .previous, .change, .persistence:
+            let f = compile(e)
+            return .computed(depth: 0) { start, count, out, _ in
+                for k in 0..<count { out[k] = f(start + k) }
+            }
+        case .cohort(let function, let argument, let parameter, let partition):
+            let id = cohortValues.count + pendingCohorts.count
+            cohortIDs[CohortNodeKey(e)] = id
+            pendingCohorts.append((id, CohortSpec(function: function, argument: compile(argument), parameter: parameter, partition: partition)))
+            return .computed(depth: 0) { [unowned self] start, count, out, _ in
+                self.cohortValues[id].withUnsafeBufferPointer { p in
+                    out.update(from: p.baseAddress! + start, count: count)
+                }
+            }
+        case .countTriggered:
+            return .computed(depth: 0) { [unowned self] start, count, out, _ in
+                out.update(repeating: 0, count: count)
+                for column in self.factorStatus {
+                    column.withUnsafeBufferPointer { p in
+                        let c = p.baseAddress! + start
+                        for k in 0..<count where c[k] == .triggered { out[k] += 1 }
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func value(_ s: Status) -> Double {
+        switch s {
+        case .triggered: return 1
+        case .notTriggered, .notApplicable: return 0
+        case .unknown: return .nan
+        }
+    }
+
+    /// `compileOperands` for vector code.
+    private func vcompileOperands(_ a: RExpr, _ b: RExpr) -> (VOperand, VOperand) {
+        func textSide(_ literal: RExpr, _ other: RExpr) -> VOperand? {
+            guard case .text(let s) = literal.node, let i = other.textIndicator else { return nil }
+            let list = profiles.texts[i] ?? []
+            return .constant(list.firstIndex(of: s).map(Double.init) ?? -1)
+        }
+        let fa = textSide(a, b) ?? vcompile(a)
+        let fb = textSide(b, a) ?? vcompile(b)
+        return (fa, fb)
+    }
+
     /// Compiles both sides of a comparison; a text literal compared with a text indicator
     /// becomes that indicator's interned value.
     private func compileOperands(_ a: RExpr, _ b: RExpr) -> (Fn, Fn) {
@@ -406,5 +715,227 @@ public enum CohortStatistics {
             if sorted[mid] <= value { low = mid + 1 } else { high = mid }
         }
         return 1 + (sorted.count - low)
+    }
+}
+
+/// A compiled expression for vector evaluation: a constant, an indicator column read in
+/// place, or code that fills `out[0..<count]` with the values of rows `start..<start+count`,
+/// using `scratch` (room for `depth` nested levels of two chunks each) for its operands.
+enum VOperand {
+    typealias Fn = (_ start: Int, _ count: Int, _ out: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>) -> Void
+
+    case constant(Double)
+    case column([Double])
+    case computed(depth: Int, Fn)
+
+    var depth: Int {
+        if case .computed(let d, _) = self { return d }
+        return 0
+    }
+
+    /// Calls `body` with the values of rows `start..<start+count`: in the column itself, or
+    /// written to `buffer` (one chunk).
+    @inline(__always)
+    func with(_ start: Int, _ count: Int, _ buffer: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>,
+              _ body: (UnsafePointer<Double>) -> Void) {
+        switch self {
+        case .constant(let v):
+            buffer.update(repeating: v, count: count)
+            body(buffer)
+        case .column(let c):
+            c.withUnsafeBufferPointer { body($0.baseAddress! + start) }
+        case .computed(_, let f):
+            f(start, count, buffer, scratch)
+            body(buffer)
+        }
+    }
+
+    static func unary<Op: UnaryOp>(_ x: VOperand, _: Op.Type) -> VOperand {
+        switch x {
+        case .constant(let v):
+            return .constant(Op.apply(v))
+        case .column(let c):
+            return .computed(depth: 1) { start, count, out, _ in
+                c.withUnsafeBufferPointer { p in
+                    let px = p.baseAddress! + start
+                    VLoop.map(Op.self, px, out, count)
+                }
+            }
+        case .computed(let d, let f):
+            return .computed(depth: d + 1) { start, count, out, scratch in
+                f(start, count, out, scratch)
+                VLoop.map(Op.self, UnsafePointer(out), out, count)
+            }
+        }
+    }
+
+    static func binary<Op: BinaryOp>(_ a: VOperand, _ b: VOperand, _: Op.Type) -> VOperand {
+        let chunk = Evaluator.chunk
+        switch (a, b) {
+        case (.constant(let x), .constant(let y)):
+            return .constant(Op.apply(x, y))
+        case (.column(let c), .constant(let y)):
+            return .computed(depth: 1) { start, count, out, _ in
+                c.withUnsafeBufferPointer { p in
+                    let px = p.baseAddress! + start
+                    VLoop.map(Op.self, px, y, out, count)
+                }
+            }
+        case (.constant(let x), .column(let c)):
+            return .computed(depth: 1) { start, count, out, _ in
+                c.withUnsafeBufferPointer { p in
+                    let py = p.baseAddress! + start
+                    VLoop.map(Op.self, x, py, out, count)
+                }
+            }
+        case (.computed(let d, let f), .constant(let y)):
+            return .computed(depth: d + 1) { start, count, out, scratch in
+                f(start, count, out, scratch)
+                VLoop.map(Op.self, UnsafePointer(out), y, out, count)
+            }
+        case (.constant(let x), .computed(let d, let f)):
+            return .computed(depth: d + 1) { start, count, out, scratch in
+                f(start, count, out, scratch)
+                VLoop.map(Op.self, x, UnsafePointer(out), out, count)
+            }
+        default:
+            return .computed(depth: max(a.depth, b.depth) + 1) { start, count, out, scratch in
+                let rest = scratch + 2 * chunk
+                a.with(start, count, scratch, rest) { pa in
+                    b.with(start, count, scratch + chunk, rest) { pb in
+                        VLoop.map(Op.self, pa, pb, out, count)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Element operations of the vector code, as types so that each loop is specialised;
+/// `apply4` is the same operation on four lanes, written without branches (data-dependent
+/// branches on random data cost more than the arithmetic).
+protocol UnaryOp {
+    static func apply(_ x: Double) -> Double
+    static func apply4(_ x: SIMD4<Double>) -> SIMD4<Double>
+}
+protocol BinaryOp {
+    static func apply(_ x: Double, _ y: Double) -> Double
+    static func apply4(_ x: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double>
+}
+
+typealias D4 = SIMD4<Double>
+typealias M4 = SIMDMask<SIMD4<Int64>>
+
+@inline(__always) func unordered(_ x: D4, _ y: D4) -> M4 { (x .!= x) .| (y .!= y) }
+@inline(__always) func truth(_ m: M4, unknown: M4) -> D4 {
+    D4(repeating: 0).replacing(with: 1, where: m).replacing(with: .nan, where: unknown)
+}
+
+enum NegateOp: UnaryOp {
+    @inline(__always) static func apply(_ x: Double) -> Double { -x }
+    @inline(__always) static func apply4(_ x: D4) -> D4 { -x }
+}
+enum NotOp: UnaryOp {
+    @inline(__always) static func apply(_ x: Double) -> Double { 1 - x }
+    @inline(__always) static func apply4(_ x: D4) -> D4 { 1 - x }
+}
+enum KnownOp: UnaryOp {
+    @inline(__always) static func apply(_ x: Double) -> Double { x.isNaN ? 0 : 1 }
+    @inline(__always) static func apply4(_ x: D4) -> D4 { D4(repeating: 1).replacing(with: 0, where: x .!= x) }
+}
+enum MissingOp: UnaryOp {
+    @inline(__always) static func apply(_ x: Double) -> Double { x.isNaN ? 1 : 0 }
+    @inline(__always) static func apply4(_ x: D4) -> D4 { D4(repeating: 0).replacing(with: 1, where: x .!= x) }
+}
+
+enum AddOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x + y }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { x + y }
+}
+enum SubtractOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x - y }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { x - y }
+}
+enum MultiplyOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x * y }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { x * y }
+}
+enum DivideOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ d: Double) -> Double { d == 0 ? .nan : x / d }
+    @inline(__always) static func apply4(_ x: D4, _ d: D4) -> D4 { (x / d).replacing(with: .nan, where: d .== 0) }
+}
+enum LessOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x < y ? 1 : 0) }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .< y, unknown: unordered(x, y)) }
+}
+enum LessEqualOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x <= y ? 1 : 0) }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .<= y, unknown: unordered(x, y)) }
+}
+enum GreaterOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x > y ? 1 : 0) }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .> y, unknown: unordered(x, y)) }
+}
+enum GreaterEqualOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x >= y ? 1 : 0) }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .>= y, unknown: unordered(x, y)) }
+}
+enum EqualOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x == y ? 1 : 0) }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .== y, unknown: unordered(x, y)) }
+}
+enum NotEqualOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x != y ? 1 : 0) }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .!= y, unknown: unordered(x, y)) }
+}
+/// `and` of three-valued logic: 0 if either side is 0, else unknown if either is, else 1.
+enum AndOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x == 0 || y == 0 ? 0 : (x.isNaN || y.isNaN ? .nan : 1) }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 {
+        D4(repeating: 1).replacing(with: .nan, where: unordered(x, y)).replacing(with: 0, where: (x .== 0) .| (y .== 0))
+    }
+}
+/// `or`: 1 if either side is 1, else unknown if either is, else 0.
+enum OrOp: BinaryOp {
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x == 1 || y == 1 ? 1 : (x.isNaN || y.isNaN ? .nan : 0) }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 {
+        D4(repeating: 0).replacing(with: .nan, where: unordered(x, y)).replacing(with: 1, where: (x .== 1) .| (y .== 1))
+    }
+}
+
+/// Loops of the vector code: four lanes at a time, then the tail one by one.
+@inline(__always) func load4(_ p: UnsafePointer<Double>, _ k: Int) -> D4 {
+    UnsafeRawPointer(p + k).loadUnaligned(as: D4.self)
+}
+@inline(__always) func store4(_ v: D4, _ p: UnsafeMutablePointer<Double>, _ k: Int) {
+    UnsafeMutableRawPointer(p + k).storeBytes(of: v, as: D4.self)
+}
+
+enum VLoop {
+    @inline(__always)
+    static func map<Op: UnaryOp>(_: Op.Type, _ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, _ count: Int) {
+        var k = 0
+        while k + 4 <= count { store4(Op.apply4(load4(x, k)), out, k); k += 4 }
+        while k < count { out[k] = Op.apply(x[k]); k += 1 }
+    }
+    @inline(__always)
+    static func map<Op: BinaryOp>(_: Op.Type, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, _ count: Int) {
+        var k = 0
+        while k + 4 <= count { store4(Op.apply4(load4(x, k), load4(y, k)), out, k); k += 4 }
+        while k < count { out[k] = Op.apply(x[k], y[k]); k += 1 }
+    }
+    @inline(__always)
+    static func map<Op: BinaryOp>(_: Op.Type, _ x: UnsafePointer<Double>, _ c: Double, _ out: UnsafeMutablePointer<Double>, _ count: Int) {
+        let c4 = D4(repeating: c)
+        var k = 0
+        while k + 4 <= count { store4(Op.apply4(load4(x, k), c4), out, k); k += 4 }
+        while k < count { out[k] = Op.apply(x[k], c); k += 1 }
+    }
+    @inline(__always)
+    static func map<Op: BinaryOp>(_: Op.Type, _ c: Double, _ y: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, _ count: Int) {
+        let c4 = D4(repeating: c)
+        var k = 0
+        while k + 4 <= count { store4(Op.apply4(c4, load4(y, k)), out, k); k += 4 }
+        while k < count { out[k] = Op.apply(c, y[k]); k += 1 }
     }
 }

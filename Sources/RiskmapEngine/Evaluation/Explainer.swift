@@ -22,6 +22,10 @@ public final class Explainer {
     private let evaluator: Evaluator
     public let lang: Lang
     private var missing: [MissingValue] = []
+    /// Parameters whose basis this explanation already cited.
+    private var citedParams = Set<Int>()
+    /// Longer parameter bases are rationales, not citations, and are not repeated in plans.
+    static let citationLimit = 80
     private var book: CheckedRuleBook { evaluation.book }
     private var profiles: ProfileSet { evaluation.profiles }
 
@@ -35,6 +39,7 @@ public final class Explainer {
         let factor = book.factors[f]
         let status = evaluation.factors[f][row]
         missing = []
+        citedParams = []
         var sentences: [String] = []
         switch status {
         case .notApplicable:
@@ -324,7 +329,13 @@ public final class Explainer {
         case .param(let i):
             let p = book.params[i]
             let shown = evaluation.params[i] == p.value ? NumberFormat.literal(p.literal, lang: lang) : value
-            return ExplanationText.threshold(shown + (p.unit.map { " " + $0 } ?? ""), lang) + (p.basis.map { " (\($0))" } ?? "")
+            // A parameter's basis is cited once per explanation, and only when it is a short
+            // citation («Методика, п. 2.3»); a long rationale stays in the rule book.
+            var citation = ""
+            if let basis = p.basis, basis.count <= Explainer.citationLimit, citedParams.insert(i).inserted {
+                citation = " (\(basis))"
+            }
+            return ExplanationText.threshold(shown + (p.unit.map { " " + $0 } ?? ""), lang) + citation
         case .number(_, let text):
             return NumberFormat.literal(text, lang: lang)
         case .cohort(let f, _, let parameter, let partition):

@@ -90,6 +90,8 @@ enum ExplanationText {
     static func cohort(_ f: CohortFunction, parameter: Double?, by: String?, _ lang: Lang) -> String {
         let scope: String
         switch (lang, by) {
+        case (.ru, byMunicipality(.ru)?): scope = "по школам муниципалитета"
+        case (.en, byMunicipality(.en)?): scope = "over the municipality's schools"
         case (.ru, nil): scope = "по всем школам года"
         case (.ru, let b?): scope = "по школам с тем же значением «\(b)»"
         case (.en, nil): scope = "over all schools of the year"

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RiskmapLanguage
 
 /// Turns a CSV table into validated school profiles for a rule book. Every problem is
@@ -78,34 +83,9 @@ public enum ProfileLoader {
             }
         }
         var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
-        var seen: [SchoolYearKey: Int] = [:]
-
-        // Pass 2: rows.
-        for row in 0..<table.rowCount {
-            guard let year = rowYears[row], let yearIndex = profiles.yearIndex(year) else { continue }
-            let id = CellParser.trimmed(table.field(row: row, column: idColumn))
-            let line = table.line(ofRow: row)
-            if id.isEmpty {
-                diagnostics.append(.error(.profileEmptyId, at: table.fieldRange(row: row, column: idColumn)))
-                continue
-            }
-            let key = SchoolYearKey(id: id, year: year)
-            if let firstLine = seen[key] {
-                diagnostics.append(.error(.profileDuplicateSchoolYear(id: id, year: year.description, line: firstLine),
-                                          at: table.fieldRange(row: row, column: idColumn)))
-                continue
-            }
-            seen[key] = line
-            let name = builtinColumn[.name].map { CellParser.trimmed(table.field(row: row, column: $0)) } ?? id
-            let municipality = builtinColumn[.municipality].map { CellParser.trimmed(table.field(row: row, column: $0)) } ?? ""
-            let school = profiles.school(id: id, name: name.isEmpty ? id : name, municipality: municipality)
-            let r = profiles.appendRow(school: school, yearIndex: yearIndex, line: line)
-            for (column, indicator) in indicatorColumn where column < table.fieldCount(row: row) {
-                if let value = cell(table, row, column, book.indicators[indicator], &profiles, &diagnostics) {
-                    profiles.set(indicator: indicator, row: r, value: value)
-                }
-            }
-        }
+        loadRows(table: table, book: book, idColumn: idColumn, nameColumn: builtinColumn[.name],
+                 municipalityColumn: builtinColumn[.municipality], indicatorColumn: indicatorColumn,
+                 rowYears: rowYears, profiles: &profiles, diagnostics: &diagnostics)
         profiles.finish()
         if profiles.rowCount == 0 {
             diagnostics.append(Diagnostic(.error, .profileNoRows, path: table.source.path))
@@ -113,9 +93,230 @@ public enum ProfileLoader {
         return (profiles, diagnostics)
     }
 
-    private struct SchoolYearKey: Hashable {
-        var id: String
-        var year: SchoolYear
+    /// How one mapped column is read: the indicator's kind, bounds and (for categories)
+    /// the UTF-8 bytes of the values that can be matched byte for byte.
+    private struct ColumnPlan {
+        var column: Int
+        var indicator: Int
+        var kind: IndicatorKind
+        var low: Double
+        var high: Double
+        /// Per category: its bytes when an exact byte match gives the same index as the
+        /// slow path (the first canonically equal value, trimmed, not a missing marker).
+        var categoryBytes: [[UInt8]?]
+
+        init(column: Int, indicator: Indicator) {
+            self.column = column
+            self.indicator = indicator.index
+            kind = indicator.kind
+            let b = ProfileLoader.bounds(indicator)
+            low = b?.lowerBound ?? -.infinity
+            high = b?.upperBound ?? .infinity
+            let categories = indicator.categories
+            categoryBytes = categories.indices.map { i in
+                let c = categories[i]
+                guard !c.isEmpty, categories.firstIndex(of: c) == i, CellParser.trimmed(c) == c,
+                      !CellParser.isMissing(c) else { return nil }
+                return Array(c.utf8)
+            }
+        }
+    }
+
+    /// Pass 2: places every row (school, year, line) and parses its cells straight into
+    /// columns. Common cells (empty, plain numbers, `1`/`0`, exact category values) are
+    /// decided from their bytes; anything else goes through `cell`, which reports problems.
+    /// Rows are handled in order, so diagnostics come out in row, then column order.
+    private static func loadRows(
+        table: CSVTable, book: CheckedRuleBook, idColumn: Int, nameColumn: Int?, municipalityColumn: Int?,
+        indicatorColumn: [(column: Int, indicator: Int)], rowYears: [SchoolYear?],
+        profiles: inout ProfileSet, diagnostics: inout [Diagnostic]
+    ) {
+        let capacity = table.rowCount
+        let yearCount = profiles.years.count
+        var yearIndexOf: [SchoolYear: Int] = [:]
+        for (i, y) in profiles.years.enumerated() { yearIndexOf[y] = i }
+        let plans = indicatorColumn.map { ColumnPlan(column: $0.column, indicator: book.indicators[$0.indicator]) }
+        // The plans' scalar fields as flat arrays (the hot loop then copies no structs).
+        let planColumn = plans.map(\.column), planKind = plans.map(\.kind)
+        let planLow = plans.map(\.low), planHigh = plans.map(\.high)
+        let planCount = plans.count
+        // One buffer per mapped column (plans map distinct indicators).
+        let buffers = plans.map { _ -> UnsafeMutablePointer<Double> in
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, capacity))
+            p.initialize(repeating: .nan, count: capacity)
+            return p
+        }
+        var rowSchool: [Int32] = [], rowYear: [Int32] = [], rowLine: [Int32] = []
+        rowSchool.reserveCapacity(capacity)
+        rowYear.reserveCapacity(capacity)
+        rowLine.reserveCapacity(capacity)
+        profiles.reserveSchools(capacity)
+        // Per (school, year): the line of its row, 0 when none yet (duplicate detection).
+        var schoolYearLine: [Int32] = []
+        schoolYearLine.reserveCapacity(capacity * max(1, yearCount))
+        // Municipality names by the hash of their raw bytes (verified on every hit).
+        var municipalityCache: [UInt64: (bytes: [UInt8], index: Int)] = [:]
+        let source = table.source
+        let unescapeBit = CSVTable.unescapeBit, quotedBit = CSVTable.quotedBit, mask = CSVTable.offsetMask
+        var lineHint = 1
+
+        table.bytes.withUnsafeBufferPointer { text in
+        table.fieldStarts.withUnsafeBufferPointer { fieldStarts in
+        table.fieldEnds.withUnsafeBufferPointer { fieldEnds in
+        table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
+            let base = text.baseAddress
+            /// The content bytes of a clean field (nil when it must be unescaped).
+            @inline(__always) func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+                let e = fieldEnds[index]
+                if e & unescapeBit != 0 { return nil }
+                let start = Int(fieldStarts[index] & mask)
+                return UnsafeBufferPointer(start: base.map { $0 + start }, count: Int(e & mask) - start)
+            }
+            /// The trimmed text of cell `column` of `row` (as `CellParser.trimmed(table.field(...))`).
+            func trimmedField(_ row: Int, _ first: Int, _ count: Int, _ column: Int) -> String {
+                guard column < count else { return "" }
+                guard let b = bytes(first + column) else { return CellParser.trimmed(table.field(row: row, column: column)) }
+                return trimmedString(b)
+            }
+
+            for row in 0..<table.rowCount {
+                guard let year = rowYears[row], let yearIndex = yearIndexOf[year] else { continue }
+                let first = Int(rowFirstField[row + 1])
+                let fieldCount = Int(rowFirstField[row + 2]) - first
+                let id = trimmedField(row, first, fieldCount, idColumn)
+                // The row starts at its first field (before its opening quote, if quoted).
+                let s0 = fieldStarts[first]
+                let rowStart = Int(s0 & mask) - (s0 & quotedBit != 0 ? 1 : 0)
+                let line = source.line(of: rowStart, hint: lineHint)
+                lineHint = line
+                if id.isEmpty {
+                    diagnostics.append(.error(.profileEmptyId, at: table.fieldRange(row: row, column: idColumn)))
+                    continue
+                }
+                let school: Int
+                let (existing, inserted) = profiles.schoolSlot(id: id)
+                if !inserted {
+                    let firstLine = schoolYearLine[existing * yearCount + yearIndex]
+                    if firstLine != 0 {
+                        diagnostics.append(.error(.profileDuplicateSchoolYear(id: id, year: year.description, line: Int(firstLine)),
+                                                  at: table.fieldRange(row: row, column: idColumn)))
+                        continue
+                    }
+                    school = existing
+                } else {
+                    let name = nameColumn.map { trimmedField(row, first, fieldCount, $0) } ?? id
+                    var municipality = 0
+                    if let mc = municipalityColumn, mc < fieldCount, let b = bytes(first + mc) {
+                        let hash = fnv1a(b)
+                        if let hit = municipalityCache[hash], hit.bytes.count == b.count,
+                           hit.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) {
+                            municipality = hit.index
+                        } else {
+                            municipality = profiles.municipalityIndex(trimmedString(b))
+                            if municipalityCache[hash] == nil { municipalityCache[hash] = (Array(b), municipality) }
+                        }
+                    } else {
+                        municipality = profiles.municipalityIndex(municipalityColumn.map { trimmedField(row, first, fieldCount, $0) } ?? "")
+                    }
+                    school = profiles.appendSchool(existing, id: id, name: name.isEmpty ? id : name, municipality: municipality)
+                    schoolYearLine.append(contentsOf: repeatElement(0, count: max(1, yearCount)))
+                }
+                schoolYearLine[school * yearCount + yearIndex] = Int32(line)
+                let r = rowSchool.count
+                rowSchool.append(Int32(school))
+                rowYear.append(Int32(yearIndex))
+                rowLine.append(Int32(line))
+
+                for p in 0..<planCount where planColumn[p] < fieldCount {
+                    let column = planColumn[p]
+                    let out = buffers[p] + r
+                    if let b = bytes(first + column) {
+                        if b.isEmpty { continue }  // missing
+                        let kind = planKind[p]
+                        switch kind {
+                        case .number, .percent, .count:
+                            if let v = CellParser.parseNumber(bytes: b), v >= planLow[p], v <= planHigh[p],
+                               kind != .count || (v >= 0 && v == v.rounded()) {
+                                out.pointee = v
+                                continue
+                            }
+                        case .bool:
+                            if b.count == 1 {
+                                if b[0] == UInt8(ascii: "1") { out.pointee = 1; continue }
+                                if b[0] == UInt8(ascii: "0") { out.pointee = 0; continue }
+                            } else if let v = ProfileLoader.boolWord(b) {
+                                out.pointee = v
+                                continue
+                            }
+                        case .category:
+                            if let i = plans[p].categoryBytes.firstIndex(where: { $0.map { c in c.elementsEqual(b) } ?? false }) {
+                                out.pointee = Double(i)
+                                continue
+                            }
+                        case .text:
+                            break
+                        }
+                    }
+                    if let value = cell(table, row, column, book.indicators[plans[p].indicator], &profiles, &diagnostics) {
+                        out.pointee = value
+                    }
+                }
+            }
+        }
+        }
+        }
+        }
+
+        let rows = rowSchool.count
+        var columns = [[Double]](repeating: [], count: book.indicators.count)
+        for i in columns.indices { columns[i] = [Double](repeating: .nan, count: rows) }
+        for (p, plan) in plans.enumerated() {
+            columns[plan.indicator] = [Double](unsafeUninitializedCapacity: rows) { buffer, count in
+                if rows > 0 { buffer.baseAddress!.update(from: buffers[p], count: rows) }
+                count = rows
+            }
+            buffers[p].deallocate()  // at once, so that the peak holds one extra column, not all
+        }
+        profiles.setRows(school: rowSchool, year: rowYear, line: rowLine, columns: columns)
+    }
+
+    /// `CellParser.trimmed` of UTF-8 bytes, without a second copy when nothing is trimmed.
+    @inline(__always)
+    static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let f = bytes.first, let l = bytes.last else { return "" }
+        let s = String(decoding: bytes, as: UTF8.self)
+        // Nothing to trim when the first character and the last one are certainly not
+        // whitespace: printable ASCII, Cyrillic (U+0400–U+047F, no combining marks there)
+        // or Latin-1 punctuation U+00A1–U+00BF (« » and the like).
+        let n = bytes.count
+        let firstSafe = (f > 0x20 && f < 0x7F) || f == 0xD0 || f == 0xD1
+            || (f == 0xC2 && n >= 2 && bytes[1] >= 0xA1 && bytes[1] <= 0xBF)
+        let lead = n >= 2 ? bytes[n - 2] : 0
+        let lastSafe = (l > 0x20 && l < 0x7F)
+            || (l >= 0x80 && l <= 0xBF && (lead == 0xD0 || lead == 0xD1 || (lead == 0xC2 && l >= 0xA1)))
+        if firstSafe && lastSafe { return s }
+        if let a = s.first, let z = s.last, !a.isWhitespace, !z.isWhitespace { return s }
+        return CellParser.trimmed(s)
+    }
+
+    /// Yes/no words accepted by `CellParser.parseBool`, in the spellings met in practice,
+    /// as bytes (an exact match gives what the `String` path gives).
+    static let boolWords: [(bytes: [UInt8], value: Double)] =
+        ["да", "Да", "ДА", "true", "True", "TRUE", "истина", "Истина", "ИСТИНА", "yes", "Yes", "YES"].map { (Array($0.utf8), 1) }
+        + ["нет", "Нет", "НЕТ", "false", "False", "FALSE", "ложь", "Ложь", "ЛОЖЬ", "no", "No", "NO"].map { (Array($0.utf8), 0) }
+
+    static func boolWord(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        for w in boolWords where w.bytes.count == b.count {
+            if w.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) { return w.value }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 
     /// `2025/26`, `2025/2026`, `2025-2026`, `2025–26` or `2025` (the school year starting then).

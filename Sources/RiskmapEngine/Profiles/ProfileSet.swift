@@ -58,6 +58,58 @@ public struct ProfileSet: Sendable {
 
     public func schoolIndex(id: String) -> Int? { schoolIndex[id] }
 
+    // MARK: Bulk loading (ProfileLoader)
+
+    /// Reserves room for `schools` schools.
+    mutating func reserveSchools(_ schools: Int) {
+        self.schools.reserveCapacity(schools)
+        schoolMunicipality.reserveCapacity(schools)
+        schoolIndex.reserveCapacity(schools)
+    }
+
+    /// The index of a municipality name, added if new.
+    mutating func municipalityIndex(_ municipality: String) -> Int {
+        if let existing = municipalityIndex[municipality] { return existing }
+        municipalities.append(municipality)
+        municipalityIndex[municipality] = municipalities.count - 1
+        return municipalities.count - 1
+    }
+
+    /// The index of school `id`, reserving the next index (one hash lookup) when it is
+    /// new (`inserted`); the caller must then add it with `appendSchool`.
+    mutating func schoolSlot(id: String) -> (index: Int, inserted: Bool) {
+        let next = schools.count
+        var inserted = false
+        let index = { (slot: inout Int) -> Int in
+            if slot < 0 {
+                slot = next
+                inserted = true
+            }
+            return slot
+        }(&schoolIndex[id, default: -1])
+        return (index, inserted)
+    }
+
+    /// Adds the school whose slot `schoolSlot(id:)` reserved, in municipality
+    /// `municipality` (an index from `municipalityIndex(_:)`); the same as `school(...)`.
+    mutating func appendSchool(_ index: Int, id: String, name: String, municipality: Int) -> Int {
+        precondition(index == schools.count)
+        schools.append(School(id: id, name: name, municipality: municipalities[municipality]))
+        schoolMunicipality.append(Int32(municipality))
+        return index
+    }
+
+    /// Sets every row at once: per-row school, year index and line, and one column per
+    /// indicator (each as long as the row arrays).
+    mutating func setRows(school: [Int32], year: [Int32], line: [Int32], columns: [[Double]]) {
+        precondition(school.count == year.count && school.count == line.count && columns.count == self.columns.count)
+        precondition(columns.allSatisfy { $0.count == school.count })
+        rowSchool = school
+        rowYear = year
+        rowLine = line
+        self.columns = columns
+    }
+
     public func yearIndex(_ year: SchoolYear) -> Int? {
         years.firstIndex(of: year)
     }

@@ -2,8 +2,21 @@ import RiskmapLanguage
 
 /// The documents people read: per-school plans (Markdown, HTML), the municipal roadmap
 /// (Markdown, HTML, CSV), the summary page (HTML with an inline SVG chart) and the
-/// execution-report template (CSV, Markdown).
+/// execution-report template (CSV, Markdown). Wording is in `PlanText`; the same plan set
+/// gives the same bytes (no dates, no dictionary order).
 public enum PlanDocuments {
     public static func add(_ plans: PlanSet, to bundle: inout OutputBundle) {
+        let context = PlanContext(plans)
+        for (i, plan) in plans.schools.enumerated() {
+            let name = context.fileNames[i]
+            bundle.add("schools/\(name).md", SchoolPlanMarkdown.render(plan, context))
+            bundle.add("schools/\(name).html", SchoolPlanHTML.render(plan, context))
+        }
+        bundle.add("roadmap.md", RoadmapWriter.markdown(context))
+        bundle.add("roadmap.html", RoadmapWriter.html(context))
+        bundle.add("roadmap.csv", RoadmapWriter.csv(context))
+        bundle.add("summary.html", SummaryHTML.render(context))
+        bundle.add("report-template.md", ReportTemplateWriter.markdown(context))
+        bundle.add("report-template.csv", ReportTemplateWriter.csv(context))
     }
 }

@@ -1,0 +1,30 @@
+/// Markdown that pastes into Word cleanly: pipe tables with escaped cells, no raw HTML.
+enum MarkdownTable {
+    /// Inline text: characters Markdown would read as markup are escaped, line breaks
+    /// become spaces (a pipe-table cell is one line).
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "\\", "|", "*", "_", "`", "<", "[", "]": out.append("\\"); out.append(c)
+            case "\n", "\r", "\r\n", "\t": out.append(" ")
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A pipe table; cells are escaped here, an empty cell shows «—» unless `keepEmpty`.
+    static func render(_ header: [String], _ rows: [[String]], keepEmpty: Bool = false) -> String {
+        func line(_ cells: [String]) -> String {
+            "| " + cells.map { cell -> String in
+                let e = escape(cell)
+                return e.isEmpty ? (keepEmpty ? " " : "—") : e
+            }.joined(separator: " | ") + " |\n"
+        }
+        var out = "| " + header.map(escape).joined(separator: " | ") + " |\n"
+        out += "|" + header.map { _ in "---|" }.joined() + "\n"
+        for row in rows { out += line(row) }
+        return out
+    }
+}

@@ -1,0 +1,85 @@
+import RiskmapLanguage
+
+/// What several plan documents share: wording, file names of the school plans, and
+/// lookups from plan lines back to the rule book and the roadmap.
+struct PlanContext {
+    let plans: PlanSet
+    let text: PlanText
+    /// Per school (same order as `plans.schools`): the file name without extension.
+    let fileNames: [String]
+
+    init(_ plans: PlanSet) {
+        self.plans = plans
+        text = PlanText(plans.lang)
+        fileNames = SafeFileName.assign(plans.schools.map(\.school.id))
+    }
+
+    var book: CheckedRuleBook { plans.book }
+
+    func factorTitle(_ f: Int) -> String { book.factors[f].title }
+
+    /// «Дефицит педагогических кадров», «Низкий уровень оснащения школы»
+    func factorList(_ factors: [Int]) -> String {
+        factors.map { text.quoted(factorTitle($0)) }.joined(separator: ", ")
+    }
+
+    static func rank(_ s: Status) -> Int {
+        switch s {
+        case .triggered: return 0
+        case .unknown: return 1
+        case .notTriggered: return 2
+        case .notApplicable: return 3
+        }
+    }
+
+    /// Triggered first, then «не определён», then not triggered, then not applicable;
+    /// rule-book order within each.
+    func orderedFactors(_ plan: SchoolPlan) -> [FactorResult] {
+        plan.factors.sorted { (Self.rank($0.explanation.status), $0.factor) < (Self.rank($1.explanation.status), $1.factor) }
+    }
+
+    /// (scale title, level title) per scale.
+    func levels(_ plan: SchoolPlan) -> [(scale: String, level: String)] {
+        plan.levels.map { (book.scales[$0.scale].title, $0.title) }
+    }
+
+    func groups(_ plan: SchoolPlan) -> String {
+        plan.groups.isEmpty ? text.none : plan.groups.map { book.groups[$0].title }.joined(separator: "; ")
+    }
+
+    func rulebook() -> String { text.ruleBookLine(book.header.title, book.header.version) }
+
+    func footer() -> String { text.footer(book.header.title, book.header.version) }
+
+    func roadmap(of municipality: String) -> MunicipalRoadmap? {
+        plans.municipalities.first { $0.municipality == municipality }
+    }
+
+    /// The 1-based line of a measure in a municipality's roadmap.
+    func roadmapNumber(measure: Int, municipality: String) -> Int? {
+        roadmap(of: municipality)?.items.firstIndex { $0.measure == measure }.map { $0 + 1 }
+    }
+
+    /// The factors a roadmap line addresses: those of the measure triggered in any of its schools.
+    func factors(of item: RoadmapItem) -> [Int] {
+        book.measures[item.measure].addresses.filter { f in
+            item.schools.contains { plans.schools[$0].factors[f].explanation.status == .triggered }
+        }.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    func schoolNames(_ item: RoadmapItem) -> [String] { item.schools.map { plans.schools[$0].school.name } }
+
+    /// The factor's explanation, without the «не применяется: » the status column already says.
+    func explanation(_ f: FactorResult) -> String {
+        let text = f.explanation.text
+        let prefix = ExplanationText.notApplicable("", plans.lang)
+        if f.explanation.status == .notApplicable && text.hasPrefix(prefix) {
+            let rest = String(text.dropFirst(prefix.count))
+            return rest.capitalizedFirst
+        }
+        return text
+    }
+
+    func result(_ m: Int) -> String { book.measures[m].result ?? "" }
+    func basis(_ m: Int) -> String { book.measures[m].basis ?? "" }
+}

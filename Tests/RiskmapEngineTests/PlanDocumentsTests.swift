@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+@testable import RiskmapEngine
+import RiskmapLanguage
+
+/// The plan documents: golden files for every output format on the starter sample, and the
+/// acceptance points of the plans issue (a measure once per school, a municipal measure once
+/// per municipality, data to supply for a school with only unknown factors, determinism).
+///
+/// To regenerate after an intended change: `RISKMAP_UPDATE_GOLDEN=1 swift test --filter PlanDocumentsTests`
+/// (then review the diff under `Golden/plans/`).
+@Suite struct PlanDocumentsTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/plans")
+    static var updating: Bool { ProcessInfo.processInfo.environment["RISKMAP_UPDATE_GOLDEN"] == "1" }
+
+    /// The starter rule book over a profile CSV, planned for the year after 2025/26.
+    static func plans(csv: String = "starter-schools.csv", lang: Lang = .ru) throws -> PlanSet {
+        let book = try starterBook()
+        let path = packageRoot.appendingPathComponent("Tests/Fixtures/profiles/\(csv)").path
+        let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+        let (table, csvDiagnostics) = CSVReader.read(bytes: bytes, path: path)
+        guard let table else { throw RuleBookError(description: "cannot read \(path)") }
+        let (profiles, diagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: nil)
+        let errors = (csvDiagnostics + diagnostics).filter { $0.severity == .error }
+        if !errors.isEmpty { throw RuleBookError(description: DiagnosticRenderer(lang: .en).render(errors)) }
+        let evaluator = Evaluator(book: book, profiles: profiles)
+        let evaluation = evaluator.run()
+        guard let yearIndex = profiles.yearIndex(SchoolYear(start: 2025)) else { throw RuleBookError(description: "no 2025/26") }
+        return Planner(evaluator: evaluator, evaluation: evaluation, lang: lang).plan(yearIndex: yearIndex)
+    }
+
+    static func bundle(_ plans: PlanSet) -> OutputBundle {
+        var bundle = OutputBundle()
+        PlanDocuments.add(plans, to: &bundle)
+        return bundle
+    }
+
+    static func files(under root: URL) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var out: [String] = []
+        while let p = e.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(p).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out.append(p)
+            }
+        }
+        return out.sorted()
+    }
+
+    // MARK: Golden files
+
+    @Test(arguments: [("starter", "starter-schools.csv", Lang.ru), ("starter-en", "starter-schools.csv", .en), ("plan-schools", "plan-schools.csv", .ru)])
+    func goldenFiles(name: String, csv: String, lang: Lang) throws {
+        let bundle = Self.bundle(try Self.plans(csv: csv, lang: lang))
+        let root = Self.golden.appendingPathComponent(name)
+        if Self.updating {
+            try? FileManager.default.removeItem(at: root)
+            for (path, bytes) in bundle.files {
+                let url = root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: url)
+            }
+            return
+        }
+        #expect(Self.files(under: root) == bundle.files.map(\.path).sorted(), "the set of files differs from Golden/plans/\(name)")
+        for (path, bytes) in bundle.files {
+            let url = root.appendingPathComponent(path)
+            guard let expected = FileManager.default.contents(atPath: url.path) else {
+                Issue.record("missing golden \(name)/\(path); run with RISKMAP_UPDATE_GOLDEN=1")
+                continue
+            }
+            #expect([UInt8](expected) == bytes, "\(name)/\(path) differs:\n\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
+    @Test func everyFormatIsPresent() throws {
+        let paths = Self.bundle(try Self.plans()).files.map(\.path)
+        for p in ["roadmap.md", "roadmap.html", "roadmap.csv", "summary.html", "report-template.csv", "report-template.md",
+                  "schools/S1.md", "schools/S1.html", "schools/S4.md", "schools/S4.html"] {
+            #expect(paths.contains(p), "missing \(p)")
+        }
+        #expect(Set(paths).count == paths.count)
+    }
+
+    // MARK: Acceptance
+
+    @Test func aMeasureAddressingTwoTriggeredFactorsAppearsOnceInTheSchoolPlan() throws {
+        let plans = try Self.plans()
+        let plan = try #require(plans.schools.first { $0.school.id == "S2" })
+        let staffPlan = try #require(plans.book.measures.first { $0.code == "staff_plan" })
+        #expect(plan.items.filter { $0.measure == staffPlan.index }.count == 1)
+        let bundle = Self.bundle(plans)
+        for ext in ["md", "html"] {
+            let text = try #require(bundle.text("schools/S2.\(ext)"))
+            #expect(text.components(separatedBy: staffPlan.title).count - 1 == 1, "\(ext): «\(staffPlan.title)» must appear once")
+            #expect(text.contains("Дефицит педагогических кадров»"))
+            #expect(text.contains("Низкий уровень оснащения школы»"))
+        }
+        let md = try #require(bundle.text("schools/S2.md"))
+        let line = try #require(md.split(separator: "\n").first { $0.contains(staffPlan.title) })
+        #expect(line.contains("устраняет: «Низкий уровень оснащения школы», «Дефицит педагогических кадров»"))  // rule-book order
+    }
+
+    @Test func aMunicipalMeasureAppearsOncePerMunicipalityInTheRoadmap() throws {
+        let plans = try Self.plans(csv: "plan-schools.csv")
+        let workingGroup = try #require(plans.book.measures.first { $0.code == "working_group" })
+        let south = try #require(plans.municipalities.first { $0.municipality == "Южный" })
+        let lines = south.items.filter { $0.measure == workingGroup.index }
+        #expect(lines.count == 1)
+        #expect(lines.first?.schools.map { plans.schools[$0].school.id } == ["S4", "S5"])
+        let bundle = Self.bundle(plans)
+        let csv = try #require(bundle.text("roadmap.csv"))
+        let rows = csv.components(separatedBy: "\r\n").filter { $0.contains(workingGroup.title) }
+        #expect(rows.count == 1)
+        #expect(rows.first?.hasPrefix("Южный;") == true)
+        #expect(rows.first?.contains("МБОУ «СОШ № 4»; МБОУ «СОШ № 5»") == true)
+        let md = try #require(bundle.text("roadmap.md"))
+        #expect(md.components(separatedBy: workingGroup.title).count - 1 == 1)
+        // Each school's plan points to the roadmap instead of repeating the measure as a line.
+        for id in ["S4", "S5"] {
+            let school = try #require(bundle.text("schools/\(id).md"))
+            #expect(school.contains("## Мероприятия муниципального уровня"))
+            #expect(school.contains("п. 1 дорожной карты. \(workingGroup.title)"))
+        }
+        // Starter: one line per municipality that needs it.
+        let starter = try Self.plans()
+        let perMunicipality = starter.municipalities.map { $0.items.filter { $0.measure == workingGroup.index }.count }
+        #expect(perMunicipality.allSatisfy { $0 <= 1 })
+        let starterCSV = try #require(Self.bundle(starter).text("roadmap.csv"))
+        #expect(starterCSV.components(separatedBy: "\r\n").filter { $0.contains(workingGroup.title) }.count == perMunicipality.reduce(0, +))
+    }
+
+    @Test func aSchoolWithOnlyUnknownFactorsGetsDataToSupplyAndNoMeasures() throws {
+        let plans = try Self.plans(csv: "plan-schools.csv")
+        let plan = try #require(plans.schools.first { $0.school.id == "N1" })
+        #expect(plan.factors.allSatisfy { $0.explanation.status == .unknown })
+        #expect(plan.items.isEmpty && plan.municipalMeasures.isEmpty)
+        #expect(!plan.dataToSupply.isEmpty)
+        let bundle = Self.bundle(plans)
+        let md = try #require(bundle.text("schools/N1.md"))
+        #expect(md.contains("## Данные, которые необходимо предоставить"))
+        #expect(md.contains("| Скорость интернета | 2025/26 |"))
+        #expect(md.contains("Мероприятия не назначены"))
+        #expect(!md.contains("| Мероприятие |"))
+        for measure in plans.book.measures { #expect(!md.contains(measure.title), "invented measure \(measure.code)") }
+        let html = try #require(bundle.text("schools/N1.html"))
+        #expect(html.contains("<h2>Данные, которые необходимо предоставить</h2>"))
+        #expect(html.contains("<table id=\"data\">"))
+        #expect(!html.contains("<table id=\"plan\">"))
+        // A school whose data are complete has no such section.
+        let complete = try #require(bundle.text("schools/S4.md"))
+        #expect(!complete.contains("Данные, которые необходимо предоставить"))
+    }
+
+    @Test func twoRunsGiveByteIdenticalBundles() throws {
+        for csv in ["starter-schools.csv", "plan-schools.csv"] {
+            let a = Self.bundle(try Self.plans(csv: csv))
+            let b = Self.bundle(try Self.plans(csv: csv))
+            #expect(a.files.map(\.path) == b.files.map(\.path))
+            #expect(a.files.map(\.bytes) == b.files.map(\.bytes))
+        }
+    }
+
+    // MARK: Formats
+
+    @Test func safeFileNamesKeepLettersAndResolveCollisions() throws {
+        #expect(SafeFileName.base("Ю-7/1") == "Ю-7_1")
+        #expect(SafeFileName.base("a b.c") == "a_b_c")
+        #expect(SafeFileName.base("") == "_")
+        #expect(SafeFileName.assign(["Ю-7/1", "Ю-7_1", "ю-7 1", "S1"]) == ["Ю-7_1", "Ю-7_1_2", "ю-7_1_3", "S1"])
+        let paths = Self.bundle(try Self.plans(csv: "plan-schools.csv")).files.map(\.path)
+        #expect(paths.contains("schools/Ю-7_1.md") && paths.contains("schools/Ю-7_1_2.md"))
+    }
+
+    @Test func markdownEscapesPipesAndHTMLIsSelfContained() throws {
+        let bundle = Self.bundle(try Self.plans(csv: "plan-schools.csv"))
+        let md = try #require(bundle.text("schools/Ю-7_1.md"))
+        #expect(md.contains("МБОУ «Школа \\| филиал № 7»"))
+        let roadmap = try #require(bundle.text("roadmap.md"))
+        #expect(roadmap.contains("Школа \\| филиал"))
+        // Every table row of every Markdown file has as many cells as its header.
+        for (path, bytes) in bundle.files where path.hasSuffix(".md") {
+            var columns: Int?
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                guard line.hasPrefix("|") else { columns = nil; continue }
+                let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count - 1
+                if let columns { #expect(cells == columns, "\(path): \(line)") } else { columns = cells }
+            }
+        }
+        for (path, bytes) in bundle.files where path.hasSuffix(".html") {
+            let html = String(decoding: bytes, as: UTF8.self)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ru\">"), "\(path)")
+            #expect(html.contains("<meta charset=\"utf-8\">"))
+            #expect(html.contains("@page { size: A4; margin: 15mm }"))
+            #expect(!html.contains("<script"), "\(path)")
+            #expect(!html.contains("src="), "\(path)")
+            #expect(!html.contains("http://") || path == "summary.html", "\(path)")  // only the SVG namespace
+            #expect(!html.contains("https://"), "\(path)")
+            #expect(!html.contains("<link"), "\(path)")
+            #expect(!html.contains("| филиал") || html.contains("Школа | филиал"), "\(path)")
+        }
+    }
+
+    @Test func csvFilesAreForRussianExcel() throws {
+        let bundle = Self.bundle(try Self.plans())
+        for path in ["roadmap.csv", "report-template.csv"] {
+            let bytes = try #require(bundle.files.first { $0.path == path }?.bytes)
+            #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(path): UTF-8 BOM")
+            let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+            #expect(text.hasSuffix("\r\n"))
+            #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        }
+        let template = try #require(bundle.text("report-template.csv"))
+        let lines = template.dropFirst().components(separatedBy: "\r\n").dropLast()
+        #expect(lines.first == "Муниципалитет;№;Мероприятие;Сроки исполнения;Выполнено (содержание ответа)")
+        let plans = try Self.plans()
+        #expect(lines.count - 1 == plans.municipalities.map(\.items.count).reduce(0, +))
+        for line in lines.dropFirst() { #expect(line.hasSuffix(";"), "the answer column is empty: \(line)") }
+        let md = try #require(bundle.text("report-template.md"))
+        #expect(md.contains("| № | Мероприятие | Сроки исполнения | Выполнено (содержание ответа) |"))
+    }
+
+    @Test func summaryHasTheChartTheSchoolTableAndTheWorkload() throws {
+        let plans = try Self.plans()
+        let html = try #require(Self.bundle(plans).text("summary.html"))
+        #expect(html.contains("<svg id=\"chart\" role=\"img\""))
+        #expect(html.contains("<rect"))
+        #expect(html.contains("<table id=\"schools\""))
+        #expect(html.contains("<table id=\"workload\""))
+        // Sorted by level, highest first: S1 and S4 rows come before the «низкий» ones.
+        let order = SummaryHTML.sortedSchools(plans).map { plans.schools[$0].levels[0].code }
+        let rank = order.map { code in plans.book.scales[0].levels.firstIndex { $0.code == code } ?? 99 }
+        #expect(rank == rank.sorted())
+        for plan in plans.schools { #expect(html.contains(HTMLEscape.text(plan.school.name))) }
+    }
+
+    @Test func englishWording() throws {
+        let bundle = Self.bundle(try Self.plans(lang: .en))
+        let md = try #require(bundle.text("schools/S2.md"))
+        #expect(md.contains("# School support plan:"))
+        #expect(md.contains("| No. | Measure | Deadline | Responsible (co-executors) | Expected result | Basis |"))
+        #expect(!md.contains("Мероприятие"))
+        let summary = try #require(bundle.text("summary.html"))
+        #expect(summary.contains("<html lang=\"en\">"))
+    }
+}
