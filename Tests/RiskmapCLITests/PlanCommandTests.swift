@@ -34,6 +34,11 @@ import RiskmapCLI
         }
         #expect(filesA["plans.json"] != nil)
         #expect(filesA["manifest.json"] != nil)
+        // The same command twice into the same folder: every file, manifest included, is identical.
+        let first = try Self.files(tmp.path + "/a")
+        #expect(Self.plan(tmp.path + "/a").code == 0)
+        let second = try Self.files(tmp.path + "/a")
+        #expect(first == second)
     }
 
     @Test func manifestRecordsRuleBookInputsAndCommandLine() throws {
