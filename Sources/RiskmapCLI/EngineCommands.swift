@@ -109,21 +109,21 @@ enum EngineCommands {
         }
         let report = ClassificationReport(evaluator: loaded.evaluator, evaluation: loaded.evaluation,
                                           yearIndex: loaded.yearIndex, lang: context.lang)
-        let text: String
+        let bytes: [UInt8]
         switch format {
-        case "csv": text = report.csv()
-        case "json": text = report.json()
-        default: text = report.table()
+        case "csv": bytes = report.csvBytes()
+        case "json": bytes = Array(report.json().utf8)
+        default: bytes = Array(report.table().utf8)
         }
         if let out = parsed.values["out"] {
             do {
-                try AtomicWriter.write(text, to: out)
+                try AtomicWriter.write(bytes, to: out)
             } catch {
                 context.console.err(CLIText.cannotWrite(error.description, context.lang))
                 return .cannotWrite
             }
         } else {
-            context.console.out(text)
+            context.console.out(String(decoding: bytes, as: UTF8.self))
         }
         return loaded.dataErrors ? .failure : .success
     }

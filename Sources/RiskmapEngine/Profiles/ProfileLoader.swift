@@ -319,9 +319,38 @@ public enum ProfileLoader {
         return h
     }
 
+    /// The common spellings `2025`, `2025/26`, `2025-26`, `2025/2026`, `2025-2026`, read from
+    /// bytes (this runs once per row); anything else goes through the general parser.
+    @inline(__always)
+    static func parseYearFast(_ text: String) -> SchoolYear? {
+        var utf8 = text.utf8.makeIterator()
+        func digit(_ b: UInt8?) -> Int? {
+            guard let b, b >= 48, b <= 57 else { return nil }
+            return Int(b - 48)
+        }
+        var start = 0
+        for _ in 0..<4 {
+            guard let d = digit(utf8.next()) else { return nil }
+            start = start * 10 + d
+        }
+        guard (1900...2200).contains(start) else { return nil }
+        guard let separator = utf8.next() else { return SchoolYear(start: start) }
+        guard separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") else { return nil }
+        var second = 0, digits = 0
+        while let b = utf8.next() {
+            guard let d = digit(b) else { return nil }
+            second = second * 10 + d
+            digits += 1
+        }
+        guard (digits == 2 && second == (start + 1) % 100) || (digits == 4 && second == start + 1) else { return nil }
+        return SchoolYear(start: start)
+    }
+
     /// `2025/26`, `2025/2026`, `2025-2026`, `2025–26` or `2025` (the school year starting then).
     public static func parseYear(_ text: String) -> SchoolYear? {
-        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "–" || $0 == "—" }).map { CellParser.trimmed($0) }
+        if let year = parseYearFast(text) { return year }
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "-" || $0 == "–" || $0 == "—" })
+            .map { CellParser.trimmed($0) }
         guard let first = parts.first, first.count == 4, let start = Int(first), (1900...2200).contains(start) else { return nil }
         if parts.count == 1 { return SchoolYear(start: start) }
         guard parts.count == 2, let second = Int(parts[1]) else { return nil }
