@@ -17,9 +17,12 @@ let package = Package(
         // Commands, options and exit codes; `main` only calls into this.
         .target(name: "RiskmapCLI", dependencies: ["RiskmapLanguage", "RiskmapEngine"]),
         .executableTarget(name: "riskmap", dependencies: ["RiskmapCLI"]),
-        .executableTarget(name: "riskmap-bench", dependencies: ["RiskmapEngine", "RiskmapLanguage"], path: "Benchmarks/Sources/riskmap-bench"),
+        // The side-by-side benchmark workload (generator and output format), shared by
+        // riskmap-bench and the workload tests.
+        .target(name: "RiskmapWorkload", dependencies: ["RiskmapEngine", "RiskmapLanguage"], path: "Benchmarks/Sources/RiskmapWorkload"),
+        .executableTarget(name: "riskmap-bench", dependencies: ["RiskmapWorkload", "RiskmapEngine", "RiskmapLanguage"], path: "Benchmarks/Sources/riskmap-bench"),
         .testTarget(name: "RiskmapLanguageTests", dependencies: ["RiskmapLanguage"], exclude: ["Golden"]),
-        .testTarget(name: "RiskmapEngineTests", dependencies: ["RiskmapEngine", "RiskmapLanguage"], exclude: ["Golden"]),
+        .testTarget(name: "RiskmapEngineTests", dependencies: ["RiskmapEngine", "RiskmapLanguage", "RiskmapWorkload"], exclude: ["Golden"]),
         .testTarget(
             name: "RiskmapCLITests",
             dependencies: ["RiskmapCLI", "RiskmapEngine", "RiskmapLanguage"],

@@ -4,6 +4,7 @@
 import Foundation
 import RiskmapEngine
 import RiskmapLanguage
+import RiskmapWorkload
 
 func fail(_ message: String, _ code: Int32 = 1) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))

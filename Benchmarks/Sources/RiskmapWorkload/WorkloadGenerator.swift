@@ -1,8 +1,8 @@
 // A faithful port of /work/shared/bench/gen_data.py (WORKLOAD.md §2): SplitMix64, one
 // stream per school, draws in exactly the generator's order, integer arithmetic only.
-// Tests/RiskmapEngineTests/WorkloadGenerator.swift is a copy of this file (keep in sync).
+// Used by riskmap-bench and by the workload tests (library target RiskmapWorkload).
 
-enum WorkloadGenerator {
+public enum WorkloadGenerator {
     static let seed: UInt64 = 20250901
 
     static let columns = [
@@ -140,7 +140,7 @@ enum WorkloadGenerator {
     }
 
     /// The whole CSV file for `n` schools, as UTF-8 bytes.
-    static func csv(_ n: Int) -> [UInt8] {
+    public static func csv(_ n: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(n * 170 + 512)
         out.append(contentsOf: columns.joined(separator: ",").utf8)

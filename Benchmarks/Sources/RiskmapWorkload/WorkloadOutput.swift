@@ -1,13 +1,12 @@
 // Formats the workload's output (WORKLOAD.md §4) from a riskmap evaluation.
-// Tests/RiskmapEngineTests/WorkloadOutput.swift is a copy of this file (keep in sync).
 import RiskmapEngine
 import RiskmapLanguage
 
-enum WorkloadOutput {
+public enum WorkloadOutput {
     /// `id,level,factors,actions` lines in input order: the level code of the first scale,
     /// triggered factor codes ascending, and the measures addressing any triggered factor
     /// (codes ascending), both `;`-joined.
-    static func render(_ evaluation: Evaluation) -> [UInt8] {
+    public static func render(_ evaluation: Evaluation) -> [UInt8] {
         let book = evaluation.book
         let profiles = evaluation.profiles
         let levelCodes = book.scales.first.map { $0.levels.map { Array($0.code.utf8) } } ?? []
