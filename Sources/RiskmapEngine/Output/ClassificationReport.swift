@@ -198,6 +198,8 @@ public struct ClassificationReport {
                 ("year", .string(year.description)),
                 ("levels", .object(levels)),
                 ("groups", .array(groupCodes(r).map { .string($0) })),
+                // Groups whose condition depends on missing data: neither in nor out.
+                ("undecidedGroups", .array(book.groups.filter { evaluation.groups[$0.index][r] == .unknown }.map { .string($0.code) })),
                 ("factors", .array(factors)),
             ]))
         }
@@ -219,7 +221,12 @@ public struct ClassificationReport {
             out += "\(scale.title): \(levelText(scale: scale.index, row: r))\n"
         }
         let groups = book.groups.filter { evaluation.groups[$0.index][r] == .triggered }.map(\.title)
-        out += (lang == .ru ? "Группы: " : "Groups: ") + (groups.isEmpty ? "—" : groups.joined(separator: "; ")) + "\n\n"
+        out += (lang == .ru ? "Группы: " : "Groups: ") + (groups.isEmpty ? "—" : groups.joined(separator: "; ")) + "\n"
+        let undecided = book.groups.filter { evaluation.groups[$0.index][r] == .unknown }.map(\.title)
+        if !undecided.isEmpty {
+            out += (lang == .ru ? "Не определено из-за нехватки данных: " : "Undecided for lack of data: ") + undecided.joined(separator: "; ") + "\n"
+        }
+        out += "\n"
         out += (lang == .ru ? "Факторы риска:\n" : "Risk factors:\n")
         for f in book.factors {
             let e = explainer.factor(f.index, row: r)

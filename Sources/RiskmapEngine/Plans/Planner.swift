@@ -29,6 +29,8 @@ public struct SchoolPlan: Sendable {
     /// Per scale: the level's title («высокий», «не определён»).
     public var levels: [(scale: Int, code: String, title: String)]
     public var groups: [Int]
+    /// Groups whose condition depends on missing data (neither in nor out).
+    public var undecidedGroups: [Int]
     public var factors: [FactorResult]
     /// School-scope measures, ordered by deadline, then rule-book order.
     public var items: [PlanItem]
@@ -107,6 +109,7 @@ public struct Planner {
                         level == Evaluation.unknownLevel ? ExplanationText.levelUnknown(lang) : ExplanationText.levelNone(lang))
             }
             let groups = book.groups.filter { evaluation.groups[$0.index][row] == .triggered }.map(\.index)
+            let undecided = book.groups.filter { evaluation.groups[$0.index][row] == .unknown }.map(\.index)
             let factors = book.factors.map { FactorResult(factor: $0.index, explanation: explainer.factor($0.index, row: row)) }
             var items: [PlanItem] = []
             var municipal: [Int] = []
@@ -134,7 +137,7 @@ public struct Planner {
                 }
             }
             requests.sort { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
-            schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, factors: factors,
+            schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,
                                       items: items, municipalMeasures: municipal, dataToSupply: requests))
         }
 

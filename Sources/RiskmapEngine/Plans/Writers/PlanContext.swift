@@ -47,6 +47,11 @@ struct PlanContext {
         plan.groups.isEmpty ? text.none : plan.groups.map { book.groups[$0].title }.joined(separator: "; ")
     }
 
+    /// Groups left undecided by missing data, or nil when there are none.
+    func undecidedGroups(_ plan: SchoolPlan) -> String? {
+        plan.undecidedGroups.isEmpty ? nil : plan.undecidedGroups.map { book.groups[$0].title }.joined(separator: "; ")
+    }
+
     func rulebook() -> String { text.ruleBookLine(book.header.title, book.header.version) }
 
     func footer() -> String { text.footer(book.header.title, book.header.version) }

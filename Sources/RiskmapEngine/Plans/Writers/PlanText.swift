@@ -38,6 +38,7 @@ struct PlanText {
     var dataYear: String { t("Данные за учебный год", "Data of the school year") }
     var ruleBook: String { t("Методика", "Rule book") }
     var groups: String { t("Группы", "Groups") }
+    var undecidedGroups: String { t("Не определено (нет данных)", "Undecided (no data)") }
 
     func ruleBookLine(_ title: String, _ version: String) -> String {
         t("«\(title)», версия \(version)", "“\(title)”, version \(version)")

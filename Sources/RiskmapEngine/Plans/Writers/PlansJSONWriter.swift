@@ -58,6 +58,7 @@ public enum PlansJSONWriter {
                 ("municipality", .string(plan.school.municipality)),
                 ("levels", .object(levels)),
                 ("groups", .array(plan.groups.map { .string(book.groups[$0].code) })),
+                ("undecidedGroups", .array(plan.undecidedGroups.map { .string(book.groups[$0].code) })),
                 ("factors", .array(factors)),
                 ("plan", .array(items)),
                 ("municipalMeasures", .array(plan.municipalMeasures.map { .string(book.measures[$0].code) })),

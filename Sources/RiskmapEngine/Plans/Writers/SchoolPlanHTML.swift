@@ -14,6 +14,7 @@ enum SchoolPlanHTML {
         ]
         meta += c.levels(plan).map { ($0.scale, "<strong>\(h($0.level))</strong>") }
         meta.append((t.groups, h(c.groups(plan))))
+        if let undecided = c.undecidedGroups(plan) { meta.append((t.undecidedGroups, h(undecided))) }
         body += HTMLPage.meta(meta) + "</header>\n"
 
         body += "<section>\n<h2>\(h(t.factorsHeading))</h2>\n"

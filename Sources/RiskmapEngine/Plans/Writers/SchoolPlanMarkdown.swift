@@ -13,6 +13,7 @@ enum SchoolPlanMarkdown {
         ]
         meta += c.levels(plan).map { ($0.scale, $0.level) }
         meta.append((t.groups, c.groups(plan)))
+        if let undecided = c.undecidedGroups(plan) { meta.append((t.undecidedGroups, undecided)) }
         for (label, value) in meta { out += "- **\(e(label)):** \(e(value))\n" }
 
         // Factors, triggered first.
