@@ -59,23 +59,26 @@ enum EngineCommands {
             requestedYear = year
         }
         let path = parsed.values["schools"] ?? defaultSchools
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // The bytes as an array; the `Data` is released at once (no second copy kept).
+        guard var data = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
             let exists = FileManager.default.fileExists(atPath: path)
             context.console.err(context.renderer.render(Diagnostic(.error, exists ? .unreadableFile(path) : .pathNotFound(path), path: path)))
             return .failure(.noInput)
         }
-        let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: [UInt8](data), path: path, options: options)
-        var diagnostics = csvDiagnostics
-        var profiles = ProfileSet(indicatorCount: 0, years: [])
-        if let table = tableOrNil {
+        // The table (text and field offsets) is released when this closure returns,
+        // before evaluation.
+        let (hasTable, profiles, loadDiagnostics): (Bool, ProfileSet, [Diagnostic]) = {
+            let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: data, path: path, options: options)
+            guard let table = tableOrNil else { return (false, ProfileSet(indicatorCount: 0, years: []), csvDiagnostics) }
             let (p, d) = ProfileLoader.load(table: table, book: book, defaultYear: requestedYear ?? book.header.year)
-            profiles = p
-            diagnostics += d
-        }
+            return (true, p, csvDiagnostics + d)
+        }()
+        data = []
+        var diagnostics = loadDiagnostics
         let strict = parsed.flags.contains("strict")
         if strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
         context.console.err(context.renderer.render(diagnostics))
-        guard tableOrNil != nil, profiles.rowCount > 0 else { return .failure(.failure) }
+        guard hasTable, profiles.rowCount > 0 else { return .failure(.failure) }
         let yearIndex: Int
         if let y = requestedYear {
             guard let i = profiles.yearIndex(y) else {

@@ -41,6 +41,12 @@ func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
 }
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+/// Peak resident set size so far, in MiB (getrusage).
+func peakMiB() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) / 1024
+}
 func seconds(_ a: UInt64, _ b: UInt64) -> Double { Double(b - a) / 1e9 }
 
 let usage = """
@@ -86,26 +92,31 @@ case "run":
     // Read + parse CSV, load profiles. The table (text and field offsets) is released
     // when this closure returns, before evaluation.
     var tRead: UInt64 = 0
+    var peaks: [(String, Int)] = []
     let profiles: ProfileSet = {
         guard let input = readFile(inPath) else { fail("cannot read \(inPath)", 66) }
         let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: inPath)
         guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
         tRead = now()
+        peaks.append(("read+parse CSV", peakMiB()))
         let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year)
         if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
         return profiles
     }()
     let tLoad = now()
+    peaks.append(("load profiles", peakMiB()))
 
     // Evaluate.
     let evaluator = Evaluator(book: book, profiles: profiles)
     let evaluation = evaluator.run()
     let tEval = now()
+    peaks.append(("evaluate", peakMiB()))
 
     // Format + write.
     let bytes = WorkloadOutput.render(evaluation)
     guard writeFile(outPath, bytes) else { fail("cannot write \(outPath)") }
     let tWrite = now()
+    peaks.append(("format+write", peakMiB()))
 
     let n = profiles.rowCount
     func f(_ s: Double) -> String { String(format: "%8.3f s", s) }
@@ -117,6 +128,7 @@ case "run":
     print("evaluate           \(f(seconds(tLoad, tEval)))")
     print("format+write       \(f(seconds(tEval, tWrite)))")
     print("total (in-process) \(f(total))")
+    print("peak RSS (MiB) after " + peaks.map { "\($0.0): \($0.1)" }.joined(separator: ", "))
     print("schools/s          \(String(format: "%.0f", Double(n) / total)) total, \(String(format: "%.0f", Double(n) / max(1e-9, seconds(tLoad, tEval)))) evaluate")
 
     if let log = ProcessInfo.processInfo.environment["BENCH_EVAL_LOG"], !log.isEmpty {

@@ -45,8 +45,8 @@ public enum CSVReader {
         }
         let table = CSVTable(
             source: source, encoding: encoding, delimiter: delimiter,
-            fieldStarts: parsed.fieldStarts, fieldEnds: parsed.fieldEnds,
-            rowFirstField: parsed.rowFirstField
+            fieldStarts: parsed.fieldStarts, rowEnds: parsed.rowEnds,
+            unescapeFields: parsed.unescapeFields, rowFirstField: parsed.rowFirstField
         )
         return (table, parsed.diagnostics)
     }
@@ -97,7 +97,10 @@ public enum CSVReader {
     /// The field offsets and diagnostics of one pass over the text.
     struct Parsed {
         var fieldStarts: [UInt32] = []
-        var fieldEnds: [UInt32] = []
+        /// Per physical row: the raw end of its last field.
+        var rowEnds: [UInt32] = []
+        /// One bit per field that must be unescaped; empty when none.
+        var unescapeFields: [UInt64] = []
         /// Physical row 0 is the header; one extra entry at the end.
         var rowFirstField: [UInt32] = []
         var diagnostics: [Diagnostic] = []
@@ -111,14 +114,12 @@ public enum CSVReader {
             let capacity = countBoundaries(text, delimiter) + 1
             var parsed = Parsed()
             parsed.fieldStarts = [UInt32](unsafeUninitializedCapacity: capacity) { starts, startCount in
-                parsed.fieldEnds = [UInt32](unsafeUninitializedCapacity: capacity) { ends, endCount in
-                    var scanner = Scanner(
-                        text: text, delimiter: delimiter, source: source,
-                        starts: starts.baseAddress!, ends: ends.baseAddress!)
-                    scanner.run(rows: &parsed.rowFirstField, diagnostics: &parsed.diagnostics)
-                    endCount = scanner.fieldCount
-                }
-                startCount = parsed.fieldEnds.count
+                var scanner = Scanner(
+                    text: text, delimiter: delimiter, source: source,
+                    starts: starts.baseAddress!, capacity: capacity)
+                scanner.run(rows: &parsed.rowFirstField, rowEnds: &parsed.rowEnds, diagnostics: &parsed.diagnostics)
+                startCount = scanner.fieldCount
+                parsed.unescapeFields = scanner.unescape
             }
             parsed.rowFirstField.append(UInt32(parsed.fieldStarts.count))
             return parsed
@@ -169,23 +170,27 @@ public enum CSVReader {
         let delimiter: UInt8
         let source: SourceFile
         let starts: UnsafeMutablePointer<UInt32>
-        let ends: UnsafeMutablePointer<UInt32>
+        let capacity: Int
         var fieldCount = 0
+        /// The raw end of the last field recorded.
+        var lastEnd = 0
+        /// One bit per field that must be unescaped (allocated at the first one).
+        var unescape: [UInt64] = []
 
         static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
         init(
             text: UnsafeBufferPointer<UInt8>, delimiter: UInt8, source: SourceFile,
-            starts: UnsafeMutablePointer<UInt32>, ends: UnsafeMutablePointer<UInt32>
+            starts: UnsafeMutablePointer<UInt32>, capacity: Int
         ) {
             self.text = text
             self.delimiter = delimiter
             self.source = source
             self.starts = starts
-            self.ends = ends
+            self.capacity = capacity
         }
 
-        mutating func run(rows: inout [UInt32], diagnostics: inout [Diagnostic]) {
+        mutating func run(rows: inout [UInt32], rowEnds: inout [UInt32], diagnostics: inout [Diagnostic]) {
             let n = text.count
             let lf = Scanner.lf, cr = Scanner.cr
             var columns = -1
@@ -202,6 +207,7 @@ public enum CSVReader {
                 let rowStart = fieldCount
                 rows.append(UInt32(rowStart))
                 i = row(from: i, diagnostics: &diagnostics)
+                rowEnds.append(UInt32(truncatingIfNeeded: lastEnd))
                 let count = fieldCount - rowStart
                 if columns < 0 {
                     columns = count
@@ -271,7 +277,7 @@ public enum CSVReader {
         @inline(__always)
         mutating func record(_ start: Int, _ end: Int) {
             starts[fieldCount] = UInt32(truncatingIfNeeded: start)
-            ends[fieldCount] = UInt32(truncatingIfNeeded: end)
+            lastEnd = end
             fieldCount += 1
         }
 
@@ -323,21 +329,25 @@ public enum CSVReader {
             }
             if dirty {
                 starts[fieldCount] = UInt32(truncatingIfNeeded: open)
-                ends[fieldCount] = UInt32(truncatingIfNeeded: i) | CSVTable.unescapeBit
+                if unescape.isEmpty { unescape = [UInt64](repeating: 0, count: capacity / 64 + 1) }
+                unescape[fieldCount >> 6] |= 1 << UInt64(fieldCount & 63)
             } else {
                 starts[fieldCount] = UInt32(truncatingIfNeeded: open + 1) | CSVTable.quotedBit
-                ends[fieldCount] = UInt32(truncatingIfNeeded: i - 1)
             }
+            lastEnd = i
             fieldCount += 1
             return i
         }
 
         /// The warning for a row whose cell count differs from the header's.
         func ragged(rowStart: Int, count: Int, columns: Int) -> Diagnostic {
+            func rawStart(_ index: Int) -> Int {
+                let s = starts[index]
+                return Int(s & CSVTable.offsetMask) - (s & CSVTable.quotedBit != 0 ? 1 : 0)
+            }
+            // Fields of the current row end one byte before the next one; the last at `lastEnd`.
             func raw(_ index: Int) -> (start: Int, end: Int) {
-                let s = starts[index], e = ends[index]
-                let start = Int(s & CSVTable.offsetMask), end = Int(e & CSVTable.offsetMask)
-                return s & CSVTable.quotedBit != 0 ? (start - 1, end + 1) : (start, end)
+                (rawStart(index), index + 1 < fieldCount ? rawStart(index + 1) - 1 : lastEnd)
             }
             if count < columns {
                 let range = SourceRange(file: source, start: raw(rowStart).start, end: raw(rowStart + count - 1).end)

@@ -19,30 +19,34 @@ public struct CSVTable: Sendable {
     /// reference counting through the class.
     @usableFromInline let bytes: [UInt8]
     /// Per field: start offset. With `quotedBit` set, the field was a clean quoted
-    /// field and the range holds its content, without the quotes.
+    /// field and the offset is that of its content, after the opening quote. A field's
+    /// end is not stored: every field but the last of its row ends one byte (the
+    /// delimiter) before the next field's raw start; the last one ends at `rowEnds`.
     @usableFromInline let fieldStarts: [UInt32]
-    /// Per field: end offset. With `unescapeBit` set, the range is the raw field
-    /// (starting at its opening quote) and the content must be unescaped.
-    @usableFromInline let fieldEnds: [UInt32]
+    /// Per physical row: the raw end of its last field (its line end or the end of the text).
+    @usableFromInline let rowEnds: [UInt32]
+    /// One bit per field: the field's raw text (from its opening quote to its raw end)
+    /// must be unescaped. Empty when no field needs it.
+    @usableFromInline let unescapeFields: [UInt64]
     /// Per physical row (0 = header): index of its first field; one extra entry at the end.
     @usableFromInline let rowFirstField: [UInt32]
 
     @inlinable static var quotedBit: UInt32 { 1 << 31 }
-    @inlinable static var unescapeBit: UInt32 { 1 << 31 }
     @inlinable static var offsetMask: UInt32 { ~(1 << 31) }
     /// Inputs must be shorter than this (offsets keep one bit for flags).
     static let maxBytes = Int(Int32.max) - 1
 
     init(
         source: SourceFile, encoding: CSVEncoding, delimiter: UInt8,
-        fieldStarts: [UInt32], fieldEnds: [UInt32], rowFirstField: [UInt32]
+        fieldStarts: [UInt32], rowEnds: [UInt32], unescapeFields: [UInt64], rowFirstField: [UInt32]
     ) {
         self.source = source
         self.encoding = encoding
         self.delimiter = delimiter
         self.bytes = source.bytes
         self.fieldStarts = fieldStarts
-        self.fieldEnds = fieldEnds
+        self.rowEnds = rowEnds
+        self.unescapeFields = unescapeFields
         self.rowFirstField = rowFirstField
     }
 
@@ -105,12 +109,10 @@ public struct CSVTable: Sendable {
         guard let index = fieldIndex(physical, column) else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        let start = Int(fieldStarts[index] & CSVTable.offsetMask)
-        let rawEnd = fieldEnds[index]
-        let end = Int(rawEnd & CSVTable.offsetMask)
+        let (start, end, unescape) = content(physical, index)
         return try bytes.withUnsafeBufferPointer { all in
             let slice = UnsafeBufferPointer(rebasing: all[start..<end])
-            if rawEnd & CSVTable.unescapeBit == 0 { return try body(slice) }
+            if !unescape { return try body(slice) }
             return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, slice.count)) { buffer in
                 let count = CSVTable.unescape(slice, into: buffer)
                 return try body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
@@ -137,16 +139,43 @@ public struct CSVTable: Sendable {
         return Int(rowFirstField[physical]) + column
     }
 
+    /// Where field `index` starts, its opening quote included.
+    @inlinable
+    func rawStart(_ index: Int) -> Int {
+        let s = fieldStarts[index]
+        return Int(s & CSVTable.offsetMask) - (s & CSVTable.quotedBit != 0 ? 1 : 0)
+    }
+
+    /// Where field `index` of physical row `physical` ends, its closing quote included.
+    @inlinable
+    func rawEnd(_ physical: Int, _ index: Int) -> Int {
+        index + 1 < Int(rowFirstField[physical + 1]) ? rawStart(index + 1) - 1 : Int(rowEnds[physical])
+    }
+
+    /// Whether field `index` must be unescaped.
+    @inlinable
+    func needsUnescape(_ index: Int) -> Bool {
+        !unescapeFields.isEmpty && unescapeFields[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
+    /// The extent of field `index`'s content (without the quotes of a clean quoted
+    /// field), and whether it must be unescaped (then the extent is the raw field).
+    @inlinable
+    func content(_ physical: Int, _ index: Int) -> (start: Int, end: Int, unescape: Bool) {
+        let s = fieldStarts[index]
+        let end = rawEnd(physical, index)
+        if s & CSVTable.quotedBit != 0 { return (Int(s & CSVTable.offsetMask), end - 1, false) }
+        return (Int(s), end, needsUnescape(index))
+    }
+
     /// The raw extent of field `index`, quotes included.
-    func rawRange(_ index: Int) -> (start: Int, end: Int) {
-        let s = fieldStarts[index], e = fieldEnds[index]
-        let start = Int(s & CSVTable.offsetMask), end = Int(e & CSVTable.offsetMask)
-        return s & CSVTable.quotedBit != 0 ? (start - 1, end + 1) : (start, end)
+    func rawRange(_ physical: Int, _ index: Int) -> (start: Int, end: Int) {
+        (rawStart(index), rawEnd(physical, index))
     }
 
     func physicalRowRange(_ physical: Int) -> SourceRange {
-        let first = Int(rowFirstField[physical]), next = Int(rowFirstField[physical + 1])
-        return SourceRange(file: source, start: rawRange(first).start, end: rawRange(next - 1).end)
+        let first = Int(rowFirstField[physical])
+        return SourceRange(file: source, start: rawStart(first), end: Int(rowEnds[physical]))
     }
 
     func physicalFieldRange(_ physical: Int, _ column: Int) -> SourceRange {
@@ -154,16 +183,14 @@ public struct CSVTable: Sendable {
             let end = physicalRowRange(physical).end
             return SourceRange(file: source, start: end, end: end)
         }
-        let raw = rawRange(index)
+        let raw = rawRange(physical, index)
         return SourceRange(file: source, start: raw.start, end: raw.end)
     }
 
     func physicalField(_ physical: Int, _ column: Int) -> String {
         guard let index = fieldIndex(physical, column) else { return "" }
-        let start = Int(fieldStarts[index] & CSVTable.offsetMask)
-        let rawEnd = fieldEnds[index]
-        let end = Int(rawEnd & CSVTable.offsetMask)
-        if rawEnd & CSVTable.unescapeBit == 0 {
+        let (start, end, unescape) = content(physical, index)
+        if !unescape {
             return String(decoding: bytes[start..<end], as: UTF8.self)
         }
         return bytes.withUnsafeBufferPointer { all in

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import RiskmapLanguage
 
 /// Turns a CSV table into validated school profiles for a rule book. Every problem is
@@ -67,8 +68,22 @@ public enum ProfileLoader {
         // Pass 1: school years of every row.
         var rowYears = [SchoolYear?](repeating: nil, count: table.rowCount)
         var years = Set<SchoolYear>()
+        var lastFastYear: SchoolYear?
         for row in 0..<table.rowCount {
             if let yc = builtinColumn[.year] {
+                // Common case: a plain year spelling with nothing to trim, read from bytes.
+                let fast: SchoolYear? = table.withFieldBytes(row: row, column: yc) { b in
+                    guard let f = b.first, let l = b.last, f >= 48, f <= 57, l >= 48, l <= 57 else { return nil }
+                    return parseYearFast(b)
+                }
+                if let y = fast {
+                    rowYears[row] = y
+                    if y != lastFastYear {
+                        years.insert(y)
+                        lastFastYear = y
+                    }
+                    continue
+                }
                 let text = CellParser.trimmed(table.field(row: row, column: yc))
                 if let y = parseYear(text) {
                     rowYears[row] = y
@@ -122,10 +137,12 @@ public enum ProfileLoader {
         }
     }
 
-    /// Pass 2: places every row (school, year, line) and parses its cells straight into
-    /// columns. Common cells (empty, plain numbers, `1`/`0`, exact category values) are
-    /// decided from their bytes; anything else goes through `cell`, which reports problems.
-    /// Rows are handled in order, so diagnostics come out in row, then column order.
+    /// Pass 2: places every row (school, year, line) in order, then parses the cells
+    /// straight into the columns, by blocks of rows on all cores. Common cells (empty,
+    /// plain numbers, `1`/`0`, exact category values) are decided from their bytes; the
+    /// others are collected per block and then go, in (row, column) order and on one
+    /// thread, through `cell`, which reports problems and interns text values. Row and
+    /// cell diagnostics are merged by row, so they come out in row, then column order.
     private static func loadRows(
         table: CSVTable, book: CheckedRuleBook, idColumn: Int, nameColumn: Int?, municipalityColumn: Int?,
         indicatorColumn: [(column: Int, indicator: Int)], rowYears: [SchoolYear?],
@@ -139,14 +156,12 @@ public enum ProfileLoader {
         // The plans' scalar fields as flat arrays (the hot loop then copies no structs).
         let planColumn = plans.map(\.column), planKind = plans.map(\.kind)
         let planLow = plans.map(\.low), planHigh = plans.map(\.high)
+        let planCategories = plans.map(\.categoryBytes)
         let planCount = plans.count
-        // One buffer per mapped column (plans map distinct indicators).
-        let buffers = plans.map { _ -> UnsafeMutablePointer<Double> in
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, capacity))
-            p.initialize(repeating: .nan, count: capacity)
-            return p
-        }
+        // Per accepted row: its table row.
+        var acceptedRows: [Int32] = []
         var rowSchool: [Int32] = [], rowYear: [Int32] = [], rowLine: [Int32] = []
+        acceptedRows.reserveCapacity(capacity)
         rowSchool.reserveCapacity(capacity)
         rowYear.reserveCapacity(capacity)
         rowLine.reserveCapacity(capacity)
@@ -157,28 +172,30 @@ public enum ProfileLoader {
         // Municipality names by the hash of their raw bytes (verified on every hit).
         var municipalityCache: [UInt64: (bytes: [UInt8], index: Int)] = [:]
         let source = table.source
-        let unescapeBit = CSVTable.unescapeBit, quotedBit = CSVTable.quotedBit, mask = CSVTable.offsetMask
+        let quotedBit = CSVTable.quotedBit, mask = CSVTable.offsetMask
+        let anyUnescape = !table.unescapeFields.isEmpty
         var lineHint = 1
+        // Diagnostics of the row pass and of the cell pass, each in row order.
+        var rowDiagnostics: [(row: Int, diagnostic: Diagnostic)] = []
+        var cellDiagnostics: [(row: Int, diagnostic: Diagnostic)] = []
 
         table.bytes.withUnsafeBufferPointer { text in
         table.fieldStarts.withUnsafeBufferPointer { fieldStarts in
-        table.fieldEnds.withUnsafeBufferPointer { fieldEnds in
+        table.rowEnds.withUnsafeBufferPointer { rowEnds in
         table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
             let base = text.baseAddress
-            /// The content bytes of a clean field (nil when it must be unescaped).
-            @inline(__always) func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
-                let e = fieldEnds[index]
-                if e & unescapeBit != 0 { return nil }
-                let start = Int(fieldStarts[index] & mask)
-                return UnsafeBufferPointer(start: base.map { $0 + start }, count: Int(e & mask) - start)
+            /// The content bytes of field `index` of data row `row` (nil when it must be unescaped).
+            @inline(__always) func bytes(_ row: Int, _ index: Int) -> UnsafeBufferPointer<UInt8>? {
+                ProfileLoader.fieldBytes(base, fieldStarts, rowEnds, rowFirstField, table, anyUnescape, row + 1, index)
             }
             /// The trimmed text of cell `column` of `row` (as `CellParser.trimmed(table.field(...))`).
             func trimmedField(_ row: Int, _ first: Int, _ count: Int, _ column: Int) -> String {
                 guard column < count else { return "" }
-                guard let b = bytes(first + column) else { return CellParser.trimmed(table.field(row: row, column: column)) }
+                guard let b = bytes(row, first + column) else { return CellParser.trimmed(table.field(row: row, column: column)) }
                 return trimmedString(b)
             }
 
+            // Row pass (sequential): school index, duplicates, lines.
             for row in 0..<table.rowCount {
                 guard let year = rowYears[row], let yearIndex = yearIndexOf[year] else { continue }
                 let first = Int(rowFirstField[row + 1])
@@ -190,7 +207,7 @@ public enum ProfileLoader {
                 let line = source.line(of: rowStart, hint: lineHint)
                 lineHint = line
                 if id.isEmpty {
-                    diagnostics.append(.error(.profileEmptyId, at: table.fieldRange(row: row, column: idColumn)))
+                    rowDiagnostics.append((row, .error(.profileEmptyId, at: table.fieldRange(row: row, column: idColumn))))
                     continue
                 }
                 let school: Int
@@ -198,15 +215,15 @@ public enum ProfileLoader {
                 if !inserted {
                     let firstLine = schoolYearLine[existing * yearCount + yearIndex]
                     if firstLine != 0 {
-                        diagnostics.append(.error(.profileDuplicateSchoolYear(id: id, year: year.description, line: Int(firstLine)),
-                                                  at: table.fieldRange(row: row, column: idColumn)))
+                        rowDiagnostics.append((row, .error(.profileDuplicateSchoolYear(id: id, year: year.description, line: Int(firstLine)),
+                                                           at: table.fieldRange(row: row, column: idColumn))))
                         continue
                     }
                     school = existing
                 } else {
                     let name = nameColumn.map { trimmedField(row, first, fieldCount, $0) } ?? id
                     var municipality = 0
-                    if let mc = municipalityColumn, mc < fieldCount, let b = bytes(first + mc) {
+                    if let mc = municipalityColumn, mc < fieldCount, let b = bytes(row, first + mc) {
                         let hash = fnv1a(b)
                         if let hit = municipalityCache[hash], hit.bytes.count == b.count,
                            hit.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) {
@@ -222,62 +239,181 @@ public enum ProfileLoader {
                     schoolYearLine.append(contentsOf: repeatElement(0, count: max(1, yearCount)))
                 }
                 schoolYearLine[school * yearCount + yearIndex] = Int32(line)
-                let r = rowSchool.count
+                acceptedRows.append(Int32(row))
                 rowSchool.append(Int32(school))
                 rowYear.append(Int32(yearIndex))
                 rowLine.append(Int32(line))
+            }
+        }
+        }
+        }
+        }
+        schoolYearLine = []
 
-                for p in 0..<planCount where planColumn[p] < fieldCount {
-                    let column = planColumn[p]
-                    let out = buffers[p] + r
-                    if let b = bytes(first + column) {
-                        if b.isEmpty { continue }  // missing
-                        let kind = planKind[p]
-                        switch kind {
-                        case .number, .percent, .count:
-                            if let v = CellParser.parseNumber(bytes: b), v >= planLow[p], v <= planHigh[p],
-                               kind != .count || (v >= 0 && v == v.rounded()) {
-                                out.pointee = v
-                                continue
+        // Cell pass: the mapped columns are built in place (no copy), NaN = missing.
+        let rows = acceptedRows.count
+        let blocks = (rows + cellBlockRows - 1) / cellBlockRows
+        var mappedColumns: [[Double]] = []
+        withColumns(count: planCount, rows: rows) { columnPointers in
+            // Per block: the cells left to `cell`, as `row * planCount + plan` (row-major).
+            let slow = UnsafeMutablePointer<[Int]>.allocate(capacity: max(1, blocks))
+            slow.initialize(repeating: [], count: max(1, blocks))
+            defer {
+                slow.deinitialize(count: max(1, blocks))
+                slow.deallocate()
+            }
+            let shared = UnsafeSendable((table: table, columns: columnPointers, slow: slow, accepted: acceptedRows))
+            let parseBlock = { @Sendable (b: Int) in
+                let (table, columns, slow, accepted) = shared.value
+                let lo = b * cellBlockRows, hi = min(rows, lo + cellBlockRows)
+                var pending: [Int] = []
+                table.bytes.withUnsafeBufferPointer { text in
+                table.fieldStarts.withUnsafeBufferPointer { fieldStarts in
+                table.rowEnds.withUnsafeBufferPointer { rowEnds in
+                table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
+                    let base = text.baseAddress
+                    for r in lo..<hi {
+                        let row = Int(accepted[r])
+                        let first = Int(rowFirstField[row + 1])
+                        let fieldCount = Int(rowFirstField[row + 2]) - first
+                        for p in 0..<planCount where planColumn[p] < fieldCount {
+                            let index = first + planColumn[p]
+                            if let b = ProfileLoader.fieldBytes(base, fieldStarts, rowEnds, rowFirstField, table, anyUnescape, row + 1, index) {
+                                if b.isEmpty { continue }  // missing
+                                let out = columns[p] + r
+                                let kind = planKind[p]
+                                switch kind {
+                                case .number, .percent, .count:
+                                    if let v = CellParser.parseNumber(bytes: b), v >= planLow[p], v <= planHigh[p],
+                                       kind != .count || (v >= 0 && v == v.rounded()) {
+                                        out.pointee = v
+                                        continue
+                                    }
+                                case .bool:
+                                    if b.count == 1 {
+                                        if b[0] == UInt8(ascii: "1") { out.pointee = 1; continue }
+                                        if b[0] == UInt8(ascii: "0") { out.pointee = 0; continue }
+                                    } else if let v = ProfileLoader.boolWord(b) {
+                                        out.pointee = v
+                                        continue
+                                    }
+                                case .category:
+                                    if let i = planCategories[p].firstIndex(where: { $0.map { c in c.elementsEqual(b) } ?? false }) {
+                                        out.pointee = Double(i)
+                                        continue
+                                    }
+                                case .text:
+                                    break
+                                }
                             }
-                        case .bool:
-                            if b.count == 1 {
-                                if b[0] == UInt8(ascii: "1") { out.pointee = 1; continue }
-                                if b[0] == UInt8(ascii: "0") { out.pointee = 0; continue }
-                            } else if let v = ProfileLoader.boolWord(b) {
-                                out.pointee = v
-                                continue
-                            }
-                        case .category:
-                            if let i = plans[p].categoryBytes.firstIndex(where: { $0.map { c in c.elementsEqual(b) } ?? false }) {
-                                out.pointee = Double(i)
-                                continue
-                            }
-                        case .text:
-                            break
+                            pending.append(r * planCount + p)
                         }
                     }
-                    if let value = cell(table, row, column, book.indicators[plans[p].indicator], &profiles, &diagnostics) {
-                        out.pointee = value
+                }
+                }
+                }
+                }
+                slow[b] = pending
+            }
+            if blocks >= 2 && Evaluator.defaultThreadCount > 1 {
+                DispatchQueue.concurrentPerform(iterations: blocks, execute: parseBlock)
+            } else {
+                for b in 0..<blocks { parseBlock(b) }
+            }
+            // The rest, in (row, column) order, on this thread.
+            for b in 0..<blocks {
+                for k in slow[b] {
+                    let r = k / planCount, p = k % planCount
+                    let row = Int(acceptedRows[r])
+                    var found: [Diagnostic] = []
+                    if let value = cell(table, row, planColumn[p], book.indicators[plans[p].indicator], &profiles, &found) {
+                        columnPointers[p][r] = value
                     }
+                    for d in found { cellDiagnostics.append((row, d)) }
                 }
             }
-        }
-        }
-        }
+        } result: { mappedColumns = $0 }
+
+        // Row diagnostics and cell diagnostics never concern the same row.
+        var i = 0, j = 0
+        while i < rowDiagnostics.count || j < cellDiagnostics.count {
+            if j == cellDiagnostics.count || (i < rowDiagnostics.count && rowDiagnostics[i].row <= cellDiagnostics[j].row) {
+                diagnostics.append(rowDiagnostics[i].diagnostic)
+                i += 1
+            } else {
+                diagnostics.append(cellDiagnostics[j].diagnostic)
+                j += 1
+            }
         }
 
-        let rows = rowSchool.count
         var columns = [[Double]](repeating: [], count: book.indicators.count)
-        for i in columns.indices { columns[i] = [Double](repeating: .nan, count: rows) }
         for (p, plan) in plans.enumerated() {
-            columns[plan.indicator] = [Double](unsafeUninitializedCapacity: rows) { buffer, count in
-                if rows > 0 { buffer.baseAddress!.update(from: buffers[p], count: rows) }
-                count = rows
-            }
-            buffers[p].deallocate()  // at once, so that the peak holds one extra column, not all
+            columns[plan.indicator] = mappedColumns[p]
+            mappedColumns[p] = []
         }
+        for i in columns.indices where columns[i].count != rows { columns[i] = [Double](repeating: .nan, count: rows) }
         profiles.setRows(school: rowSchool, year: rowYear, line: rowLine, columns: columns)
+    }
+
+    /// The content bytes of field `index` of physical row `physical` (nil when it must be
+    /// unescaped); as `CSVTable.content`, on buffers held open by the caller.
+    @inline(__always)
+    static func fieldBytes(
+        _ base: UnsafePointer<UInt8>?, _ fieldStarts: UnsafeBufferPointer<UInt32>, _ rowEnds: UnsafeBufferPointer<UInt32>,
+        _ rowFirstField: UnsafeBufferPointer<UInt32>, _ table: CSVTable, _ anyUnescape: Bool, _ physical: Int, _ index: Int
+    ) -> UnsafeBufferPointer<UInt8>? {
+        let mask = CSVTable.offsetMask, quotedBit = CSVTable.quotedBit
+        let s = fieldStarts[index]
+        var end: Int
+        if index + 1 < Int(rowFirstField[physical + 1]) {
+            let next = fieldStarts[index + 1]
+            end = Int(next & mask) - (next & quotedBit != 0 ? 1 : 0) - 1
+        } else {
+            end = Int(rowEnds[physical])
+        }
+        if s & quotedBit != 0 {
+            end -= 1
+        } else if anyUnescape && table.needsUnescape(index) {
+            return nil
+        }
+        let start = Int(s & mask)
+        return UnsafeBufferPointer(start: base.map { $0 + start }, count: end - start)
+    }
+
+    /// Rows per unit of parallel cell parsing.
+    static let cellBlockRows = 8_192
+
+    private struct UnsafeSendable<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    /// Creates `count` arrays of `rows` NaNs and calls `body` with their storage, which it
+    /// may write; then passes the arrays to `result`. The arrays are built in place (no copy).
+    private static func withColumns(
+        count: Int, rows: Int, _ body: ([UnsafeMutablePointer<Double>]) -> Void,
+        result: ([[Double]]) -> Void
+    ) {
+        var pointers: [UnsafeMutablePointer<Double>] = []
+        var arrays = [[Double]](repeating: [], count: count)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        defer { scratch.deallocate() }
+        func level(_ k: Int) {
+            if k == count { body(pointers); return }
+            if rows == 0 {
+                pointers.append(scratch)
+                level(k + 1)
+                return
+            }
+            arrays[k] = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
+                buffer.baseAddress!.initialize(repeating: .nan, count: rows)
+                pointers.append(buffer.baseAddress!)
+                level(k + 1)
+                initialized = rows
+            }
+        }
+        level(0)
+        result(arrays)
     }
 
     /// `CellParser.trimmed` of UTF-8 bytes, without a second copy when nothing is trimmed.
@@ -323,7 +459,12 @@ public enum ProfileLoader {
     /// bytes (this runs once per row); anything else goes through the general parser.
     @inline(__always)
     static func parseYearFast(_ text: String) -> SchoolYear? {
-        var utf8 = text.utf8.makeIterator()
+        parseYearFast(text.utf8)
+    }
+
+    @inline(__always)
+    static func parseYearFast<S: Sequence<UInt8>>(_ bytes: S) -> SchoolYear? {
+        var utf8 = bytes.makeIterator()
         func digit(_ b: UInt8?) -> Int? {
             guard let b, b >= 48, b <= 57 else { return nil }
             return Int(b - 48)
