@@ -48,6 +48,9 @@ public final class Evaluator: @unchecked Sendable {
         var argument: Fn
         var parameter: Double?
         var partition: CohortPartition?
+        /// The indicator when the argument is a plain indicator (then the sorted values and
+        /// the result are shared with other cohort nodes over the same indicator).
+        var argumentIndicator: Int?
     }
 
     public let book: CheckedRuleBook
@@ -441,7 +444,8 @@ public final class Evaluator: @unchecked Sendable {
         case .cohort(let function, let argument, let parameter, let partition):
             let id = cohortValues.count + pendingCohorts.count
             cohortIDs[CohortNodeKey(e)] = id
-            pendingCohorts.append((id, CohortSpec(function: function, argument: compile(argument), parameter: parameter, partition: partition)))
+            pendingCohorts.append((id, CohortSpec(function: function, argument: compile(argument), parameter: parameter, partition: partition,
+                                                          argumentIndicator: Evaluator.plainIndicator(argument))))
             return { [unowned self] r in self.cohortValues[id][r] }
         case .countTriggered:
             return { [unowned self] r in
@@ -572,7 +576,8 @@ public final class Evaluator: @unchecked Sendable {
         case .cohort(let function, let argument, let parameter, let partition):
             let id = cohortValues.count + pendingCohorts.count
             cohortIDs[CohortNodeKey(e)] = id
-            pendingCohorts.append((id, CohortSpec(function: function, argument: compile(argument), parameter: parameter, partition: partition)))
+            pendingCohorts.append((id, CohortSpec(function: function, argument: compile(argument), parameter: parameter, partition: partition,
+                                                          argumentIndicator: Evaluator.plainIndicator(argument))))
             return .computed(depth: 0) { [unowned self] start, count, out, _ in
                 self.cohortValues[id].withUnsafeBufferPointer { p in
                     out.update(from: p.baseAddress! + start, count: count)
@@ -637,43 +642,131 @@ public final class Evaluator: @unchecked Sendable {
         }
     }
 
+    static func plainIndicator(_ e: RExpr) -> Int? {
+        if case .indicator(let i) = e.node { return i }
+        return nil
+    }
+
+    /// Rows grouped by (school year, partition value), members in row order.
+    private struct CohortGroups {
+        var members: [[Int32]]
+    }
+
+    private enum PartitionKey: Hashable {
+        case none, municipality, indicator(Int)
+        init(_ p: CohortPartition?) {
+            switch p {
+            case nil: self = .none
+            case .municipality?: self = .municipality
+            case .indicator(let i)?: self = .indicator(i)
+            }
+        }
+    }
+
+    private struct SortedKey: Hashable {
+        var indicator: Int
+        var partition: PartitionKey
+    }
+
+    private struct ResultKey: Hashable {
+        var function: CohortFunction
+        var parameter: UInt64?
+        var indicator: Int
+        var partition: PartitionKey
+    }
+
+    private var cohortGroupCache: [PartitionKey: CohortGroups] = [:]
+    private var cohortSortedCache: [SortedKey: [[Double]]] = [:]
+    private var cohortResultCache: [ResultKey: [Double]] = [:]
+
+    /// The rows of each (year, partition value) group; rows whose partition value is
+    /// missing are in none. Computed once per partition.
+    private func cohortGroups(_ partition: CohortPartition?) -> CohortGroups {
+        let key = PartitionKey(partition)
+        if let cached = cohortGroupCache[key] { return cached }
+        let rows = profiles.rowCount
+        var groupOf = [Int32](repeating: -1, count: rows)
+        var groupCount = 0
+        switch partition {
+        case nil:
+            groupCount = profiles.years.count
+            for r in 0..<rows { groupOf[r] = profiles.rowYear[r] }
+        case .municipality?:
+            let m = max(1, profiles.municipalities.count)
+            groupCount = profiles.years.count * m
+            for r in 0..<rows {
+                groupOf[r] = profiles.rowYear[r] * Int32(m) + profiles.schoolMunicipality[Int(profiles.rowSchool[r])]
+            }
+        case .indicator(let i)?:
+            var ids: [CohortKey: Int32] = [:]
+            let column = profiles.columns[i]
+            for r in 0..<rows {
+                let v = column[r]
+                if v.isNaN { continue }
+                let k = CohortKey(year: profiles.rowYear[r], key: v)
+                if let g = ids[k] {
+                    groupOf[r] = g
+                } else {
+                    groupOf[r] = Int32(groupCount)
+                    ids[k] = Int32(groupCount)
+                    groupCount += 1
+                }
+            }
+        }
+        var sizes = [Int](repeating: 0, count: groupCount)
+        for g in groupOf where g >= 0 { sizes[Int(g)] += 1 }
+        var members = sizes.map { n -> [Int32] in
+            var a: [Int32] = []
+            a.reserveCapacity(n)
+            return a
+        }
+        for r in 0..<rows where groupOf[r] >= 0 { members[Int(groupOf[r])].append(Int32(r)) }
+        let groups = CohortGroups(members: members.filter { !$0.isEmpty })
+        cohortGroupCache[key] = groups
+        return groups
+    }
+
     /// Evaluates a cohort function for every row: the statistic over all rows of the same
     /// school year (and the same partition value), ignoring missing values, as Excel does.
     private func cohort(_ spec: CohortSpec) -> [Double] {
+        let partitionKey = PartitionKey(spec.partition)
+        let resultKey = spec.argumentIndicator.map {
+            ResultKey(function: spec.function, parameter: spec.parameter?.bitPattern, indicator: $0, partition: partitionKey)
+        }
+        if let k = resultKey, let cached = cohortResultCache[k] { return cached }
         let rows = profiles.rowCount
         var result = [Double](repeating: .nan, count: rows)
-        let argument = (0..<rows).map { spec.argument($0) }
-        // Group rows by (year, partition key).
-        var groups: [CohortKey: [Int]] = [:]
-        for r in 0..<rows {
-            let key: Double
-            switch spec.partition {
-            case nil: key = 0
-            case .municipality?: key = Double(profiles.schoolMunicipality[Int(profiles.rowSchool[r])])
-            case .indicator(let i)?: key = profiles.columns[i][r]
-            }
-            if key.isNaN { continue }
-            groups[CohortKey(year: profiles.rowYear[r], key: key), default: []].append(r)
+        let argument = spec.argumentIndicator.map { profiles.columns[$0] } ?? (0..<rows).map { spec.argument($0) }
+        let groups = cohortGroups(spec.partition)
+        // Per group: its known argument values, sorted (shared between nodes over a plain indicator).
+        let sortedKey = spec.argumentIndicator.map { SortedKey(indicator: $0, partition: partitionKey) }
+        let sorted: [[Double]]
+        if let k = sortedKey, let cached = cohortSortedCache[k] {
+            sorted = cached
+        } else {
+            sorted = groups.members.map { members in members.map { argument[Int($0)] }.filter { !$0.isNaN }.sorted() }
+            if let k = sortedKey { cohortSortedCache[k] = sorted }
         }
-        for (_, members) in groups {
-            let values = members.map { argument[$0] }.filter { !$0.isNaN }.sorted()
+        for (g, members) in groups.members.enumerated() {
+            let values = sorted[g]
             guard !values.isEmpty else { continue }
             switch spec.function {
             case .mean:
                 let mean = values.reduce(0, +) / Double(values.count)
-                for r in members { result[r] = mean }
+                for r in members { result[Int(r)] = mean }
             case .median:
                 let v = CohortStatistics.percentileInclusive(values, 50)
-                for r in members { result[r] = v }
+                for r in members { result[Int(r)] = v }
             case .percentile:
                 let v = CohortStatistics.percentileInclusive(values, spec.parameter ?? 50)
-                for r in members { result[r] = v }
+                for r in members { result[Int(r)] = v }
             case .rank:
-                for r in members where !argument[r].isNaN {
-                    result[r] = Double(CohortStatistics.rankDescending(values, argument[r]))
+                for r in members where !argument[Int(r)].isNaN {
+                    result[Int(r)] = Double(CohortStatistics.rankDescending(values, argument[Int(r)]))
                 }
             }
         }
+        if let k = resultKey { cohortResultCache[k] = result }
         return result
     }
 
