@@ -1,3 +1,4 @@
+import Dispatch
 import RiskmapLanguage
 
 /// The text encoding of a CSV file.
@@ -32,7 +33,44 @@ public enum CSVReader {
     public static func read(
         bytes: [UInt8], path: String, options: CSVOptions = CSVOptions()
     ) -> (CSVTable?, [Diagnostic]) {
+        if options.encoding == nil, bytes.count >= speculativeMinBytes, Evaluator.defaultThreadCount > 1,
+           !TextDecoding.hasUTF8BOM(bytes) {
+            // Large file, encoding to detect: the bytes are parsed as UTF-8 while another
+            // thread checks that they are; if they are not, they are decoded and parsed again.
+            let box = SpeculativeRead()
+            let input = UnsafeSendable((bytes, path, options))
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let (bytes, path, options) = input.value
+                if i == 0 {
+                    box.valid = TextDecoding.isValidUTF8(bytes)
+                } else {
+                    box.result = read(text: bytes, encoding: .utf8, path: path, options: options)
+                }
+            }
+            if box.valid, let result = box.result { return result }
+            return read(text: TextDecoding.decodeWindows1251(bytes), encoding: .cp1251, path: path, options: options)
+        }
         let (text, encoding) = decode(bytes, forced: options.encoding)
+        return read(text: text, encoding: encoding, path: path, options: options)
+    }
+
+    /// Inputs at least this large are validated as UTF-8 while being parsed.
+    static let speculativeMinBytes = 1 << 20
+
+    private final class SpeculativeRead: @unchecked Sendable {
+        var valid = false
+        var result: (CSVTable?, [Diagnostic])?
+    }
+
+    private struct UnsafeSendable<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    /// Parses decoded text.
+    static func read(
+        text: [UInt8], encoding: CSVEncoding, path: String, options: CSVOptions
+    ) -> (CSVTable?, [Diagnostic]) {
         guard text.count <= CSVTable.maxBytes else {
             return (nil, [Diagnostic(.error, .unreadableFile(path), path: path)])
         }
