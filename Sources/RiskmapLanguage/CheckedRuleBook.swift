@@ -155,10 +155,12 @@ public enum ResolvedExpectation: Sendable {
     case group(Int, present: Bool, SourceRange)
     case measure(Int, present: Bool, SourceRange)
     case level(scale: Int, level: Int, SourceRange)
+    /// `expect risk unknown` / `ожидается risk не определён`: the level depends on missing data.
+    case levelUnknown(scale: Int, SourceRange)
 
     public var range: SourceRange {
         switch self {
-        case .factor(_, _, let r), .group(_, _, let r), .measure(_, _, let r), .level(_, _, let r): return r
+        case .factor(_, _, let r), .group(_, _, let r), .measure(_, _, let r), .level(_, _, let r), .levelUnknown(_, let r): return r
         }
     }
 }

@@ -333,6 +333,8 @@ public struct Checker {
                     let present = outcome == .triggered
                     expectations.append(symbol.kind == .group ? .group(symbol.index, present: present, id.range)
                                                               : .measure(symbol.index, present: present, id.range))
+                case .scale where outcome == .unknown:
+                    expectations.append(.levelUnknown(scale: symbol.index, id.range))
                 default:
                     error(.expectationTarget(id.name), at: id.range)
                 }

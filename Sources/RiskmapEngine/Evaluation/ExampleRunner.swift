@@ -95,6 +95,14 @@ public struct ExampleRunner {
                     mismatches.append(Mismatch(expectation: expectation, expected: "\(book.measures[m].code): \(Self.inPlan(present, lang))",
                                                actual: "\(book.measures[m].code): \(Self.inPlan(actual, lang))", trace: ""))
                 }
+            case .levelUnknown(let s, _):
+                let actual = evaluation.levels[s][row]
+                if actual != Evaluation.unknownLevel {
+                    let scale = book.scales[s]
+                    let actualText = actual >= 0 ? scale.levels[Int(actual)].code : "—"
+                    mismatches.append(Mismatch(expectation: expectation, expected: "\(scale.code) = \(Status.unknown.text(lang))",
+                                               actual: "\(scale.code) = \(actualText)", trace: ""))
+                }
             case .level(let s, let level, _):
                 let actual = evaluation.levels[s][row]
                 if actual != Int16(level) {
@@ -120,6 +128,7 @@ public struct ExampleRunner {
                 case .group(let g, _, _): groups.insert(g)
                 case .measure(let m, _, _): measures.insert(m)
                 case .level(let s, let l, _): levels.insert([s, l])
+                case .levelUnknown: break
                 }
             }
         }
