@@ -22,7 +22,7 @@ public enum WorkloadOutput {
         let unknown = Array("unknown".utf8)
 
         // An upper bound of the output size: every code on every row.
-        let maxID = profiles.schools.reduce(0) { max($0, $1.id.utf8.count) }
+        let maxID = profiles.schools.maxIDByteCount
         let maxLevel = (levelCodes + [unknown]).reduce(0) { max($0, $1.count) }
         let perRow = maxID + maxLevel + factorCodes.reduce(0) { $0 + $1.count + 1 }
             + measureCodes.reduce(0) { $0 + $1.count + 1 } + 4
@@ -45,14 +45,9 @@ public enum WorkloadOutput {
             put(header)
             var triggered = [Bool](repeating: false, count: book.factors.count)
             for r in 0..<profiles.rowCount {
-                let id = profiles.schools[Int(rowSchool[r])].id
-                let copied = id.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                profiles.schools.withIDBytes(Int(rowSchool[r])) { b in
                     if b.count > 0 { (out + o).update(from: b.baseAddress!, count: b.count) }
                     o += b.count
-                    return true
-                } ?? false
-                if !copied {
-                    for b in id.utf8 { put(b) }
                 }
                 put(UInt8(ascii: ","))
                 let level = levels.isEmpty ? Evaluation.noLevel : levels[r]

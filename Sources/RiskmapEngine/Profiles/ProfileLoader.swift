@@ -200,28 +200,32 @@ public enum ProfileLoader {
                 guard let year = rowYears[row], let yearIndex = yearIndexOf[year] else { continue }
                 let first = Int(rowFirstField[row + 1])
                 let fieldCount = Int(rowFirstField[row + 2]) - first
-                let id = trimmedField(row, first, fieldCount, idColumn)
+                // The id's bytes: the field itself when nothing can be trimmed (no String made).
+                var idString: String?
+                let idBytes: UnsafeBufferPointer<UInt8>? = idColumn < fieldCount ? bytes(row, first + idColumn) : nil
+                let idIsRaw = idBytes.map { ProfileLoader.nothingToTrim($0) } ?? false
+                if !idIsRaw { idString = trimmedField(row, first, fieldCount, idColumn) }
                 // The row starts at its first field (before its opening quote, if quoted).
                 let s0 = fieldStarts[first]
                 let rowStart = Int(s0 & mask) - (s0 & quotedBit != 0 ? 1 : 0)
                 let line = source.line(of: rowStart, hint: lineHint)
                 lineHint = line
-                if id.isEmpty {
+                if idIsRaw ? idBytes!.isEmpty : idString!.isEmpty {
                     rowDiagnostics.append((row, .error(.profileEmptyId, at: table.fieldRange(row: row, column: idColumn))))
                     continue
                 }
                 let school: Int
-                let (existing, inserted) = profiles.schoolSlot(id: id)
+                let (existing, inserted) = idIsRaw ? profiles.schoolSlot(idBytes: idBytes!) : profiles.schoolSlot(id: idString!)
                 if !inserted {
                     let firstLine = schoolYearLine[existing * yearCount + yearIndex]
                     if firstLine != 0 {
+                        let id = idString ?? String(decoding: idBytes!, as: UTF8.self)
                         rowDiagnostics.append((row, .error(.profileDuplicateSchoolYear(id: id, year: year.description, line: Int(firstLine)),
                                                            at: table.fieldRange(row: row, column: idColumn))))
                         continue
                     }
                     school = existing
                 } else {
-                    let name = nameColumn.map { trimmedField(row, first, fieldCount, $0) } ?? id
                     var municipality = 0
                     if let mc = municipalityColumn, mc < fieldCount, let b = bytes(row, first + mc) {
                         let hash = fnv1a(b)
@@ -235,7 +239,13 @@ public enum ProfileLoader {
                     } else {
                         municipality = profiles.municipalityIndex(municipalityColumn.map { trimmedField(row, first, fieldCount, $0) } ?? "")
                     }
-                    school = profiles.appendSchool(existing, id: id, name: name.isEmpty ? id : name, municipality: municipality)
+                    // An empty name means the id.
+                    if let nc = nameColumn, nc < fieldCount, let b = bytes(row, first + nc), ProfileLoader.nothingToTrim(b) {
+                        profiles.setSchool(existing, nameBytes: b, municipality: municipality)
+                    } else {
+                        profiles.setSchool(existing, name: nameColumn.map { trimmedField(row, first, fieldCount, $0) } ?? "", municipality: municipality)
+                    }
+                    school = existing
                     schoolYearLine.append(contentsOf: repeatElement(0, count: max(1, yearCount)))
                 }
                 schoolYearLine[school * yearCount + yearIndex] = Int32(line)
@@ -249,6 +259,7 @@ public enum ProfileLoader {
         }
         }
         schoolYearLine = []
+        profiles.compactSchools()
 
         // Cell pass: the mapped columns are built in place (no copy), NaN = missing.
         let rows = acceptedRows.count
@@ -414,6 +425,20 @@ public enum ProfileLoader {
         }
         level(0)
         result(arrays)
+    }
+
+    /// True when `CellParser.trimmed` certainly leaves these bytes as they are (the check
+    /// of `trimmedString`'s fast path; empty counts as nothing to trim).
+    @inline(__always)
+    static func nothingToTrim(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let f = bytes.first, let l = bytes.last else { return true }
+        let n = bytes.count
+        let firstSafe = (f > 0x20 && f < 0x7F) || f == 0xD0 || f == 0xD1
+            || (f == 0xC2 && n >= 2 && bytes[1] >= 0xA1 && bytes[1] <= 0xBF)
+        let lead = n >= 2 ? bytes[n - 2] : 0
+        let lastSafe = (l > 0x20 && l < 0x7F)
+            || (l >= 0x80 && l <= 0xBF && (lead == 0xD0 || lead == 0xD1 || (lead == 0xC2 && l >= 0xA1)))
+        return firstSafe && lastSafe
     }
 
     /// `CellParser.trimmed` of UTF-8 bytes, without a second copy when nothing is trimmed.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RiskmapLanguage
 
 /// School profiles held column by column: one `Double` column per indicator, one entry
@@ -8,9 +13,167 @@ public struct ProfileSet: Sendable {
         public var id: String
         public var name: String
         public var municipality: String
+
+        public init(id: String, name: String, municipality: String) {
+            self.id = id
+            self.name = name
+            self.municipality = municipality
+        }
     }
 
-    public private(set) var schools: [School] = []
+    /// The schools, stored compactly: the UTF-8 bytes of every id and name in one shared
+    /// arena (a name equal to its id shares its bytes), a municipality index per school.
+    /// `School` values (three `String`s) are made on access.
+    public struct SchoolList: RandomAccessCollection, Sendable {
+        /// The ids' and names' bytes.
+        var arena: [UInt8] = []
+        /// Per school: id start, id end, name start, name end (into `arena`).
+        var bounds: [UInt32] = []
+        /// Per school: the municipality's index in `municipalityNames`.
+        var municipality: [Int32] = []
+        var municipalityNames: [String] = []
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { municipality.count }
+
+        public subscript(i: Int) -> School {
+            School(id: id(i), name: name(i), municipality: municipalityNames[Int(municipality[i])])
+        }
+
+        func text(_ start: UInt32, _ end: UInt32) -> String {
+            arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]), as: UTF8.self) }
+        }
+
+        /// The id of school `i` (as `self[i].id`, without making the name).
+        public func id(_ i: Int) -> String { text(bounds[4 * i], bounds[4 * i + 1]) }
+        /// The name of school `i` (as `self[i].name`).
+        public func name(_ i: Int) -> String { text(bounds[4 * i + 2], bounds[4 * i + 3]) }
+
+        /// Calls `body` with the UTF-8 bytes of school `i`'s id.
+        @inline(__always)
+        public func withIDBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            let s = Int(bounds[4 * i]), e = Int(bounds[4 * i + 1])
+            return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+        }
+
+        /// The longest id, in UTF-8 bytes.
+        public var maxIDByteCount: Int {
+            var m = 0
+            for i in indices { m = Swift.max(m, Int(bounds[4 * i + 1] - bounds[4 * i])) }
+            return m
+        }
+
+        /// Drops the arena's spare capacity (after bulk loading).
+        mutating func compact() {
+            let n = arena.count
+            guard arena.capacity > n + n / 8 + 64 else { return }
+            arena = [UInt8](unsafeUninitializedCapacity: n) { buffer, initialized in
+                arena.withUnsafeBufferPointer { if n > 0 { buffer.baseAddress!.initialize(from: $0.baseAddress!, count: n) } }
+                initialized = n
+            }
+        }
+
+        mutating func reserve(_ count: Int, bytes: Int) {
+            bounds.reserveCapacity(4 * count)
+            municipality.reserveCapacity(count)
+            arena.reserveCapacity(bytes)
+        }
+
+        /// Appends bytes to the arena; returns their (start, end).
+        mutating func store<C: Collection<UInt8>>(_ bytes: C) -> (UInt32, UInt32) {
+            let start = arena.count
+            arena.append(contentsOf: bytes)
+            precondition(arena.count <= Int(UInt32.max), "school names too large")
+            return (UInt32(start), UInt32(arena.count))
+        }
+
+        /// Appends a school whose id bytes are `id` (already in the arena); the name is
+        /// given as a range too (pass the id's for "same as the id").
+        mutating func append(id: (UInt32, UInt32), name: (UInt32, UInt32), municipality m: Int) {
+            bounds.append(id.0)
+            bounds.append(id.1)
+            bounds.append(name.0)
+            bounds.append(name.1)
+            municipality.append(Int32(m))
+        }
+    }
+
+    /// Open-addressing index of school ids by their UTF-8 bytes, valid while every id is
+    /// ASCII (for ASCII, `String` equality is byte equality). The first non-ASCII id
+    /// switches to a `[String: Int]` over every school (canonical equivalence, as before).
+    struct SchoolIndex: Sendable {
+        /// Slot → school index + 1 (0 = empty); the count is a power of two.
+        var slots: [Int32] = []
+        var count = 0
+        var strings: [String: Int]?
+
+        @inline(__always)
+        static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+            return h ^ (h >> 29)
+        }
+
+        @inline(__always)
+        static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            for x in b where x >= 0x80 { return false }
+            return true
+        }
+
+        mutating func reserve(_ n: Int) {
+            guard strings == nil else { strings!.reserveCapacity(n); return }
+            var cap = 16
+            while cap < 2 * n { cap <<= 1 }
+            if cap > slots.count { rehash(cap, nil) }
+        }
+
+        mutating func rehash(_ capacity: Int, _ list: SchoolList?) {
+            let old = slots
+            slots = [Int32](repeating: 0, count: capacity)
+            guard let list else { precondition(count == 0); return }
+            let maskValue = UInt64(capacity - 1)
+            for v in old where v != 0 {
+                var s = Int(list.withIDBytes(Int(v - 1)) { Self.hash($0) } & maskValue)
+                while slots[s] != 0 { s = (s + 1) & Int(maskValue) }
+                slots[s] = v
+            }
+        }
+
+        /// Switches to the `String` index (on the first non-ASCII id).
+        mutating func switchToStrings(_ list: SchoolList) {
+            guard strings == nil else { return }
+            var d: [String: Int] = [:]
+            d.reserveCapacity(Swift.max(list.count, slots.count / 2))
+            for i in list.indices where d[list.id(i)] == nil { d[list.id(i)] = i }
+            strings = d
+            slots = []
+        }
+
+        /// The school with id bytes `b` (ASCII, byte mode only), or the slot to insert it at.
+        @inline(__always)
+        func find(_ b: UnsafeBufferPointer<UInt8>, _ list: SchoolList) -> (index: Int?, slot: Int) {
+            let m = slots.count - 1
+            var s = Int(Self.hash(b) & UInt64(m))
+            while true {
+                let v = slots[s]
+                if v == 0 { return (nil, s) }
+                let same = list.withIDBytes(Int(v - 1)) { e in
+                    e.count == b.count && (b.count == 0 || memcmp(e.baseAddress!, b.baseAddress!, b.count) == 0)
+                }
+                if same { return (Int(v - 1), s) }
+                s = (s + 1) & m
+            }
+        }
+
+        /// Records school `index` (whose id is `b`, ASCII) at `slot` from `find`.
+        mutating func insert(_ index: Int, slot: Int, _ list: SchoolList) {
+            slots[slot] = Int32(index + 1)
+            count += 1
+            if 2 * count > slots.count { rehash(2 * slots.count, list) }
+        }
+    }
+
+    public private(set) var schools = SchoolList()
     /// Sorted school years present in the data.
     public private(set) var years: [SchoolYear] = []
     /// Per row: the school index.
@@ -27,7 +190,7 @@ public struct ProfileSet: Sendable {
     /// Interned text values, per text indicator.
     public internal(set) var texts: [Int: [String]] = [:]
 
-    private var schoolIndex: [String: Int] = [:]
+    private var schoolIndex = SchoolIndex()
     private var municipalityIndex: [String: Int] = [:]
     /// (school, year) → row, filled by `finish()`.
     private var rowTable: [Int32] = []
@@ -41,63 +204,112 @@ public struct ProfileSet: Sendable {
 
     /// Adds a school (or returns the existing one with this id).
     public mutating func school(id: String, name: String, municipality: String) -> Int {
-        if let i = schoolIndex[id] { return i }
-        let m: Int
-        if let existing = municipalityIndex[municipality] {
-            m = existing
-        } else {
-            m = municipalities.count
-            municipalities.append(municipality)
-            municipalityIndex[municipality] = m
+        let (i, inserted) = schoolSlot(id: id)
+        if !inserted { return i }
+        let m = municipalityIndex(municipality)
+        setSchool(i, name: name, municipality: m)
+        if name.isEmpty {  // kept empty here (the loader's empty names mean the id)
+            let end = UInt32(schools.arena.count)
+            schools.bounds[4 * i + 2] = end
+            schools.bounds[4 * i + 3] = end
         }
-        schools.append(School(id: id, name: name, municipality: municipality))
-        schoolMunicipality.append(Int32(m))
-        schoolIndex[id] = schools.count - 1
-        return schools.count - 1
+        return i
     }
 
-    public func schoolIndex(id: String) -> Int? { schoolIndex[id] }
+    public func schoolIndex(id: String) -> Int? {
+        if let strings = schoolIndex.strings { return strings[id] }
+        var id = id
+        return id.withUTF8 { b -> Int?? in
+            guard SchoolIndex.isASCII(b) else { return nil }
+            guard !schoolIndex.slots.isEmpty else { return .some(nil) }
+            return .some(schoolIndex.find(b, schools).index)
+        } ?? {
+            // A non-ASCII id: compare as strings (canonical equivalence).
+            schools.indices.first { schools.id($0) == id }
+        }()
+    }
 
     // MARK: Bulk loading (ProfileLoader)
 
-    /// Reserves room for `schools` schools.
-    mutating func reserveSchools(_ schools: Int) {
-        self.schools.reserveCapacity(schools)
+    /// Reserves room for `schools` schools (with about `bytes` bytes of ids and names).
+    mutating func reserveSchools(_ schools: Int, bytes: Int = 0) {
+        self.schools.reserve(schools, bytes: bytes)
         schoolMunicipality.reserveCapacity(schools)
-        schoolIndex.reserveCapacity(schools)
+        schoolIndex.reserve(schools)
     }
 
     /// The index of a municipality name, added if new.
     mutating func municipalityIndex(_ municipality: String) -> Int {
         if let existing = municipalityIndex[municipality] { return existing }
         municipalities.append(municipality)
+        schools.municipalityNames.append(municipality)
         municipalityIndex[municipality] = municipalities.count - 1
         return municipalities.count - 1
     }
 
-    /// The index of school `id`, reserving the next index (one hash lookup) when it is
-    /// new (`inserted`); the caller must then add it with `appendSchool`.
+    /// The index of school `id`; when it is new (`inserted`) it is added with its name
+    /// equal to its id and municipality 0, which the caller then sets with `setSchool`.
     mutating func schoolSlot(id: String) -> (index: Int, inserted: Bool) {
-        let next = schools.count
-        var inserted = false
-        let index = { (slot: inout Int) -> Int in
-            if slot < 0 {
-                slot = next
-                inserted = true
+        var id = id
+        if schoolIndex.strings == nil {
+            let r = id.withUTF8 { b -> (index: Int, inserted: Bool)? in
+                SchoolIndex.isASCII(b) ? schoolSlot(idBytes: b) : nil
             }
-            return slot
-        }(&schoolIndex[id, default: -1])
-        return (index, inserted)
+            if let r { return r }
+            schoolIndex.switchToStrings(schools)
+        }
+        if let i = schoolIndex.strings![id] { return (i, false) }
+        let next = schools.count
+        schoolIndex.strings![id] = next
+        appendPlaceholder(schools.store(id.utf8))
+        return (next, true)
     }
 
-    /// Adds the school whose slot `schoolSlot(id:)` reserved, in municipality
-    /// `municipality` (an index from `municipalityIndex(_:)`); the same as `school(...)`.
-    mutating func appendSchool(_ index: Int, id: String, name: String, municipality: Int) -> Int {
-        precondition(index == schools.count)
-        schools.append(School(id: id, name: name, municipality: municipalities[municipality]))
-        schoolMunicipality.append(Int32(municipality))
-        return index
+    /// As `schoolSlot(id:)` for the UTF-8 bytes of an id (any bytes: a non-ASCII id goes
+    /// through `String`).
+    mutating func schoolSlot(idBytes b: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+        guard schoolIndex.strings == nil, SchoolIndex.isASCII(b) else {
+            return schoolSlot(id: String(decoding: b, as: UTF8.self))
+        }
+        if schoolIndex.slots.isEmpty { schoolIndex.reserve(16) }
+        let (found, slot) = schoolIndex.find(b, schools)
+        if let found { return (found, false) }
+        let next = schools.count
+        appendPlaceholder(schools.store(b))
+        schoolIndex.insert(next, slot: slot, schools)
+        return (next, true)
     }
+
+    private mutating func appendPlaceholder(_ id: (UInt32, UInt32)) {
+        schools.append(id: id, name: id, municipality: 0)
+        schoolMunicipality.append(0)
+    }
+
+    /// Sets the name and municipality (an index from `municipalityIndex(_:)`) of the
+    /// school `schoolSlot` just added; an empty name means the id.
+    mutating func setSchool(_ index: Int, name: String, municipality: Int) {
+        if !name.isEmpty {
+            let r = schools.store(name.utf8)
+            schools.bounds[4 * index + 2] = r.0
+            schools.bounds[4 * index + 3] = r.1
+        }
+        schools.municipality[index] = Int32(municipality)
+        schoolMunicipality[index] = Int32(municipality)
+    }
+
+    /// As `setSchool(_:name:municipality:)` with the name's UTF-8 bytes.
+    mutating func setSchool(_ index: Int, nameBytes: UnsafeBufferPointer<UInt8>, municipality: Int) {
+        if !nameBytes.isEmpty {
+            let r = schools.store(nameBytes)
+            schools.bounds[4 * index + 2] = r.0
+            schools.bounds[4 * index + 3] = r.1
+        }
+        schools.municipality[index] = Int32(municipality)
+        schoolMunicipality[index] = Int32(municipality)
+    }
+
+    /// Drops spare capacity of the school storage (after bulk loading).
+    mutating func compactSchools() { schools.compact() }
 
     /// Sets every row at once: per-row school, year index and line, and one column per
     /// indicator (each as long as the row arrays).
