@@ -107,11 +107,18 @@ public struct ProfileSet: Sendable {
         var count = 0
         var strings: [String: Int]?
 
+        /// All bytes but the last one mixed, plus the last byte: ids that differ only in
+        /// their last character (sequential codes) land in neighbouring slots, so a run
+        /// of such ids touches one cache line of the table instead of one line per id.
         @inline(__always)
         static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            guard let last = b.last else { return 0 }
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
-            return h ^ (h >> 29)
+            for x in UnsafeBufferPointer(rebasing: b.dropLast()) { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+            h ^= h >> 29
+            h = h &* 0xbf58_476d_1ce4_e5b9
+            h ^= h >> 32
+            return h &+ UInt64(last)
         }
 
         @inline(__always)
