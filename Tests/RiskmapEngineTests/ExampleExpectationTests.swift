@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RiskmapEngine
 import RiskmapLanguage
@@ -61,17 +62,5 @@ import RiskmapLanguage
         пример "п" { ожидается m не определён }
         """)])
         #expect(diagnostics.contains { $0.severity == .error && $0.message.code == "expectationOutcome" })
-    }
-}
-
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        var result = ""
-        var rest = self[...]
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RiskmapLanguage
 
 /// Numbers as a Russian reader expects them: decimal comma, «14,3 %»; English uses a point.
@@ -39,11 +40,5 @@ public enum NumberFormat {
         if lang == .ru { t = t.replacingOccurrences(of: ".", with: ",") }
         if t.hasPrefix("-") { t = "−" + t.dropFirst() }
         return percent ? t + " %" : t
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RiskmapLanguage
 
 /// The per-school result of a classification for one school year, rendered for the

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -444,18 +445,9 @@ public enum ProfileLoader {
     /// `CellParser.trimmed` of UTF-8 bytes, without a second copy when nothing is trimmed.
     @inline(__always)
     static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard let f = bytes.first, let l = bytes.last else { return "" }
+        guard !bytes.isEmpty else { return "" }
         let s = String(decoding: bytes, as: UTF8.self)
-        // Nothing to trim when the first character and the last one are certainly not
-        // whitespace: printable ASCII, Cyrillic (U+0400–U+047F, no combining marks there)
-        // or Latin-1 punctuation U+00A1–U+00BF (« » and the like).
-        let n = bytes.count
-        let firstSafe = (f > 0x20 && f < 0x7F) || f == 0xD0 || f == 0xD1
-            || (f == 0xC2 && n >= 2 && bytes[1] >= 0xA1 && bytes[1] <= 0xBF)
-        let lead = n >= 2 ? bytes[n - 2] : 0
-        let lastSafe = (l > 0x20 && l < 0x7F)
-            || (l >= 0x80 && l <= 0xBF && (lead == 0xD0 || lead == 0xD1 || (lead == 0xC2 && l >= 0xA1)))
-        if firstSafe && lastSafe { return s }
+        if nothingToTrim(bytes) { return s }
         if let a = s.first, let z = s.last, !a.isWhitespace, !z.isWhitespace { return s }
         return CellParser.trimmed(s)
     }
