@@ -1,4 +1,5 @@
 import Foundation
+import RiskmapEngine
 
 /// Where a command writes. Tests capture it; `main` uses the process's streams.
 public final class Console: @unchecked Sendable {
@@ -12,6 +13,19 @@ public final class Console: @unchecked Sendable {
 
     public func out(_ text: String) {
         if capture { standardOutput += text } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+    }
+
+    /// Streams bytes to standard output in blocks (captured: appended as UTF-8 text).
+    public func out(streaming body: (inout ByteSink) throws(ByteSink.Failure) -> Void) throws(ByteSink.Failure) {
+        if capture {
+            var sink = ByteSink.memory()
+            try body(&sink)
+            standardOutput += String(decoding: sink.buffer, as: UTF8.self)
+        } else {
+            var sink = ByteSink.standardOutput()
+            try body(&sink)
+            try sink.flush()
+        }
     }
 
     public func err(_ text: String) {

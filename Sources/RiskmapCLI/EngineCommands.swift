@@ -59,8 +59,7 @@ enum EngineCommands {
             requestedYear = year
         }
         let path = parsed.values["schools"] ?? defaultSchools
-        // The bytes as an array; the `Data` is released at once (no second copy kept).
-        guard var data = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
+        guard var data = FileBytes.read(path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             context.console.err(context.renderer.render(Diagnostic(.error, exists ? .unreadableFile(path) : .pathNotFound(path), path: path)))
             return .failure(.noInput)
@@ -112,21 +111,22 @@ enum EngineCommands {
         }
         let report = ClassificationReport(evaluator: loaded.evaluator, evaluation: loaded.evaluation,
                                           yearIndex: loaded.yearIndex, lang: context.lang)
-        let bytes: [UInt8]
-        switch format {
-        case "csv": bytes = report.csvBytes()
-        case "json": bytes = Array(report.json().utf8)
-        default: bytes = Array(report.table().utf8)
-        }
-        if let out = parsed.values["out"] {
-            do {
-                try AtomicWriter.write(bytes, to: out)
-            } catch {
-                context.console.err(CLIText.cannotWrite(error.description, context.lang))
-                return .cannotWrite
+        let render = { (sink: inout ByteSink) throws(ByteSink.Failure) in
+            switch format {
+            case "csv": try report.writeCSV(to: &sink)
+            case "json": try sink.write(Array(report.json().utf8))
+            default: try sink.write(Array(report.table().utf8))
             }
-        } else {
-            context.console.out(String(decoding: bytes, as: UTF8.self))
+        }
+        do {
+            if let out = parsed.values["out"] {
+                try AtomicWriter.write(to: out, render)
+            } else {
+                try context.console.out(streaming: render)
+            }
+        } catch {
+            context.console.err(CLIText.cannotWrite(error.description, context.lang))
+            return .cannotWrite
         }
         return loaded.dataErrors ? .failure : .success
     }

@@ -24,7 +24,7 @@ enum PlanCommand {
         case .success(let l): loaded = l
         }
         let schoolsPath = parsed.values["schools"] ?? EngineCommands.defaultSchools
-        var inputs = [ManifestWriter.Input(role: "schools", path: schoolsPath, bytes: read(schoolsPath) ?? [])]
+        var inputs = [ManifestWriter.Input(role: "schools", path: schoolsPath, bytes: FileBytes.read(schoolsPath) ?? [])]
 
         // The directory: given, or `<schools>-directory.csv` beside the schools file.
         var directory = Directory()
@@ -35,7 +35,7 @@ enum PlanCommand {
         }
         var hadErrors = loaded.dataErrors
         if let path = directoryPath {
-            guard let bytes = read(path) else {
+            guard let bytes = FileBytes.read(path) else {
                 context.console.err(context.renderer.render(Diagnostic(.error, .pathNotFound(path), path: path)))
                 return .noInput
             }
@@ -69,10 +69,6 @@ enum PlanCommand {
         }
         context.console.err(CLIText.planSummary(plans, files: bundle.files.count, out: out, context.lang))
         return hadErrors ? .failure : .success
-    }
-
-    static func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 }
 

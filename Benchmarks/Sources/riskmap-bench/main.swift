@@ -11,28 +11,6 @@ func fail(_ message: String, _ code: Int32 = 1) -> Never {
     exit(code)
 }
 
-/// The bytes of a file, read straight into an array (no `Data` copy).
-func readFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { return nil }
-    let size = Int(st.st_size)
-    var ok = true
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        var done = 0
-        while done < size {
-            let n = read(fd, buffer.baseAddress! + done, size - done)
-            if n <= 0 { ok = n == 0 && done == size; break }
-            done += n
-        }
-        count = done
-        if done != size { ok = false }
-    }
-    return ok ? bytes : nil
-}
-
 /// Writes `bytes` to a file (created or truncated).
 func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
     guard let f = fopen(path, "wb") else { return false }
@@ -94,7 +72,7 @@ case "run":
     var tRead: UInt64 = 0
     var peaks: [(String, Int)] = []
     let profiles: ProfileSet = {
-        guard let input = readFile(inPath) else { fail("cannot read \(inPath)", 66) }
+        guard let input = FileBytes.read(inPath) else { fail("cannot read \(inPath)", 66) }
         let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: inPath)
         guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
         tRead = now()

@@ -62,11 +62,6 @@ public enum CSVReader {
         var result: (CSVTable?, [Diagnostic])?
     }
 
-    private struct UnsafeSendable<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
-    }
-
     /// Parses decoded text.
     static func read(
         text: [UInt8], encoding: CSVEncoding, path: String, options: CSVOptions
@@ -152,6 +147,7 @@ public enum CSVReader {
             let capacity = countBoundaries(text, delimiter) + 1
             var parsed = Parsed()
             parsed.fieldStarts = [UInt32](unsafeUninitializedCapacity: capacity) { starts, startCount in
+                LargeBuffer.adviseHugePages(starts.baseAddress!, byteCount: capacity * MemoryLayout<UInt32>.stride)
                 var scanner = Scanner(
                     text: text, delimiter: delimiter, source: source,
                     starts: starts.baseAddress!, capacity: capacity)

@@ -110,74 +110,74 @@ public final class Evaluator: @unchecked Sendable {
         let factorFns = book.factors.map { f in (f.applies.map(vcompile), vcompile(f.condition)) }
         computePendingCohorts()
         var depth = factorFns.map { max($0.0?.depth ?? 0, $0.1.depth) }.max() ?? 0
-        let factorOut = RawColumns<Status>(count: factorFns.count, rows: rows, initial: .notTriggered)
-        forEachBlock(rows, depth: depth) { range, arena in
-            let a = arena, w = arena + chunk, scratch = arena + 2 * chunk
-            Evaluator.forEachChunk(range) { start, count in
-                for (i, (applies, when)) in factorFns.enumerated() {
-                    let out = factorOut.columns[i] + start
-                    when.with(start, count, w, scratch) { pw in Evaluator.statuses(pw, out, count) }
-                    if let applies {
-                        applies.with(start, count, a, scratch) { pa in
-                            for k in 0..<count where pa[k].isNaN || pa[k] == 0 {
-                                out[k] = pa[k].isNaN ? .unknown : .notApplicable
+        factorStatus = LargeBuffer.columns(count: factorFns.count, rows: rows, initial: .notTriggered) { factorOut in
+            forEachBlock(rows, depth: depth) { range, arena in
+                let a = arena, w = arena + chunk, scratch = arena + 2 * chunk
+                Evaluator.forEachChunk(range) { start, count in
+                    for (i, (applies, when)) in factorFns.enumerated() {
+                        let out = factorOut[i] + start
+                        when.with(start, count, w, scratch) { pw in Evaluator.statuses(pw, out, count) }
+                        if let applies {
+                            applies.with(start, count, a, scratch) { pa in
+                                for k in 0..<count where pa[k].isNaN || pa[k] == 0 {
+                                    out[k] = pa[k].isNaN ? .unknown : .notApplicable
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        factorStatus = factorOut.arrays()
 
         // Stage 2: scales (first matching level wins; an undecided earlier level makes the level unknown).
         let scaleFns = book.scales.map { s in s.levels.map { $0.condition.map(vcompile) } }
         computePendingCohorts()
         depth = scaleFns.flatMap { $0.map { $0?.depth ?? 0 } }.max() ?? 0
         let undecided = Int16.min
-        let levelOut = RawColumns<Int16>(count: scaleFns.count, rows: rows, initial: undecided)
-        forEachBlock(rows, depth: depth) { range, arena in
-            let v = arena, scratch = arena + 2 * chunk
-            Evaluator.forEachChunk(range) { start, count in
-                for (s, levels) in scaleFns.enumerated() {
-                    let out = levelOut.columns[s] + start
-                    var open = count
-                    for (i, condition) in levels.enumerated() where open > 0 {
-                        guard let condition else {
-                            for k in 0..<count where out[k] == undecided { out[k] = Int16(i) }
-                            open = 0
-                            break
-                        }
-                        condition.with(start, count, v, scratch) { pv in
-                            for k in 0..<count where out[k] == undecided {
-                                let x = pv[k]
-                                if x.isNaN { out[k] = Evaluation.unknownLevel; open -= 1 }
-                                else if x == 1 { out[k] = Int16(i); open -= 1 }
+        levelIndex = LargeBuffer.columns(count: scaleFns.count, rows: rows, initial: undecided) { levelOut in
+            forEachBlock(rows, depth: depth) { range, arena in
+                let v = arena, scratch = arena + 2 * chunk
+                Evaluator.forEachChunk(range) { start, count in
+                    for (s, levels) in scaleFns.enumerated() {
+                        let out = levelOut[s] + start
+                        var open = count
+                        for (i, condition) in levels.enumerated() where open > 0 {
+                            guard let condition else {
+                                for k in 0..<count where out[k] == undecided { out[k] = Int16(i) }
+                                open = 0
+                                break
+                            }
+                            condition.with(start, count, v, scratch) { pv in
+                                for k in 0..<count where out[k] == undecided {
+                                    let x = pv[k]
+                                    if x.isNaN { out[k] = Evaluation.unknownLevel; open -= 1 }
+                                    else if x == 1 { out[k] = Int16(i); open -= 1 }
+                                }
                             }
                         }
-                    }
-                    if open > 0 {
-                        for k in 0..<count where out[k] == undecided { out[k] = Evaluation.noLevel }
+                        if open > 0 {
+                            for k in 0..<count where out[k] == undecided { out[k] = Evaluation.noLevel }
+                        }
                     }
                 }
             }
         }
-        levelIndex = levelOut.arrays()
 
         // Stage 3: groups.
         let groupFns = book.groups.map { vcompile($0.condition) }
         computePendingCohorts()
         depth = groupFns.map(\.depth).max() ?? 0
-        let groupOut = RawColumns<Status>(count: groupFns.count, rows: rows, initial: .notTriggered)
-        forEachBlock(rows, depth: depth) { range, arena in
-            let v = arena, scratch = arena + 2 * chunk
-            Evaluator.forEachChunk(range) { start, count in
-                for (g, fn) in groupFns.enumerated() {
-                    let out = groupOut.columns[g] + start
-                    fn.with(start, count, v, scratch) { pv in Evaluator.statuses(pv, out, count) }
+        groupStatus = LargeBuffer.columns(count: groupFns.count, rows: rows, initial: .notTriggered) { groupOut in
+            forEachBlock(rows, depth: depth) { range, arena in
+                let v = arena, scratch = arena + 2 * chunk
+                Evaluator.forEachChunk(range) { start, count in
+                    for (g, fn) in groupFns.enumerated() {
+                        let out = groupOut[g] + start
+                        fn.with(start, count, v, scratch) { pv in Evaluator.statuses(pv, out, count) }
+                    }
                 }
             }
         }
-        groupStatus = groupOut.arrays()
 
         // Stage 4: measures: a measure belongs in a plan when a factor it addresses is
         // triggered and its `only when` condition holds.
@@ -186,57 +186,31 @@ public final class Evaluator: @unchecked Sendable {
         depth = measureFns.map { $0?.depth ?? 0 }.max() ?? 0
         let addresses = book.measures.map { $0.addresses }
         let statuses = factorStatus
-        let measureOut = RawColumns<Bool>(count: measureFns.count, rows: rows, initial: false)
-        forEachBlock(rows, depth: depth) { range, arena in
-            let v = arena, scratch = arena + 2 * chunk
-            Evaluator.forEachChunk(range) { start, count in
-                for (m, onlyWhen) in measureFns.enumerated() {
-                    let out = measureOut.columns[m] + start
-                    var any = false
-                    for f in addresses[m] {
-                        statuses[f].withUnsafeBufferPointer { p in
-                            let column = p.baseAddress! + start
-                            for k in 0..<count where column[k] == .triggered { out[k] = true; any = true }
+        let measures = LargeBuffer.columns(count: measureFns.count, rows: rows, initial: false) { measureOut in
+            forEachBlock(rows, depth: depth) { range, arena in
+                let v = arena, scratch = arena + 2 * chunk
+                Evaluator.forEachChunk(range) { start, count in
+                    for (m, onlyWhen) in measureFns.enumerated() {
+                        let out = measureOut[m] + start
+                        var any = false
+                        for f in addresses[m] {
+                            statuses[f].withUnsafeBufferPointer { p in
+                                let column = p.baseAddress! + start
+                                for k in 0..<count where column[k] == .triggered { out[k] = true; any = true }
+                            }
                         }
-                    }
-                    if any, let onlyWhen {
-                        onlyWhen.with(start, count, v, scratch) { pv in
-                            for k in 0..<count where out[k] { out[k] = pv[k] == 1 }
+                        if any, let onlyWhen {
+                            onlyWhen.with(start, count, v, scratch) { pv in
+                                for k in 0..<count where out[k] { out[k] = pv[k] == 1 }
+                            }
                         }
                     }
                 }
             }
         }
-        let measures = measureOut.arrays()
 
         return Evaluation(book: book, profiles: profiles, params: params, factors: factorStatus,
                           levels: levelIndex, groups: groupStatus, measures: measures)
-    }
-
-    /// Result columns written by several threads (disjoint row ranges), then copied into arrays.
-    private final class RawColumns<T>: @unchecked Sendable {
-        let columns: [UnsafeMutablePointer<T>]
-        let rows: Int
-
-        init(count: Int, rows: Int, initial: T) {
-            self.rows = rows
-            columns = (0..<count).map { _ in
-                let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, rows))
-                p.initialize(repeating: initial, count: rows)
-                return p
-            }
-        }
-
-        func arrays() -> [[T]] {
-            columns.map { Array(UnsafeBufferPointer(start: $0, count: rows)) }
-        }
-
-        deinit {
-            for p in columns {
-                p.deinitialize(count: rows)
-                p.deallocate()
-            }
-        }
     }
 
     /// Calls `body` for blocks of rows covering `0..<rows`, on `threadCount` threads when
@@ -276,11 +250,6 @@ public final class Evaluator: @unchecked Sendable {
             body(start, count)
             start += count
         }
-    }
-
-    private struct UnsafeSendable<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
     }
 
     /// A shared block counter.
@@ -736,36 +705,39 @@ public final class Evaluator: @unchecked Sendable {
         if let k = resultKey, let cached = cohortResultCache[k] { return cached }
         let rows = profiles.rowCount
         var result = [Double](repeating: .nan, count: rows)
-        let argument = spec.argumentIndicator.map { profiles.columns[$0] } ?? (0..<rows).map { spec.argument($0) }
-        let groups = cohortGroups(spec.partition)
-        // Per group: its known argument values, sorted (shared between nodes over a plain indicator).
-        let sortedKey = spec.argumentIndicator.map { SortedKey(indicator: $0, partition: partitionKey) }
-        let sorted: [[Double]]
-        if let k = sortedKey, let cached = cohortSortedCache[k] {
-            sorted = cached
-        } else {
-            sorted = groups.members.map { members in members.map { argument[Int($0)] }.filter { !$0.isNaN }.sorted() }
-            if let k = sortedKey { cohortSortedCache[k] = sorted }
-        }
-        for (g, members) in groups.members.enumerated() {
-            let values = sorted[g]
-            guard !values.isEmpty else { continue }
-            switch spec.function {
-            case .mean:
-                let mean = values.reduce(0, +) / Double(values.count)
-                for r in members { result[Int(r)] = mean }
-            case .median:
-                let v = CohortStatistics.percentileInclusive(values, 50)
-                for r in members { result[Int(r)] = v }
-            case .percentile:
-                let v = CohortStatistics.percentileInclusive(values, spec.parameter ?? 50)
-                for r in members { result[Int(r)] = v }
-            case .rank:
-                for r in members where !argument[Int(r)].isNaN {
-                    result[Int(r)] = Double(CohortStatistics.rankDescending(values, argument[Int(r)]))
+        // The argument: an indicator column read in place, or computed per row.
+        func fill<A: RandomAccessCollection<Double>>(_ argument: A) where A.Index == Int {
+            let groups = cohortGroups(spec.partition)
+            // Per group: its known argument values, sorted (shared between nodes over a plain indicator).
+            let sortedKey = spec.argumentIndicator.map { SortedKey(indicator: $0, partition: partitionKey) }
+            let sorted: [[Double]]
+            if let k = sortedKey, let cached = cohortSortedCache[k] {
+                sorted = cached
+            } else {
+                sorted = groups.members.map { members in members.map { argument[Int($0)] }.filter { !$0.isNaN }.sorted() }
+                if let k = sortedKey { cohortSortedCache[k] = sorted }
+            }
+            for (g, members) in groups.members.enumerated() {
+                let values = sorted[g]
+                guard !values.isEmpty else { continue }
+                switch spec.function {
+                case .mean:
+                    let mean = values.reduce(0, +) / Double(values.count)
+                    for r in members { result[Int(r)] = mean }
+                case .median:
+                    let v = CohortStatistics.percentileInclusive(values, 50)
+                    for r in members { result[Int(r)] = v }
+                case .percentile:
+                    let v = CohortStatistics.percentileInclusive(values, spec.parameter ?? 50)
+                    for r in members { result[Int(r)] = v }
+                case .rank:
+                    for r in members where !argument[Int(r)].isNaN {
+                        result[Int(r)] = Double(CohortStatistics.rankDescending(values, argument[Int(r)]))
+                    }
                 }
             }
         }
+        if let i = spec.argumentIndicator { fill(profiles.columns[i]) } else { fill((0..<rows).map { spec.argument($0) }) }
         if let k = resultKey { cohortResultCache[k] = result }
         return result
     }
@@ -818,7 +790,7 @@ enum VOperand {
     typealias Fn = (_ start: Int, _ count: Int, _ out: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>) -> Void
 
     case constant(Double)
-    case column([Double])
+    case column(IndicatorColumns.Column)
     case computed(depth: Int, Fn)
 
     var depth: Int {

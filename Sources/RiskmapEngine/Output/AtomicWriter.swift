@@ -1,7 +1,9 @@
 import Foundation
 
 /// Writes files so that a reader never sees a half-written one: the bytes go to a
-/// temporary file in the same folder, which is then renamed over the target.
+/// temporary file in the same folder, are flushed to disk, and the file is then renamed
+/// over the target. If anything fails, the temporary file is removed and the target is
+/// left as it was.
 public enum AtomicWriter {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -10,20 +12,41 @@ public enum AtomicWriter {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        try write(to: path) { (sink: inout ByteSink) throws(Failure) in try sink.write(bytes) }
+    }
+
+    public static func write(_ text: String, to path: String) throws(Failure) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Streams the file: `body` appends to the sink, which writes in blocks, so a large
+    /// output is never held in memory whole.
+    public static func write(to path: String, _ body: (inout ByteSink) throws(Failure) -> Void) throws(Failure) {
+        guard !path.isEmpty, !path.contains("\u{0}") else { throw Failure(path: path, reason: "invalid path") }
         let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temp = directory + "/.\(url.lastPathComponent).riskmap-\(ProcessInfo.processInfo.processIdentifier).tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else {
-            throw Failure(path: path, reason: "cannot create \(temp)")
+        let temp = url.deletingLastPathComponent().path
+            + "/.\(url.lastPathComponent).riskmap-\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw Failure(path: path, reason: "\(temp): \(String(cString: strerror(errno)))") }
+        var sink = ByteSink(descriptor: fd, path: path)
+        do throws(Failure) {
+            try body(&sink)
+            try sink.flush()
+            if fsync(fd) != 0 { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        if close(fd) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            throw Failure(path: path, reason: reason)
         }
         if rename(temp, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temp)
             throw Failure(path: path, reason: reason)
         }
-    }
-
-    public static func write(_ text: String, to path: String) throws(Failure) {
-        try write(Array(text.utf8), to: path)
     }
 }

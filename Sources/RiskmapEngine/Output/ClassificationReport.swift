@@ -91,79 +91,13 @@ public struct ClassificationReport {
     /// CSV for Russian Excel: UTF-8 with BOM, `;`, CRLF, one row per school.
     public func csv() -> String { String(decoding: csvBytes(), as: UTF8.self) }
 
-    /// The same CSV as bytes, written without per-cell `String` work (it is the format
-    /// large runs use).
-    public func csvBytes() -> [UInt8] {
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        out.reserveCapacity(64 + rows.count * (64 + book.factors.count * 24))
-        func row(_ cells: [String]) {
-            for (i, cell) in cells.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ";")) }
-                CSVField.append(cell, to: &out)
-            }
-            out.append(13); out.append(10)
-        }
-        var header = ["school_id", "name", "municipality", "year"]
-        header += book.scales.map(\.code)
-        header += ["groups", "triggered", "unknown"]
-        header += book.factors.map(\.code)
-        row(header)
-        // Status words are the same for every school: encode them once.
-        let statusBytes: [[UInt8]] = [Status.notTriggered, .triggered, .unknown, .notApplicable].map { status in
-            var b: [UInt8] = []
-            CSVField.append(status.text(lang), to: &b)
-            return b
-        }
-        // Everything that repeats across schools is encoded once.
-        func encoded(_ s: String) -> [UInt8] { var b: [UInt8] = []; CSVField.append(s, to: &b); return b }
-        let yearBytes = encoded(year.description)
-        let levelBytes: [[[UInt8]]] = book.scales.map { s in s.levels.map { encoded($0.title) } }
-        let unknownLevel = encoded(ExplanationText.levelUnknown(lang))
-        let noLevel = encoded(ExplanationText.levelNone(lang))
-        let factorCodes = book.factors.map { Array($0.code.utf8) }
-        let groupCodes = book.groups.map { Array($0.code.utf8) }
-        /// A list of codes joined by ", " (quoted when it has more than one: the comma).
-        func codeList(_ codes: [[UInt8]], _ indices: [Int]) {
-            if indices.count > 1 { out.append(UInt8(ascii: "\"")) }
-            for (k, i) in indices.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
-                out += codes[i]
-            }
-            if indices.count > 1 { out.append(UInt8(ascii: "\"")) }
-        }
-        var triggered: [Int] = [], unknown: [Int] = [], groups: [Int] = []
-        for r in rows {
-            let s = school(r)
-            CSVField.append(s.id, to: &out); out.append(UInt8(ascii: ";"))
-            CSVField.append(s.name, to: &out); out.append(UInt8(ascii: ";"))
-            CSVField.append(s.municipality, to: &out); out.append(UInt8(ascii: ";"))
-            out += yearBytes
-            for scale in book.scales.indices {
-                out.append(UInt8(ascii: ";"))
-                let level = evaluation.levels[scale][r]
-                out += level >= 0 ? levelBytes[scale][Int(level)] : (level == Evaluation.unknownLevel ? unknownLevel : noLevel)
-            }
-            groups.removeAll(keepingCapacity: true)
-            for g in book.groups.indices where evaluation.groups[g][r] == .triggered { groups.append(g) }
-            triggered.removeAll(keepingCapacity: true)
-            unknown.removeAll(keepingCapacity: true)
-            for f in book.factors.indices {
-                switch evaluation.factors[f][r] {
-                case .triggered: triggered.append(f)
-                case .unknown: unknown.append(f)
-                case .notTriggered, .notApplicable: break
-                }
-            }
-            out.append(UInt8(ascii: ";")); codeList(groupCodes, groups)
-            out.append(UInt8(ascii: ";")); codeList(factorCodes, triggered)
-            out.append(UInt8(ascii: ";")); codeList(factorCodes, unknown)
-            for f in book.factors.indices {
-                out.append(UInt8(ascii: ";"))
-                out += statusBytes[Int(evaluation.factors[f][r].rawValue)]
-            }
-            out.append(13); out.append(10)
-        }
-        return out
+    /// The same CSV as bytes.
+    public func csvBytes() -> [UInt8] { ClassificationCSV(self).bytes() }
+
+    /// Streams the CSV into `sink`, rendering blocks of rows on `threads` threads (the
+    /// bytes do not depend on it).
+    public func writeCSV(to sink: inout ByteSink, threads: Int = Evaluator.defaultThreadCount) throws(ByteSink.Failure) {
+        try ClassificationCSV(self).write(to: &sink, threads: threads)
     }
 
     // MARK: - JSON
@@ -246,29 +180,5 @@ public struct ClassificationReport {
             for m in measures { out += "  • \(m.title)\n" }
         }
         return out
-    }
-}
-
-/// CSV field quoting shared by the writers.
-public enum CSVField {
-    /// Whether a field must be quoted: it holds `;`, `,`, a quote or a line break.
-    static func needsQuotes(_ s: String) -> Bool {
-        s.utf8.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 || $0 == UInt8(ascii: ",") }
-    }
-
-    public static func escape(_ s: String) -> String {
-        guard needsQuotes(s) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// Appends the field, quoted if needed, as UTF-8 bytes.
-    public static func append(_ s: String, to out: inout [UInt8]) {
-        guard needsQuotes(s) else { out += s.utf8; return }
-        out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            if b == UInt8(ascii: "\"") { out.append(b) }
-            out.append(b)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -265,8 +265,9 @@ public enum ProfileLoader {
         // Cell pass: the mapped columns are built in place (no copy), NaN = missing.
         let rows = acceptedRows.count
         let blocks = (rows + cellBlockRows - 1) / cellBlockRows
-        var mappedColumns: [[Double]] = []
-        withColumns(count: planCount, rows: rows) { columnPointers in
+        var columns = IndicatorColumns(count: book.indicators.count, rows: rows)
+        let columnPointers = plans.map { columns.unsafeStart(ofColumn: $0.indicator) }
+        do {
             // Per block: the cells left to `cell`, as `row * planCount + plan` (row-major).
             let slow = UnsafeMutablePointer<[Int]>.allocate(capacity: max(1, blocks))
             slow.initialize(repeating: [], count: max(1, blocks))
@@ -344,7 +345,7 @@ public enum ProfileLoader {
                     for d in found { cellDiagnostics.append((row, d)) }
                 }
             }
-        } result: { mappedColumns = $0 }
+        }
 
         // Row diagnostics and cell diagnostics never concern the same row.
         var i = 0, j = 0
@@ -358,12 +359,6 @@ public enum ProfileLoader {
             }
         }
 
-        var columns = [[Double]](repeating: [], count: book.indicators.count)
-        for (p, plan) in plans.enumerated() {
-            columns[plan.indicator] = mappedColumns[p]
-            mappedColumns[p] = []
-        }
-        for i in columns.indices where columns[i].count != rows { columns[i] = [Double](repeating: .nan, count: rows) }
         profiles.setRows(school: rowSchool, year: rowYear, line: rowLine, columns: columns)
     }
 
@@ -394,39 +389,6 @@ public enum ProfileLoader {
 
     /// Rows per unit of parallel cell parsing.
     static let cellBlockRows = 8_192
-
-    private struct UnsafeSendable<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
-    }
-
-    /// Creates `count` arrays of `rows` NaNs and calls `body` with their storage, which it
-    /// may write; then passes the arrays to `result`. The arrays are built in place (no copy).
-    private static func withColumns(
-        count: Int, rows: Int, _ body: ([UnsafeMutablePointer<Double>]) -> Void,
-        result: ([[Double]]) -> Void
-    ) {
-        var pointers: [UnsafeMutablePointer<Double>] = []
-        var arrays = [[Double]](repeating: [], count: count)
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 1)
-        defer { scratch.deallocate() }
-        func level(_ k: Int) {
-            if k == count { body(pointers); return }
-            if rows == 0 {
-                pointers.append(scratch)
-                level(k + 1)
-                return
-            }
-            arrays[k] = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
-                buffer.baseAddress!.initialize(repeating: .nan, count: rows)
-                pointers.append(buffer.baseAddress!)
-                level(k + 1)
-                initialized = rows
-            }
-        }
-        level(0)
-        result(arrays)
-    }
 
     /// True when `CellParser.trimmed` certainly leaves these bytes as they are (the check
     /// of `trimmedString`'s fast path; empty counts as nothing to trim).

@@ -56,6 +56,13 @@ public struct ProfileSet: Sendable {
             return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
         }
 
+        /// Calls `body` with the UTF-8 bytes of school `i`'s name.
+        @inline(__always)
+        public func withNameBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            let s = Int(bounds[4 * i + 2]), e = Int(bounds[4 * i + 3])
+            return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+        }
+
         /// The longest id, in UTF-8 bytes.
         public var maxIDByteCount: Int {
             var m = 0
@@ -190,7 +197,7 @@ public struct ProfileSet: Sendable {
     /// Per row: the source line (0 for rows not read from a file).
     public private(set) var rowLine: [Int32] = []
     /// Per indicator: one value per row.
-    public internal(set) var columns: [[Double]]
+    public internal(set) var columns: IndicatorColumns
     /// Per school: the municipality's index in `municipalities`.
     public private(set) var schoolMunicipality: [Int32] = []
     public private(set) var municipalities: [String] = []
@@ -205,7 +212,7 @@ public struct ProfileSet: Sendable {
     public var rowCount: Int { rowSchool.count }
 
     public init(indicatorCount: Int, years: [SchoolYear]) {
-        columns = [[Double]](repeating: [], count: indicatorCount)
+        columns = IndicatorColumns(count: indicatorCount, rows: 0)
         self.years = years.sorted()
     }
 
@@ -318,11 +325,11 @@ public struct ProfileSet: Sendable {
     /// Drops spare capacity of the school storage (after bulk loading).
     mutating func compactSchools() { schools.compact() }
 
-    /// Sets every row at once: per-row school, year index and line, and one column per
-    /// indicator (each as long as the row arrays).
-    mutating func setRows(school: [Int32], year: [Int32], line: [Int32], columns: [[Double]]) {
+    /// Sets every row at once: per-row school, year index and line, and the indicator
+    /// columns (as many rows as the row arrays).
+    mutating func setRows(school: [Int32], year: [Int32], line: [Int32], columns: IndicatorColumns) {
         precondition(school.count == year.count && school.count == line.count && columns.count == self.columns.count)
-        precondition(columns.allSatisfy { $0.count == school.count })
+        precondition(columns.rowCount == school.count)
         rowSchool = school
         rowYear = year
         rowLine = line
@@ -338,12 +345,12 @@ public struct ProfileSet: Sendable {
         rowSchool.append(Int32(school))
         rowYear.append(Int32(yearIndex))
         rowLine.append(Int32(line))
-        for i in columns.indices { columns[i].append(.nan) }
+        columns.appendRow()
         return rowSchool.count - 1
     }
 
     public mutating func set(indicator: Int, row: Int, value: Double) {
-        columns[indicator][row] = value
+        columns.set(column: indicator, row: row, value: value)
     }
 
     /// Interns a text value of a text indicator.

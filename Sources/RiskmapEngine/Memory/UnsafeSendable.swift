@@ -1,0 +1,6 @@
+/// A value handed to worker threads that only read it, or write disjoint parts of it
+/// (row blocks); the code that creates it is responsible for that discipline.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

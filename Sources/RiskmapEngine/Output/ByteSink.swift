@@ -1,0 +1,58 @@
+import Foundation
+
+/// A buffered byte writer: to a file descriptor, in blocks of about `blockSize` bytes, so
+/// that a large output is never held in memory whole; or, for captured output, to memory.
+public struct ByteSink {
+    public typealias Failure = AtomicWriter.Failure
+    public static let blockSize = 1 << 20
+
+    /// `nil`: the sink keeps everything in `buffer` (captured output).
+    let descriptor: Int32?
+    let path: String
+    /// Bytes not yet written (all the bytes, for a memory sink).
+    public private(set) var buffer: [UInt8] = []
+
+    init(descriptor: Int32?, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    /// A sink for the process's standard output.
+    public static func standardOutput() -> ByteSink { ByteSink(descriptor: 1, path: "<stdout>") }
+    /// A sink that keeps its bytes in `buffer`.
+    public static func memory() -> ByteSink { ByteSink(descriptor: nil, path: "<memory>") }
+
+    /// Appends `bytes`; a block already as large as a whole write goes straight out.
+    public mutating func write(_ bytes: [UInt8]) throws(Failure) {
+        if descriptor != nil, buffer.isEmpty, bytes.count >= Self.blockSize {
+            try writeOut(bytes)
+            return
+        }
+        buffer += bytes
+        if buffer.count >= Self.blockSize { try flush() }
+    }
+
+    /// Writes out whatever is buffered (nothing to do for a memory sink).
+    public mutating func flush() throws(Failure) {
+        guard descriptor != nil, !buffer.isEmpty else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try writeOut(buffer)
+    }
+
+    private func writeOut(_ bytes: [UInt8]) throws(Failure) {
+        guard let descriptor else { return }
+        let failure: Int32? = bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                done += n
+            }
+            return nil
+        }
+        if let code = failure { throw Failure(path: path, reason: String(cString: strerror(code))) }
+    }
+}

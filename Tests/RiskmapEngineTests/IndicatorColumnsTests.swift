@@ -1,0 +1,54 @@
+import Testing
+@testable import RiskmapEngine
+
+/// The column store of a profile set: one buffer, value semantics.
+@Suite struct IndicatorColumnsTests {
+    @Test func startsMissingAndGrowsRowByRow() {
+        var columns = IndicatorColumns(count: 3, rows: 0)
+        #expect(columns.count == 3 && columns.rowCount == 0)
+        for r in 0..<20 {
+            columns.appendRow()
+            columns.set(column: r % 3, row: r, value: Double(r))
+        }
+        #expect(columns.rowCount == 20)
+        for c in 0..<3 {
+            #expect(columns[c].count == 20)
+            for r in 0..<20 {
+                let v = columns[c][r]
+                #expect(r % 3 == c ? v == Double(r) : v.isNaN, "column \(c) row \(r)")
+            }
+        }
+    }
+
+    @Test func aColumnIsASnapshot() {
+        var columns = IndicatorColumns(count: 2, rows: 4)
+        columns.set(column: 1, row: 2, value: 5)
+        let before = columns[1]
+        var copy = columns
+        copy.set(column: 1, row: 2, value: 7)
+        columns.set(column: 1, row: 3, value: 9)
+        columns.appendRow()
+        #expect(Array(before).map { $0.isNaN ? -1 : $0 } == [-1, -1, 5, -1])
+        #expect(copy[1][2] == 7 && copy[1][3].isNaN && copy.rowCount == 4)
+        #expect(columns[1][2] == 5 && columns[1][3] == 9 && columns.rowCount == 5 && columns[1][4].isNaN)
+        #expect(before.withUnsafeBufferPointer { $0.count } == 4)
+    }
+
+    @Test func bulkFillThroughColumnStarts() {
+        var columns = IndicatorColumns(count: 3, rows: 1_000)
+        let p = columns.unsafeStart(ofColumn: 2)
+        for r in 0..<1_000 { p[r] = Double(r) }
+        #expect(columns[2].reduce(0, +) == 499_500)
+        #expect(columns[0].allSatisfy(\.isNaN) && columns[1].allSatisfy(\.isNaN))
+    }
+
+    @Test func largeBufferColumnsAreInitialisedAndFilledInPlace() {
+        let columns = LargeBuffer.columns(count: 3, rows: 100_000, initial: Int16(-1)) { pointers in
+            for r in stride(from: 0, to: 100_000, by: 2) { pointers[1][r] = 1 }
+        }
+        #expect(columns.map(\.count) == [100_000, 100_000, 100_000])
+        #expect(columns[0].allSatisfy { $0 == -1 } && columns[2].allSatisfy { $0 == -1 })
+        #expect(columns[1].filter { $0 == 1 }.count == 50_000)
+        #expect(LargeBuffer.columns(count: 2, rows: 0, initial: 0.0) { _ in }.map(\.count) == [0, 0])
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import RiskmapEngine
+import RiskmapLanguage
+
+/// Writing outputs: the streamed CSV (blocks, threads), the atomic writer, the byte sink
+/// and whole-file reading.
+@Suite struct OutputWritingTests {
+    /// The starter rule book over `count` generated schools with varied, partly missing
+    /// values, and a name that needs quoting every seventh school.
+    static func manySchools(_ count: Int) throws -> Evaluated {
+        let book = try starterBook()
+        var csv = "school_id;name;municipality;year;school_type;pupils;teachers;vacancies;Педагоги 55+, %;internet_mbps;has_growth_point;vpr_math_fail;ЕГЭ рус. ср. балл;low_income_share\n"
+        let types = ["СОШ", "ООШ", "НОШ", "гимназия", "лицей"]
+        for i in 0..<count {
+            let name = i % 7 == 0 ? "Школа \"№ \(i)\"; филиал" : "МБОУ «СОШ № \(i)»"
+            let cells: [String] = [
+                "S\(i)", name, i % 3 == 0 ? "Северный" : "Южный", "2025/26", types[i % 5],
+                "\(100 + i * 7 % 900)", "\(10 + i % 40)", i % 4 == 0 ? "" : "\(i % 6)",
+                "\(20 + i % 30),5", "\(i * 13 % 150)", i % 2 == 0 ? "да" : "нет",
+                i % 5 == 0 ? "" : "\(i * 3 % 45)", "\(40 + i % 50)", "\(i % 35)",
+            ]
+            csv += cells.map { $0.contains(";") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+                .joined(separator: ";") + "\n"
+        }
+        let (table, csvDiagnostics) = CSVReader.read(bytes: Array(csv.utf8), path: "many.csv")
+        let (profiles, diagnostics) = ProfileLoader.load(table: try #require(table), book: book, defaultYear: nil)
+        #expect((csvDiagnostics + diagnostics).isEmpty)
+        return Evaluated(book: book, profiles: profiles)
+    }
+
+    static func report(_ e: Evaluated, _ lang: Lang = .ru) -> ClassificationReport {
+        ClassificationReport(evaluator: e.evaluator, evaluation: e.evaluation, yearIndex: 0, lang: lang)
+    }
+
+    @Test(arguments: [(1, 1), (1, 7), (2, 1), (2, 7), (3, 5), (2, 4_096), (4, 1_000)])
+    func streamedCSVIsTheSameForAnyBlockAndThreadCount(threads: Int, blockRows: Int) throws {
+        let report = Self.report(try Self.manySchools(103))
+        let whole = report.csvBytes()
+        var sink = ByteSink.memory()
+        try ClassificationCSV(report).write(to: &sink, threads: threads, blockRows: blockRows)
+        #expect(sink.buffer == whole)
+        let text = String(decoding: whole, as: UTF8.self)
+        #expect(text.components(separatedBy: "\r\n").count == 103 + 2)
+        #expect(text.contains("\r\nS7;\"Школа \"\"№ 7\"\"; филиал\";Южный;2025/26;"))
+    }
+
+    @Test func csvFileWrittenInBlocksEqualsTheBytesInMemory() throws {
+        let report = Self.report(try Self.manySchools(3_000), .en)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.csv").path
+        // Blocks smaller than one write and larger than one write.
+        try AtomicWriter.write(to: path) { (sink: inout ByteSink) throws(ByteSink.Failure) in
+            try ClassificationCSV(report).write(to: &sink, threads: 2, blockRows: 997)
+        }
+        let written = try #require(FileBytes.read(path))
+        #expect(written == report.csvBytes())
+        #expect(written.count > ByteSink.blockSize / 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])
+    }
+
+    // MARK: AtomicWriter
+
+    struct Stop: Error {}
+
+    @Test func failedWriteLeavesTheTargetAndNoTemporaryFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.csv").path
+        try AtomicWriter.write("старое", to: path)
+        #expect(throws: AtomicWriter.Failure.self) {
+            try AtomicWriter.write(to: path) { (sink: inout ByteSink) throws(AtomicWriter.Failure) in
+                try sink.write(Array(repeating: UInt8(ascii: "x"), count: 3 * ByteSink.blockSize))
+                throw AtomicWriter.Failure(path: path, reason: "disk full")
+            }
+        }
+        #expect(FileBytes.read(path) == Array("старое".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.csv"])
+        try AtomicWriter.write("новое", to: path)
+        #expect(FileBytes.read(path) == Array("новое".utf8))
+    }
+
+    @Test(arguments: ["/nonexistent-riskmap-folder/out.csv", "", "bad\u{0}name.csv"])
+    func unwritablePathsAreReportedNotCrashed(_ path: String) {
+        #expect(throws: AtomicWriter.Failure.self) { try AtomicWriter.write("x", to: path) }
+    }
+
+    @Test func sinkWritesSmallAndLargePiecesInOrder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pieces.bin").path
+        var expected: [UInt8] = []
+        let pieces: [[UInt8]] = [
+            [1, 2, 3],
+            [UInt8](repeating: 4, count: ByteSink.blockSize + 5),  // larger than a block, after buffered bytes
+            [5],
+            [UInt8](repeating: 6, count: ByteSink.blockSize - 1),  // fills the buffer up to a block
+            [UInt8](repeating: 7, count: 2 * ByteSink.blockSize),  // goes straight out
+            [],
+            [8, 9],
+        ]
+        try AtomicWriter.write(to: path) { (sink: inout ByteSink) throws(ByteSink.Failure) in
+            for p in pieces {
+                try sink.write(p)
+                expected += p
+            }
+        }
+        #expect(FileBytes.read(path) == expected)
+    }
+
+    // MARK: FileBytes
+
+    @Test func readsWholeFilesAndRefusesWhatIsNotOne() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 65_535, 65_536, 300_001] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let path = folder.appendingPathComponent("f\(size)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(FileBytes.read(path) == bytes, "size \(size)")
+        }
+        #expect(FileBytes.read(folder.appendingPathComponent("missing.csv").path) == nil)
+        #expect(FileBytes.read(folder.path) == nil)  // a directory
+        #expect(FileBytes.read("bad\u{0}name") == nil)
+    }
+
+    @Test func readsAPipeWhoseSizeIsUnknown() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        let writer = Thread {
+            bytes.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count {
+                    let n = write(writeEnd, raw.baseAddress! + done, raw.count - done)
+                    if n <= 0 { break }
+                    done += n
+                }
+            }
+            close(writeEnd)
+        }
+        writer.start()
+        let read = FileBytes.read("/dev/fd/\(readEnd)")
+        close(readEnd)
+        #expect(read == bytes)
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("riskmap-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
