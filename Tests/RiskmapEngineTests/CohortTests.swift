@@ -225,4 +225,22 @@ import RiskmapLanguage
         #expect(["A", "B", "C"].map { e.level("s", $0) } == ["top", "rest", "rest"])
         #expect(["A", "B", "C"].map { e.measure("m", $0) } == [true, false, false])
     }
+
+    /// Groups large enough to be sorted on several threads give the same values as one
+    /// thread: known values only, ascending, per group in member order.
+    @Test(arguments: [1, 2, 3])
+    func groupSortingDoesNotDependOnThreads(threads: Int) {
+        let rows = 150_000
+        let argument: [Double] = (0..<rows).map { r in r % 11 == 0 ? .nan : Double((r &* 7_919) % 1_000) / 4 }
+        let members: [[Int32]] = [
+            (0..<rows).filter { $0 % 3 == 0 }.map(Int32.init),
+            (0..<rows).filter { $0 % 3 == 1 }.map(Int32.init),
+            [],
+            (0..<rows).filter { $0 % 3 == 2 }.map(Int32.init),
+        ]
+        let sorted = Evaluator.sortedKnownValues(members, argument, threads: threads)
+        let expected = members.map { $0.map { argument[Int($0)] }.filter { !$0.isNaN }.sorted() }
+        #expect(sorted == expected)
+        #expect(sorted[2].isEmpty && sorted[0].count == members[0].filter { $0 % 11 != 0 }.count)
+    }
 }

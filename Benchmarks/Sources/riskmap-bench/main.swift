@@ -31,6 +31,7 @@ let usage = """
 usage: riskmap-bench generate N FILE
        riskmap-bench run IN.csv OUT.csv [--rules DIR]
        riskmap-bench generate-default N FILE [--rules Rules]
+       riskmap-bench classify IN.csv OUT.csv [--rules Rules]
 """
 
 var args = Array(CommandLine.arguments.dropFirst())
@@ -120,6 +121,57 @@ case "run":
             _ = FileManager.default.createFile(atPath: log, contents: Data(line.utf8))
         }
     }
+
+case "classify":
+    // `riskmap classify --format csv --out OUT` step by step, with the time of each step.
+    var rulesPath = "Rules"
+    var positional: [String] = []
+    var i = 0
+    while i < args.count {
+        if args[i] == "--rules", i + 1 < args.count { rulesPath = args[i + 1]; i += 2; continue }
+        positional.append(args[i]); i += 1
+    }
+    guard positional.count == 2 else { fail(usage, 64) }
+    let (inPath, outPath) = (positional[0], positional[1])
+    let t0 = now()
+    let files: [SourceFile]
+    switch RuleBookLoader.load(rulesPath) {
+    case .success(let f): files = f
+    case .failure(let e): fail("cannot load rules at \(rulesPath): \(e)", 66)
+    }
+    let (bookOrNil, ruleDiagnostics, _) = Checker.check(files: files)
+    guard let book = bookOrNil, !ruleDiagnostics.hasErrors else { fail("rule book has errors") }
+    var laps: [(String, UInt64)] = [("rules (load+check)", now())]
+    let profiles: ProfileSet = {
+        guard let input = FileBytes.read(inPath) else { fail("cannot read \(inPath)", 66) }
+        laps.append(("read file", now()))
+        let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: inPath)
+        guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
+        laps.append(("parse CSV", now()))
+        let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year)
+        if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
+        laps.append(("load profiles", now()))
+        return profiles
+    }()
+    laps.append(("release text", now()))
+    let evaluator = Evaluator(book: book, profiles: profiles)
+    let evaluation = evaluator.run()
+    laps.append(("evaluate", now()))
+    let report = ClassificationReport(evaluator: evaluator, evaluation: evaluation,
+                                      yearIndex: profiles.years.count - 1, lang: .ru)
+    do {
+        try AtomicWriter.write(to: outPath) { (sink: inout ByteSink) throws(AtomicWriter.Failure) in try report.writeCSV(to: &sink) }
+    } catch {
+        fail("cannot write \(outPath): \(error)")
+    }
+    laps.append(("format+write CSV", now()))
+    var previous = t0
+    for (name, t) in laps {
+        print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%6.3f s", seconds(previous, t)))
+        previous = t
+    }
+    print("total".padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%6.3f s", seconds(t0, previous))
+          + ", \(report.rows.count) schools of \(profiles.rowCount) school-years, peak RSS \(peakMiB()) MiB")
 
 case "generate-default":
     // Synthetic school-years for the default rule book: riskmap-bench generate-default N FILE [--rules Rules]

@@ -147,7 +147,7 @@ public enum CSVReader {
             let capacity = countBoundaries(text, delimiter) + 1
             var parsed = Parsed()
             parsed.fieldStarts = [UInt32](unsafeUninitializedCapacity: capacity) { starts, startCount in
-                LargeBuffer.adviseHugePages(starts.baseAddress!, byteCount: capacity * MemoryLayout<UInt32>.stride)
+                LargeBuffer.prepare(starts.baseAddress!, byteCount: capacity * MemoryLayout<UInt32>.stride)
                 var scanner = Scanner(
                     text: text, delimiter: delimiter, source: source,
                     starts: starts.baseAddress!, capacity: capacity)

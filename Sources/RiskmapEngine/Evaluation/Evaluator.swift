@@ -602,6 +602,38 @@ public final class Evaluator: @unchecked Sendable {
 
     // MARK: - Cohorts
 
+    /// Per group: the known (non-NaN) argument values of its members, sorted. Groups are
+    /// sorted concurrently when there are enough rows to pay for it (the result does not
+    /// depend on the thread count).
+    static func sortedKnownValues<A: RandomAccessCollection<Double>>(
+        _ members: [[Int32]], _ argument: A, threads: Int
+    ) -> [[Double]] where A.Index == Int {
+        let total = members.reduce(0) { $0 + $1.count }
+        guard threads > 1, members.count > 1, total >= 1 << 16 else {
+            return members.map { sortedKnownValues(of: $0, argument) }
+        }
+        var sorted = [[Double]](repeating: [], count: members.count)
+        sorted.withUnsafeMutableBufferPointer { out in
+            let shared = UnsafeSendable((out.baseAddress!, members, argument))
+            DispatchQueue.concurrentPerform(iterations: members.count) { g in
+                let (out, members, argument) = shared.value
+                out[g] = sortedKnownValues(of: members[g], argument)
+            }
+        }
+        return sorted
+    }
+
+    static func sortedKnownValues<A: RandomAccessCollection<Double>>(of members: [Int32], _ argument: A) -> [Double] where A.Index == Int {
+        var values: [Double] = []
+        values.reserveCapacity(members.count)
+        for r in members {
+            let v = argument[Int(r)]
+            if !v.isNaN { values.append(v) }
+        }
+        values.sort()
+        return values
+    }
+
     private func computePendingCohorts() {
         let pending = pendingCohorts
         pendingCohorts = []
@@ -714,7 +746,7 @@ public final class Evaluator: @unchecked Sendable {
             if let k = sortedKey, let cached = cohortSortedCache[k] {
                 sorted = cached
             } else {
-                sorted = groups.members.map { members in members.map { argument[Int($0)] }.filter { !$0.isNaN }.sorted() }
+                sorted = Evaluator.sortedKnownValues(groups.members, argument, threads: threadCount)
                 if let k = sortedKey { cohortSortedCache[k] = sorted }
             }
             for (g, members) in groups.members.enumerated() {

@@ -90,55 +90,90 @@ struct ClassificationCSV {
         }
     }
 
-    /// Appends the rows `range` (positions in `report.rows`).
+    /// Appends the rows `range` (positions in `report.rows`). The result columns are read
+    /// one at a time for the whole block (sequential reads), then each row is written from
+    /// the pre-encoded pieces.
     func appendRows(_ range: Range<Int>, to out: inout [UInt8]) {
+        guard !range.isEmpty else { return }
         let evaluation = report.evaluation
         let profiles = evaluation.profiles
-        let book = evaluation.book
         let schools = profiles.schools
-        let semicolon = UInt8(ascii: ";")
-        /// A list of codes joined by ", " (quoted when it has more than one: the comma).
-        func codeList(_ codes: [[UInt8]], _ indices: [Int]) {
-            if indices.count > 1 { out.append(UInt8(ascii: "\"")) }
-            for (k, i) in indices.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
-                out += codes[i]
+        let n = range.count
+        let factorCount = factorCodes.count, groupCount = groupCodes.count, scaleCount = levelBytes.count
+        // Per row of the block, row-major: factor statuses, group statuses, scale levels.
+        var factorStatus = [UInt8](repeating: 0, count: n * factorCount)
+        var groupTriggered = [Bool](repeating: false, count: n * groupCount)
+        var levels = [Int16](repeating: 0, count: n * scaleCount)
+        report.rows.withUnsafeBufferPointer { allRows in
+            let rows = UnsafeBufferPointer(rebasing: allRows[range])
+            factorStatus.withUnsafeMutableBufferPointer { out in
+                for f in 0..<factorCount {
+                    evaluation.factors[f].withUnsafeBufferPointer { column in
+                        for (k, r) in rows.enumerated() { out[k * factorCount + f] = column[r].rawValue }
+                    }
+                }
             }
-            if indices.count > 1 { out.append(UInt8(ascii: "\"")) }
+            groupTriggered.withUnsafeMutableBufferPointer { out in
+                for g in 0..<groupCount {
+                    evaluation.groups[g].withUnsafeBufferPointer { column in
+                        for (k, r) in rows.enumerated() { out[k * groupCount + g] = column[r] == .triggered }
+                    }
+                }
+            }
+            levels.withUnsafeMutableBufferPointer { out in
+                for s in 0..<scaleCount {
+                    evaluation.levels[s].withUnsafeBufferPointer { column in
+                        for (k, r) in rows.enumerated() { out[k * scaleCount + s] = column[r] }
+                    }
+                }
+            }
         }
-        var triggered: [Int] = [], unknown: [Int] = [], groups: [Int] = []
-        for position in range {
-            let r = report.rows[position]
+        let semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\"")
+        out.reserveCapacity(out.count + n * (64 + 16 * factorCount))
+        /// A list of codes joined by ", " (quoted when it has more than one: the comma).
+        func codeList(_ codes: [[UInt8]], _ flags: UnsafeBufferPointer<Bool>) {
+            var listed = 0
+            for i in flags.indices where flags[i] { listed += 1 }
+            if listed > 1 { out.append(quote) }
+            var first = true
+            for i in flags.indices where flags[i] {
+                if !first { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
+                first = false
+                codes[i].withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            }
+            if listed > 1 { out.append(quote) }
+        }
+        var triggered = [Bool](repeating: false, count: factorCount)
+        var unknown = [Bool](repeating: false, count: factorCount)
+        for k in 0..<n {
+            let r = report.rows[range.lowerBound + k]
             let s = Int(profiles.rowSchool[r])
             schools.withIDBytes(s) { CSVField.append(bytes: $0, to: &out) }
             out.append(semicolon)
             schools.withNameBytes(s) { CSVField.append(bytes: $0, to: &out) }
             out.append(semicolon)
-            out += municipalityBytes[Int(schools.municipality[s])]
+            out.append(contentsOf: municipalityBytes[Int(schools.municipality[s])])
             out.append(semicolon)
-            out += yearBytes
-            for scale in book.scales.indices {
+            out.append(contentsOf: yearBytes)
+            for scale in 0..<scaleCount {
                 out.append(semicolon)
-                let level = evaluation.levels[scale][r]
-                out += level >= 0 ? levelBytes[scale][Int(level)] : (level == Evaluation.unknownLevel ? unknownLevel : noLevel)
+                let level = levels[k * scaleCount + scale]
+                out.append(contentsOf: level >= 0 ? levelBytes[scale][Int(level)] : (level == Evaluation.unknownLevel ? unknownLevel : noLevel))
             }
-            groups.removeAll(keepingCapacity: true)
-            for g in book.groups.indices where evaluation.groups[g][r] == .triggered { groups.append(g) }
-            triggered.removeAll(keepingCapacity: true)
-            unknown.removeAll(keepingCapacity: true)
-            for f in book.factors.indices {
-                switch evaluation.factors[f][r] {
-                case .triggered: triggered.append(f)
-                case .unknown: unknown.append(f)
-                case .notTriggered, .notApplicable: break
-                }
+            let statuses = factorStatus[(k * factorCount)..<((k + 1) * factorCount)]
+            for (f, status) in statuses.enumerated() {
+                triggered[f] = status == Status.triggered.rawValue
+                unknown[f] = status == Status.unknown.rawValue
             }
-            out.append(semicolon); codeList(groupCodes, groups)
-            out.append(semicolon); codeList(factorCodes, triggered)
-            out.append(semicolon); codeList(factorCodes, unknown)
-            for f in book.factors.indices {
+            out.append(semicolon)
+            groupTriggered.withUnsafeBufferPointer { codeList(groupCodes, UnsafeBufferPointer(rebasing: $0[(k * groupCount)..<((k + 1) * groupCount)])) }
+            out.append(semicolon)
+            triggered.withUnsafeBufferPointer { codeList(factorCodes, $0) }
+            out.append(semicolon)
+            unknown.withUnsafeBufferPointer { codeList(factorCodes, $0) }
+            for status in statuses {
                 out.append(semicolon)
-                out += statusBytes[Int(evaluation.factors[f][r].rawValue)]
+                out.append(contentsOf: statusBytes[Int(status)])
             }
             out.append(13); out.append(10)
         }

@@ -17,7 +17,7 @@ public enum FileBytes {
             var ok = true
             var full = false
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                LargeBuffer.adviseHugePages(buffer.baseAddress!, byteCount: capacity)
+                LargeBuffer.prepare(buffer.baseAddress!, byteCount: capacity)
                 var done = 0
                 while done < capacity {
                     let n = Foundation.read(fd, buffer.baseAddress! + done, capacity - done)

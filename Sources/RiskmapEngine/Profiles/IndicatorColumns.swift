@@ -17,7 +17,7 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
             columnCount = columns
             let total = columns * stride
             base = .allocate(capacity: Swift.max(1, total))
-            LargeBuffer.adviseHugePages(base, byteCount: total * MemoryLayout<Double>.stride)
+            LargeBuffer.prepare(base, byteCount: total * MemoryLayout<Double>.stride)
             base.initialize(repeating: .nan, count: total)
         }
 
