@@ -231,7 +231,11 @@ import RiskmapLanguage
     @Test(arguments: [1, 2, 3])
     func groupSortingDoesNotDependOnThreads(threads: Int) {
         let rows = 150_000
-        let argument: [Double] = (0..<rows).map { r in r % 11 == 0 ? .nan : Double((r &* 7_919) % 1_000) / 4 }
+        var argument: [Double] = []
+        for r in 0..<rows {
+            let value = Double((r * 7_919) % 1_000) / 4
+            argument.append(r % 11 == 0 ? Double.nan : value)
+        }
         let members: [[Int32]] = [
             (0..<rows).filter { $0 % 3 == 0 }.map(Int32.init),
             (0..<rows).filter { $0 % 3 == 1 }.map(Int32.init),
