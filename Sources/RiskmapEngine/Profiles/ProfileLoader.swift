@@ -66,8 +66,8 @@ public enum ProfileLoader {
             return (ProfileSet(indicatorCount: book.indicators.count, years: []), diagnostics)
         }
 
-        // Pass 1: school years of every row.
-        var rowYears = [SchoolYear?](repeating: nil, count: table.rowCount)
+        // Pass 1: school years of every row (the year's start; `noYear` when unreadable).
+        var rowYears = [Int32](repeating: noYear, count: table.rowCount)
         var years = Set<SchoolYear>()
         var lastFastYear: SchoolYear?
         for row in 0..<table.rowCount {
@@ -78,7 +78,7 @@ public enum ProfileLoader {
                     return parseYearFast(b)
                 }
                 if let y = fast {
-                    rowYears[row] = y
+                    rowYears[row] = Int32(clamping: y.start)
                     if y != lastFastYear {
                         years.insert(y)
                         lastFastYear = y
@@ -87,14 +87,14 @@ public enum ProfileLoader {
                 }
                 let text = CellParser.trimmed(table.field(row: row, column: yc))
                 if let y = parseYear(text) {
-                    rowYears[row] = y
+                    rowYears[row] = Int32(clamping: y.start)
                     years.insert(y)
                 } else {
                     diagnostics.append(.error(.profileBadYear(text), at: table.fieldRange(row: row, column: yc), help: .profileYearHelp))
                 }
             } else {
                 let y = defaultYear ?? SchoolYear(start: 0)
-                rowYears[row] = y
+                rowYears[row] = Int32(clamping: y.start)
                 years.insert(y)
             }
         }
@@ -146,7 +146,7 @@ public enum ProfileLoader {
     /// cell diagnostics are merged by row, so they come out in row, then column order.
     private static func loadRows(
         table: CSVTable, book: CheckedRuleBook, idColumn: Int, nameColumn: Int?, municipalityColumn: Int?,
-        indicatorColumn: [(column: Int, indicator: Int)], rowYears: [SchoolYear?],
+        indicatorColumn: [(column: Int, indicator: Int)], rowYears: [Int32],
         profiles: inout ProfileSet, diagnostics: inout [Diagnostic]
     ) {
         let capacity = table.rowCount
@@ -198,7 +198,9 @@ public enum ProfileLoader {
 
             // Row pass (sequential): school index, duplicates, lines.
             for row in 0..<table.rowCount {
-                guard let year = rowYears[row], let yearIndex = yearIndexOf[year] else { continue }
+                guard rowYears[row] != noYear else { continue }
+                let year = SchoolYear(start: Int(rowYears[row]))
+                guard let yearIndex = yearIndexOf[year] else { continue }
                 let first = Int(rowFirstField[row + 1])
                 let fieldCount = Int(rowFirstField[row + 2]) - first
                 // The id's bytes: the field itself when nothing can be trimmed (no String made).
@@ -386,6 +388,9 @@ public enum ProfileLoader {
         let start = Int(s & mask)
         return UnsafeBufferPointer(start: base.map { $0 + start }, count: end - start)
     }
+
+    /// A row whose school year could not be read (see `rowYears`).
+    static let noYear = Int32.min
 
     /// Rows per unit of parallel cell parsing.
     static let cellBlockRows = 8_192
