@@ -11,6 +11,32 @@ func fail(_ message: String, _ code: Int32 = 1) -> Never {
     exit(code)
 }
 
+/// `--rules DIR` taken out of `args` (default `fallback`); the other arguments in order.
+func splitRulesOption(_ args: [String], default fallback: String) -> (rules: String, positional: [String]) {
+    var rules = fallback
+    var positional: [String] = []
+    var i = 0
+    while i < args.count {
+        if args[i] == "--rules", i + 1 < args.count { rules = args[i + 1]; i += 2; continue }
+        positional.append(args[i]); i += 1
+    }
+    return (rules, positional)
+}
+
+/// The rule book at `path`, loaded and checked (exits on errors).
+func checkedRules(_ path: String) -> CheckedRuleBook {
+    let files: [SourceFile]
+    switch RuleBookLoader.load(path) {
+    case .success(let f): files = f
+    case .failure(let e): fail("cannot load rules at \(path): \(e)", 66)
+    }
+    let (bookOrNil, diagnostics, _) = Checker.check(files: files)
+    guard let book = bookOrNil, !diagnostics.hasErrors else {
+        fail("rule book has errors:\n" + DiagnosticRenderer(lang: .en).render(diagnostics))
+    }
+    return book
+}
+
 /// Writes `bytes` to a file (created or truncated).
 func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
     guard let f = fopen(path, "wb") else { return false }
@@ -47,25 +73,13 @@ case "generate":
     print("generated \(n) schools, \(bytes.count) bytes in \(String(format: "%.3f", seconds(t0, now()))) s")
 
 case "run":
-    var rulesPath = "Benchmarks/workload"
-    var positional: [String] = []
-    var i = 0
-    while i < args.count {
-        if args[i] == "--rules", i + 1 < args.count { rulesPath = args[i + 1]; i += 2; continue }
-        positional.append(args[i]); i += 1
-    }
+    let (rulesPath, positional) = splitRulesOption(args, default: "Benchmarks/workload")
     guard positional.count == 2 else { fail(usage, 64) }
     let (inPath, outPath) = (positional[0], positional[1])
 
     let tStart = now()
     // Rules: load, parse, check.
-    let files: [SourceFile]
-    switch RuleBookLoader.load(rulesPath) {
-    case .success(let f): files = f
-    case .failure(let e): fail("cannot load rules at \(rulesPath): \(e)", 66)
-    }
-    let (bookOrNil, ruleDiagnostics, _) = Checker.check(files: files)
-    guard let book = bookOrNil, !ruleDiagnostics.hasErrors else { fail("rule book has errors: \(ruleDiagnostics)") }
+    let book = checkedRules(rulesPath)
     let tRules = now()
 
     // Read + parse CSV, load profiles. The table (text and field offsets) is released
@@ -124,23 +138,11 @@ case "run":
 
 case "classify":
     // `riskmap classify --format csv --out OUT` step by step, with the time of each step.
-    var rulesPath = "Rules"
-    var positional: [String] = []
-    var i = 0
-    while i < args.count {
-        if args[i] == "--rules", i + 1 < args.count { rulesPath = args[i + 1]; i += 2; continue }
-        positional.append(args[i]); i += 1
-    }
+    let (rulesPath, positional) = splitRulesOption(args, default: "Rules")
     guard positional.count == 2 else { fail(usage, 64) }
     let (inPath, outPath) = (positional[0], positional[1])
     let t0 = now()
-    let files: [SourceFile]
-    switch RuleBookLoader.load(rulesPath) {
-    case .success(let f): files = f
-    case .failure(let e): fail("cannot load rules at \(rulesPath): \(e)", 66)
-    }
-    let (bookOrNil, ruleDiagnostics, _) = Checker.check(files: files)
-    guard let book = bookOrNil, !ruleDiagnostics.hasErrors else { fail("rule book has errors") }
+    let book = checkedRules(rulesPath)
     var laps: [(String, UInt64)] = [("rules (load+check)", now())]
     let profiles: ProfileSet = {
         guard let input = FileBytes.read(inPath) else { fail("cannot read \(inPath)", 66) }
@@ -175,21 +177,9 @@ case "classify":
 
 case "generate-default":
     // Synthetic school-years for the default rule book: riskmap-bench generate-default N FILE [--rules Rules]
-    var rulesPath = "Rules"
-    var positional: [String] = []
-    var i = 0
-    while i < args.count {
-        if args[i] == "--rules", i + 1 < args.count { rulesPath = args[i + 1]; i += 2; continue }
-        positional.append(args[i]); i += 1
-    }
+    let (rulesPath, positional) = splitRulesOption(args, default: "Rules")
     guard positional.count == 2, let n = Int(positional[0]), n >= 0 else { fail(usage, 64) }
-    let files: [SourceFile]
-    switch RuleBookLoader.load(rulesPath) {
-    case .success(let f): files = f
-    case .failure(let e): fail("cannot load rules at \(rulesPath): \(e)", 66)
-    }
-    let (bookOrNil, ruleDiagnostics, _) = Checker.check(files: files)
-    guard let book = bookOrNil, !ruleDiagnostics.hasErrors else { fail("rule book has errors") }
+    let book = checkedRules(rulesPath)
     let bytes = DefaultGenerator.csv(book: book, rows: n)
     guard writeFile(positional[1], bytes) else { fail("cannot write \(positional[1])") }
     print("generated \(n) school-years (\(book.indicators.count) indicators), \(bytes.count) bytes")
