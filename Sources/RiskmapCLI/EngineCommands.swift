@@ -27,7 +27,9 @@ enum EngineCommands {
         var dataErrors: Bool
     }
 
-    static func load(_ parsed: Arguments, _ context: CommandContext) -> Result<Loaded, ExitCode> {
+    /// `measures`: whether the command needs the measures (explanations list them; the
+    /// classification does not).
+    static func load(_ parsed: Arguments, _ context: CommandContext, measures: Bool) -> Result<Loaded, ExitCode> {
         let (bookOrNil, code, _) = context.loadRuleBook(parsed.values["rules"] ?? "Rules", printWarnings: false)
         guard let book = bookOrNil else { return .failure(code) }
         var options = CSVOptions()
@@ -90,7 +92,7 @@ enum EngineCommands {
             yearIndex = profiles.years.count - 1
         }
         let evaluator = Evaluator(book: book, profiles: profiles)
-        let evaluation = evaluator.run()
+        let evaluation = evaluator.run(measures: measures)
         return .success(Loaded(evaluator: evaluator, evaluation: evaluation, yearIndex: yearIndex, dataErrors: diagnostics.hasErrors))
     }
 
@@ -105,7 +107,7 @@ enum EngineCommands {
             return .usage
         }
         let loaded: Loaded
-        switch load(parsed, context) {
+        switch load(parsed, context, measures: false) {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }
@@ -140,7 +142,7 @@ enum EngineCommands {
             return .usage
         }
         let loaded: Loaded
-        switch load(parsed, context) {
+        switch load(parsed, context, measures: true) {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }

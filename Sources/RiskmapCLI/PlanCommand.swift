@@ -19,7 +19,7 @@ enum PlanCommand {
             planYear = year
         }
         let loaded: EngineCommands.Loaded
-        switch EngineCommands.load(parsed, context) {
+        switch EngineCommands.load(parsed, context, measures: true) {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }

@@ -528,4 +528,19 @@ extension EvaluatorTests {
         #expect(e.factor("h") == .triggered)
         #expect(e.factor("f", "T") == .unknown)
     }
+
+    /// Classification leaves the measures out; everything else is the same.
+    @Test func runWithoutMeasuresGivesTheSameClassification() throws {
+        let e = try Evaluated.starter()
+        let without = e.evaluator.run(measures: false)
+        #expect(without.measures.isEmpty)
+        #expect(e.evaluation.measures.count == e.book.measures.count)
+        #expect(without.factors == e.evaluation.factors)
+        #expect(without.levels == e.evaluation.levels)
+        #expect(without.groups == e.evaluation.groups)
+        let report = ClassificationReport(evaluator: e.evaluator, evaluation: without, yearIndex: 1, lang: .ru)
+        let full = ClassificationReport(evaluator: e.evaluator, evaluation: e.evaluation, yearIndex: 1, lang: .ru)
+        #expect(report.csvBytes() == full.csvBytes())
+        #expect(report.json() == full.json())
+    }
 }

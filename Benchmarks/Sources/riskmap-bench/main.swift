@@ -157,7 +157,7 @@ case "classify":
     }()
     laps.append(("release text", now()))
     let evaluator = Evaluator(book: book, profiles: profiles)
-    let evaluation = evaluator.run()
+    let evaluation = evaluator.run(measures: false)  // as `riskmap classify`
     laps.append(("evaluate", now()))
     let report = ClassificationReport(evaluator: evaluator, evaluation: evaluation,
                                       yearIndex: profiles.years.count - 1, lang: .ru)

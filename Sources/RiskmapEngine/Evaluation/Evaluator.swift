@@ -24,7 +24,8 @@ public struct Evaluation: Sendable {
     public let levels: [[Int16]]
     /// [group][row]: triggered (member), notTriggered or unknown.
     public let groups: [[Status]]
-    /// [measure][row]: the measure belongs in the school's plan.
+    /// [measure][row]: the measure belongs in the school's plan (empty when the run left
+    /// the measures out: `Evaluator.run(measures: false)`).
     public let measures: [[Bool]]
 
     public static let unknownLevel: Int16 = -1
@@ -102,7 +103,9 @@ public final class Evaluator: @unchecked Sendable {
     /// Rows per unit of parallel work.
     static let blockRows = 16_384
 
-    public func run() -> Evaluation {
+    /// Evaluates every row: factors, scale levels, groups and, unless `measures` is false
+    /// (classification needs no plans), the measures.
+    public func run(measures includeMeasures: Bool = true) -> Evaluation {
         let rows = profiles.rowCount
         let chunk = Evaluator.chunk
 
@@ -181,6 +184,10 @@ public final class Evaluator: @unchecked Sendable {
 
         // Stage 4: measures: a measure belongs in a plan when a factor it addresses is
         // triggered and its `only when` condition holds.
+        guard includeMeasures else {
+            return Evaluation(book: book, profiles: profiles, params: params, factors: factorStatus,
+                              levels: levelIndex, groups: groupStatus, measures: [])
+        }
         let measureFns = book.measures.map { m in m.onlyWhen.map(vcompile) }
         computePendingCohorts()
         depth = measureFns.map { $0?.depth ?? 0 }.max() ?? 0

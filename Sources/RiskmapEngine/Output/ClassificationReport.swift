@@ -174,7 +174,7 @@ public struct ClassificationReport {
             }
             out += "\(mark) \(f.title) — \(e.status.text(lang))\n    \(e.text)\n"
         }
-        let measures = book.measures.filter { evaluation.measures[$0.index][r] }
+        let measures = evaluation.measures.isEmpty ? [] : book.measures.filter { evaluation.measures[$0.index][r] }
         if !measures.isEmpty {
             out += "\n" + (lang == .ru ? "Меры из плана поддержки:\n" : "Support plan measures:\n")
             for m in measures { out += "  • \(m.title)\n" }
