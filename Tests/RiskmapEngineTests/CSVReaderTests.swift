@@ -523,4 +523,42 @@ private func referenceRows(_ bytes: [UInt8], delimiter: UInt8) -> [[String]] {
         }
         #expect(sum == (0..<5_000).reduce(0.0) { $0 + Double($1) + 0.5 })
     }
+
+    /// Rows are scanned again when their cells are asked for (no table of every field's
+    /// offset is kept): wide rows, quoted and escaped cells far to the right, and cells
+    /// asked for in any order give what one pass over the text found.
+    @Test func wideRowsReadTheSameCellInAnyOrder() throws {
+        let columns = 300
+        let header = (0..<columns).map { "c\($0)" }.joined(separator: ";")
+        func value(_ row: Int, _ c: Int) -> String {
+            switch (row + c) % 7 {
+            case 0: return "\"a;\(c)\""          // quoted, with the delimiter
+            case 1: return "\"x\"\"\(row)\"\"\""     // escaped quotes
+            case 2: return ""                       // empty
+            default: return "\(row * 1000 + c)"
+            }
+        }
+        func expected(_ row: Int, _ c: Int) -> String {
+            switch (row + c) % 7 {
+            case 0: return "a;\(c)"
+            case 1: return "x\"\(row)\""
+            case 2: return ""
+            default: return "\(row * 1000 + c)"
+            }
+        }
+        let text = header + "\r\n" + (0..<5).map { row in (0..<columns).map { value(row, $0) }.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        let (table, diagnostics) = read(text)
+        let t = try #require(table)
+        #expect(diagnostics.isEmpty)
+        #expect(t.rowCount == 5 && t.columnCount == columns)
+        for row in [4, 0, 2] {
+            for c in [299, 0, 150, 64, 63, 65, 1] {
+                #expect(t.field(row: row, column: c) == expected(row, c), "row \(row) column \(c)")
+                t.withFieldBytes(row: row, column: c) { #expect(String(decoding: $0, as: UTF8.self) == expected(row, c)) }
+                let range = t.fieldRange(row: row, column: c)
+                #expect(String(decoding: Array(text.utf8)[range.start..<range.end], as: UTF8.self) == value(row, c))
+            }
+        }
+        #expect(t.field(row: 1, column: columns) == "")  // past the end of the row
+    }
 }

@@ -242,7 +242,7 @@ import RiskmapLanguage
             [],
             (0..<rows).filter { $0 % 3 == 2 }.map(Int32.init),
         ]
-        let sorted = Evaluator.sortedKnownValues(members, argument, threads: threads)
+        let sorted = argument.withUnsafeBufferPointer { Evaluator.sortedKnownValues(members, $0, threads: threads) }
         let expected = members.map { $0.map { argument[Int($0)] }.filter { !$0.isNaN }.sorted() }
         #expect(sorted == expected)
         #expect(sorted[2].isEmpty && sorted[0].count == members[0].filter { $0 % 11 != 0 }.count)

@@ -18,36 +18,29 @@ public struct CSVTable: Sendable {
     /// Same storage as `source.bytes`, held here so that hot-path reads need no
     /// reference counting through the class.
     @usableFromInline let bytes: [UInt8]
-    /// Per field: start offset. With `quotedBit` set, the field was a clean quoted
-    /// field and the offset is that of its content, after the opening quote. A field's
-    /// end is not stored: every field but the last of its row ends one byte (the
-    /// delimiter) before the next field's raw start; the last one ends at `rowEnds`.
-    @usableFromInline let fieldStarts: [UInt32]
+    /// Per physical row (0 = the header): where it starts. Its fields are found by
+    /// scanning it again (`CSVRowScanner`): no offset of every field is stored.
+    @usableFromInline let rowStarts: [UInt32]
     /// Per physical row: the raw end of its last field (its line end or the end of the text).
     @usableFromInline let rowEnds: [UInt32]
-    /// One bit per field: the field's raw text (from its opening quote to its raw end)
-    /// must be unescaped. Empty when no field needs it.
-    @usableFromInline let unescapeFields: [UInt64]
-    /// Per physical row (0 = header): index of its first field; one extra entry at the end.
+    /// Per physical row: index of its first field counting all rows; one extra entry at
+    /// the end (so a row's field count is the difference of two entries).
     @usableFromInline let rowFirstField: [UInt32]
 
+    /// Set in a field start: a clean quoted field, the offset is its content's.
     @inlinable static var quotedBit: UInt32 { 1 << 31 }
     @inlinable static var offsetMask: UInt32 { ~(1 << 31) }
     /// Inputs must be shorter than this (offsets keep one bit for flags).
     static let maxBytes = Int(Int32.max) - 1
 
-    init(
-        source: SourceFile, encoding: CSVEncoding, delimiter: UInt8,
-        fieldStarts: [UInt32], rowEnds: [UInt32], unescapeFields: [UInt64], rowFirstField: [UInt32]
-    ) {
+    init(source: SourceFile, encoding: CSVEncoding, delimiter: UInt8, rows: CSVRowScanner.Rows) {
         self.source = source
         self.encoding = encoding
         self.delimiter = delimiter
         self.bytes = source.bytes
-        self.fieldStarts = fieldStarts
-        self.rowEnds = rowEnds
-        self.unescapeFields = unescapeFields
-        self.rowFirstField = rowFirstField
+        rowStarts = rows.starts
+        rowEnds = rows.ends
+        rowFirstField = rows.firstField
     }
 
     // MARK: Shape
@@ -101,16 +94,18 @@ public struct CSVTable: Sendable {
     /// Calls `body` with the bytes of a cell without allocating: the source bytes for an
     /// unquoted or simply quoted cell, a temporary unescaped copy for a cell with `""`.
     /// A missing cell gives an empty buffer.
-    @inlinable
     public func withFieldBytes<R>(
         row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
     ) rethrows -> R {
         let physical = checked(row) + 1
-        guard let index = fieldIndex(physical, column) else {
+        guard column >= 0, column < physicalFieldCount(physical) else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        let (start, end, unescape) = content(physical, index)
         return try bytes.withUnsafeBufferPointer { all in
+            var scanner = CSVRowScanner(text: all, delimiter: delimiter, source: source, capacity: column + 1)
+            defer { scanner.deallocate() }
+            scanner.rescan(from: Int(rowStarts[physical]), limit: column + 1)
+            let (start, end, unescape) = scanner.content(column)
             let slice = UnsafeBufferPointer(rebasing: all[start..<end])
             if !unescape { return try body(slice) }
             return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, slice.count)) { buffer in
@@ -133,63 +128,33 @@ public struct CSVTable: Sendable {
         Int(rowFirstField[physical + 1] - rowFirstField[physical])
     }
 
-    @inlinable
-    func fieldIndex(_ physical: Int, _ column: Int) -> Int? {
-        guard column >= 0, column < physicalFieldCount(physical) else { return nil }
-        return Int(rowFirstField[physical]) + column
-    }
-
-    /// Where field `index` starts, its opening quote included.
-    @inlinable
-    func rawStart(_ index: Int) -> Int {
-        let s = fieldStarts[index]
-        return Int(s & CSVTable.offsetMask) - (s & CSVTable.quotedBit != 0 ? 1 : 0)
-    }
-
-    /// Where field `index` of physical row `physical` ends, its closing quote included.
-    @inlinable
-    func rawEnd(_ physical: Int, _ index: Int) -> Int {
-        index + 1 < Int(rowFirstField[physical + 1]) ? rawStart(index + 1) - 1 : Int(rowEnds[physical])
-    }
-
-    /// Whether field `index` must be unescaped.
-    @inlinable
-    func needsUnescape(_ index: Int) -> Bool {
-        !unescapeFields.isEmpty && unescapeFields[index >> 6] & (1 << UInt64(index & 63)) != 0
-    }
-
-    /// The extent of field `index`'s content (without the quotes of a clean quoted
-    /// field), and whether it must be unescaped (then the extent is the raw field).
-    @inlinable
-    func content(_ physical: Int, _ index: Int) -> (start: Int, end: Int, unescape: Bool) {
-        let s = fieldStarts[index]
-        let end = rawEnd(physical, index)
-        if s & CSVTable.quotedBit != 0 { return (Int(s & CSVTable.offsetMask), end - 1, false) }
-        return (Int(s), end, needsUnescape(index))
-    }
-
-    /// The raw extent of field `index`, quotes included.
-    func rawRange(_ physical: Int, _ index: Int) -> (start: Int, end: Int) {
-        (rawStart(index), rawEnd(physical, index))
+    /// The content extent of cell `column` of physical row `physical` (which has it),
+    /// and whether it must be unescaped; and its raw extent, quotes included.
+    func cell(_ physical: Int, _ column: Int) -> (content: (start: Int, end: Int, unescape: Bool), raw: (start: Int, end: Int)) {
+        bytes.withUnsafeBufferPointer { all in
+            var scanner = CSVRowScanner(text: all, delimiter: delimiter, source: source, capacity: column + 1)
+            defer { scanner.deallocate() }
+            scanner.rescan(from: Int(rowStarts[physical]), limit: column + 1)
+            return (scanner.content(column), (scanner.rawStart(column), scanner.rawEnd(column)))
+        }
     }
 
     func physicalRowRange(_ physical: Int) -> SourceRange {
-        let first = Int(rowFirstField[physical])
-        return SourceRange(file: source, start: rawStart(first), end: Int(rowEnds[physical]))
+        SourceRange(file: source, start: Int(rowStarts[physical]), end: Int(rowEnds[physical]))
     }
 
     func physicalFieldRange(_ physical: Int, _ column: Int) -> SourceRange {
-        guard let index = fieldIndex(physical, column) else {
-            let end = physicalRowRange(physical).end
+        guard column >= 0, column < physicalFieldCount(physical) else {
+            let end = Int(rowEnds[physical])
             return SourceRange(file: source, start: end, end: end)
         }
-        let raw = rawRange(physical, index)
+        let raw = cell(physical, column).raw
         return SourceRange(file: source, start: raw.start, end: raw.end)
     }
 
     func physicalField(_ physical: Int, _ column: Int) -> String {
-        guard let index = fieldIndex(physical, column) else { return "" }
-        let (start, end, unescape) = content(physical, index)
+        guard column >= 0, column < physicalFieldCount(physical) else { return "" }
+        let (start, end, unescape) = cell(physical, column).content
         if !unescape {
             return String(decoding: bytes[start..<end], as: UTF8.self)
         }

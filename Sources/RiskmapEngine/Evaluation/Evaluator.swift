@@ -612,9 +612,9 @@ public final class Evaluator: @unchecked Sendable {
     /// Per group: the known (non-NaN) argument values of its members, sorted. Groups are
     /// sorted concurrently when there are enough rows to pay for it (the result does not
     /// depend on the thread count).
-    static func sortedKnownValues<A: RandomAccessCollection<Double>>(
-        _ members: [[Int32]], _ argument: A, threads: Int
-    ) -> [[Double]] where A.Index == Int {
+    static func sortedKnownValues(
+        _ members: [[Int32]], _ argument: UnsafeBufferPointer<Double>, threads: Int
+    ) -> [[Double]] {
         let total = members.reduce(0) { $0 + $1.count }
         guard threads > 1, members.count > 1, total >= 1 << 16 else {
             return members.map { sortedKnownValues(of: $0, argument) }
@@ -630,7 +630,7 @@ public final class Evaluator: @unchecked Sendable {
         return sorted
     }
 
-    static func sortedKnownValues<A: RandomAccessCollection<Double>>(of members: [Int32], _ argument: A) -> [Double] where A.Index == Int {
+    static func sortedKnownValues(of members: [Int32], _ argument: UnsafeBufferPointer<Double>) -> [Double] {
         var values: [Double] = []
         values.reserveCapacity(members.count)
         for r in members {
@@ -753,7 +753,9 @@ public final class Evaluator: @unchecked Sendable {
             if let k = sortedKey, let cached = cohortSortedCache[k] {
                 sorted = cached
             } else {
-                sorted = Evaluator.sortedKnownValues(groups.members, argument, threads: threadCount)
+                let threads = threadCount
+                sorted = argument.withContiguousStorageIfAvailable { Evaluator.sortedKnownValues(groups.members, $0, threads: threads) }
+                    ?? Array(argument).withUnsafeBufferPointer { Evaluator.sortedKnownValues(groups.members, $0, threads: threads) }
                 if let k = sortedKey { cohortSortedCache[k] = sorted }
             }
             for (g, members) in groups.members.enumerated() {

@@ -43,6 +43,10 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
                 try body(UnsafeBufferPointer(start: storage.base + offset, count: count))
             }
         }
+
+        public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R? {
+            try withUnsafeBufferPointer(body)
+        }
     }
 
     private var storage: Storage

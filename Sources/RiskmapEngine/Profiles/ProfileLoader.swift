@@ -70,12 +70,18 @@ public enum ProfileLoader {
         var rowYears = [Int32](repeating: noYear, count: table.rowCount)
         var years = Set<SchoolYear>()
         var lastFastYear: SchoolYear?
+        table.bytes.withUnsafeBufferPointer { text in
+        var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: (builtinColumn[.year] ?? 0) + 1)
+        defer { scanner.deallocate() }
         for row in 0..<table.rowCount {
             if let yc = builtinColumn[.year] {
                 // Common case: a plain year spelling with nothing to trim, read from bytes.
-                let fast: SchoolYear? = table.withFieldBytes(row: row, column: yc) { b in
-                    guard let f = b.first, let l = b.last, f >= 48, f <= 57, l >= 48, l <= 57 else { return nil }
-                    return parseYearFast(b)
+                var fast: SchoolYear?
+                if yc < table.fieldCount(row: row) {
+                    scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: yc + 1)
+                    if let b = scanner.fieldBytes(yc), let f = b.first, let l = b.last, f >= 48, f <= 57, l >= 48, l <= 57 {
+                        fast = parseYearFast(b)
+                    }
                 }
                 if let y = fast {
                     rowYears[row] = Int32(clamping: y.start)
@@ -97,6 +103,7 @@ public enum ProfileLoader {
                 rowYears[row] = Int32(clamping: y.start)
                 years.insert(y)
             }
+        }
         }
         var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
         loadRows(table: table, book: book, idColumn: idColumn, nameColumn: builtinColumn[.name],
@@ -173,26 +180,24 @@ public enum ProfileLoader {
         // Municipality names by the hash of their raw bytes (verified on every hit).
         var municipalityCache: [UInt64: (bytes: [UInt8], index: Int)] = [:]
         let source = table.source
-        let quotedBit = CSVTable.quotedBit, mask = CSVTable.offsetMask
-        let anyUnescape = !table.unescapeFields.isEmpty
         var lineHint = 1
         // Diagnostics of the row pass and of the cell pass, each in row order.
         var rowDiagnostics: [(row: Int, diagnostic: Diagnostic)] = []
         var cellDiagnostics: [(row: Int, diagnostic: Diagnostic)] = []
 
         table.bytes.withUnsafeBufferPointer { text in
-        table.fieldStarts.withUnsafeBufferPointer { fieldStarts in
-        table.rowEnds.withUnsafeBufferPointer { rowEnds in
         table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
-            let base = text.baseAddress
-            /// The content bytes of field `index` of data row `row` (nil when it must be unescaped).
-            @inline(__always) func bytes(_ row: Int, _ index: Int) -> UnsafeBufferPointer<UInt8>? {
-                ProfileLoader.fieldBytes(base, fieldStarts, rowEnds, rowFirstField, table, anyUnescape, row + 1, index)
-            }
+            // The row pass reads the id, name and municipality cells only: each row is
+            // scanned up to the last of them.
+            let needed = max(idColumn, nameColumn ?? 0, municipalityColumn ?? 0) + 1
+            var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: source, capacity: needed)
+            defer { scanner.deallocate() }
+            /// The content bytes of cell `column` of the scanned row (nil when it must be unescaped).
+            @inline(__always) func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? { scanner.fieldBytes(column) }
             /// The trimmed text of cell `column` of `row` (as `CellParser.trimmed(table.field(...))`).
-            func trimmedField(_ row: Int, _ first: Int, _ count: Int, _ column: Int) -> String {
+            func trimmedField(_ row: Int, _ count: Int, _ column: Int) -> String {
                 guard column < count else { return "" }
-                guard let b = bytes(row, first + column) else { return CellParser.trimmed(table.field(row: row, column: column)) }
+                guard let b = bytes(column) else { return CellParser.trimmed(table.field(row: row, column: column)) }
                 return trimmedString(b)
             }
 
@@ -203,14 +208,13 @@ public enum ProfileLoader {
                 guard let yearIndex = yearIndexOf[year] else { continue }
                 let first = Int(rowFirstField[row + 1])
                 let fieldCount = Int(rowFirstField[row + 2]) - first
+                scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: needed)
                 // The id's bytes: the field itself when nothing can be trimmed (no String made).
                 var idString: String?
-                let idBytes: UnsafeBufferPointer<UInt8>? = idColumn < fieldCount ? bytes(row, first + idColumn) : nil
+                let idBytes: UnsafeBufferPointer<UInt8>? = idColumn < fieldCount ? bytes(idColumn) : nil
                 let idIsRaw = idBytes.map { ProfileLoader.nothingToTrim($0) } ?? false
-                if !idIsRaw { idString = trimmedField(row, first, fieldCount, idColumn) }
-                // The row starts at its first field (before its opening quote, if quoted).
-                let s0 = fieldStarts[first]
-                let rowStart = Int(s0 & mask) - (s0 & quotedBit != 0 ? 1 : 0)
+                if !idIsRaw { idString = trimmedField(row, fieldCount, idColumn) }
+                let rowStart = Int(table.rowStarts[row + 1])
                 let line = source.line(of: rowStart, hint: lineHint)
                 lineHint = line
                 if idIsRaw ? idBytes!.isEmpty : idString!.isEmpty {
@@ -230,7 +234,7 @@ public enum ProfileLoader {
                     school = existing
                 } else {
                     var municipality = 0
-                    if let mc = municipalityColumn, mc < fieldCount, let b = bytes(row, first + mc) {
+                    if let mc = municipalityColumn, mc < fieldCount, let b = bytes(mc) {
                         let hash = fnv1a(b)
                         if let hit = municipalityCache[hash], hit.bytes.count == b.count,
                            hit.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) {
@@ -240,13 +244,13 @@ public enum ProfileLoader {
                             if municipalityCache[hash] == nil { municipalityCache[hash] = (Array(b), municipality) }
                         }
                     } else {
-                        municipality = profiles.municipalityIndex(municipalityColumn.map { trimmedField(row, first, fieldCount, $0) } ?? "")
+                        municipality = profiles.municipalityIndex(municipalityColumn.map { trimmedField(row, fieldCount, $0) } ?? "")
                     }
                     // An empty name means the id.
-                    if let nc = nameColumn, nc < fieldCount, let b = bytes(row, first + nc), ProfileLoader.nothingToTrim(b) {
+                    if let nc = nameColumn, nc < fieldCount, let b = bytes(nc), ProfileLoader.nothingToTrim(b) {
                         profiles.setSchool(existing, nameBytes: b, municipality: municipality)
                     } else {
-                        profiles.setSchool(existing, name: nameColumn.map { trimmedField(row, first, fieldCount, $0) } ?? "", municipality: municipality)
+                        profiles.setSchool(existing, name: nameColumn.map { trimmedField(row, fieldCount, $0) } ?? "", municipality: municipality)
                     }
                     school = existing
                     schoolYearLine.append(contentsOf: repeatElement(0, count: max(1, yearCount)))
@@ -257,8 +261,6 @@ public enum ProfileLoader {
                 rowYear.append(Int32(yearIndex))
                 rowLine.append(Int32(line))
             }
-        }
-        }
         }
         }
         schoolYearLine = []
@@ -277,23 +279,23 @@ public enum ProfileLoader {
                 slow.deinitialize(count: max(1, blocks))
                 slow.deallocate()
             }
+            // Each row is scanned again up to the last mapped column.
+            let scanLimit = (planColumn.max() ?? 0) + 1
             let shared = UnsafeSendable((table: table, columns: columnPointers, slow: slow, accepted: acceptedRows))
             let parseBlock = { @Sendable (b: Int) in
                 let (table, columns, slow, accepted) = shared.value
                 let lo = b * cellBlockRows, hi = min(rows, lo + cellBlockRows)
                 var pending: [Int] = []
                 table.bytes.withUnsafeBufferPointer { text in
-                table.fieldStarts.withUnsafeBufferPointer { fieldStarts in
-                table.rowEnds.withUnsafeBufferPointer { rowEnds in
                 table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
-                    let base = text.baseAddress
+                    var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: scanLimit)
+                    defer { scanner.deallocate() }
                     for r in lo..<hi {
                         let row = Int(accepted[r])
-                        let first = Int(rowFirstField[row + 1])
-                        let fieldCount = Int(rowFirstField[row + 2]) - first
+                        let fieldCount = Int(rowFirstField[row + 2]) - Int(rowFirstField[row + 1])
+                        scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: scanLimit)
                         for p in 0..<planCount where planColumn[p] < fieldCount {
-                            let index = first + planColumn[p]
-                            if let b = ProfileLoader.fieldBytes(base, fieldStarts, rowEnds, rowFirstField, table, anyUnescape, row + 1, index) {
+                            if let b = scanner.fieldBytes(planColumn[p]) {
                                 if b.isEmpty { continue }  // missing
                                 let out = columns[p] + r
                                 let kind = planKind[p]
@@ -324,8 +326,6 @@ public enum ProfileLoader {
                             pending.append(r * planCount + p)
                         }
                     }
-                }
-                }
                 }
                 }
                 slow[b] = pending
@@ -362,31 +362,6 @@ public enum ProfileLoader {
         }
 
         profiles.setRows(school: rowSchool, year: rowYear, line: rowLine, columns: columns)
-    }
-
-    /// The content bytes of field `index` of physical row `physical` (nil when it must be
-    /// unescaped); as `CSVTable.content`, on buffers held open by the caller.
-    @inline(__always)
-    static func fieldBytes(
-        _ base: UnsafePointer<UInt8>?, _ fieldStarts: UnsafeBufferPointer<UInt32>, _ rowEnds: UnsafeBufferPointer<UInt32>,
-        _ rowFirstField: UnsafeBufferPointer<UInt32>, _ table: CSVTable, _ anyUnescape: Bool, _ physical: Int, _ index: Int
-    ) -> UnsafeBufferPointer<UInt8>? {
-        let mask = CSVTable.offsetMask, quotedBit = CSVTable.quotedBit
-        let s = fieldStarts[index]
-        var end: Int
-        if index + 1 < Int(rowFirstField[physical + 1]) {
-            let next = fieldStarts[index + 1]
-            end = Int(next & mask) - (next & quotedBit != 0 ? 1 : 0) - 1
-        } else {
-            end = Int(rowEnds[physical])
-        }
-        if s & quotedBit != 0 {
-            end -= 1
-        } else if anyUnescape && table.needsUnescape(index) {
-            return nil
-        }
-        let start = Int(s & mask)
-        return UnsafeBufferPointer(start: base.map { $0 + start }, count: end - start)
     }
 
     /// A row whose school year could not be read (see `rowYears`).
