@@ -543,4 +543,34 @@ extension EvaluatorTests {
         #expect(report.csvBytes() == full.csvBytes())
         #expect(report.json() == full.json())
     }
+
+    /// `known(x) and known(y) and …` guards run as one kernel; they must give what the
+    /// chain of `and` nodes gives (here spelled with `not missing`, which is not fused),
+    /// for every combination of missing and present values, across vector chunks.
+    @Test func fusedKnownGuardsEqualTheAndChain() throws {
+        let values: [V] = [.missing, 0, 5]
+        var rows: [TestRow] = []
+        var id = 0
+        for _ in 0..<40 {  // more rows than one vector chunk
+            for vx in values { for vy in values { for vn in values {
+                rows.append(TestRow("S\(id)", ["x": vx, "y": vy, "n": vn]))
+                id += 1
+            } } }
+        }
+        let text = Self.declarations + """
+            factor fused "F" { when known(x) and n > 1 and known(y) and (x + y > 4 or n > 4) }
+            factor plain "P" { when not missing(x) and n > 1 and not missing(y) and (x + y > 4 or n > 4) }
+            factor pair "K" { when known(x) and known(y) }
+            factor pairPlain "KP" { when not missing(x) and not missing(y) }
+
+            """
+        let e = try Evaluated(text, rows)
+        var seen: Set<UInt8> = []
+        for r in 0..<id {
+            #expect(e.factor("fused", "S\(r)") == e.factor("plain", "S\(r)"), "row S\(r)")
+            #expect(e.factor("pair", "S\(r)") == e.factor("pairPlain", "S\(r)"), "row S\(r)")
+            seen.insert(e.factor("fused", "S\(r)").rawValue)
+        }
+        #expect(seen == [Status.notTriggered.rawValue, Status.triggered.rawValue, Status.unknown.rawValue])
+    }
 }

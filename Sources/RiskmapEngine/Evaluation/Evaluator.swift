@@ -509,6 +509,8 @@ public final class Evaluator: @unchecked Sendable {
             case .notEqual: return VOperand.binary(fa, fb, NotEqualOp.self)
             }
         case .and(let a, let b):
+            // `known(x) and known(y) and … and rest`, the usual guard, as one kernel.
+            if let fused = vcompileGuardedAnd(e) { return fused }
             // Both sides are pure, so evaluating `b` where `a` is 0 changes nothing.
             return VOperand.binary(vcompile(a), vcompile(b), AndOp.self)
         case .or(let a, let b):
@@ -647,6 +649,58 @@ public final class Evaluator: @unchecked Sendable {
         for (id, spec) in pending {
             while cohortValues.count <= id { cohortValues.append([]) }
             cohortValues[id] = cohort(spec)
+        }
+    }
+
+    /// An `and` chain with two or more `known(indicator)` terms, compiled as one kernel:
+    /// 0 where one of those indicators is missing, else the `and` of the other terms.
+    /// Same values as the chain of `and` nodes (Kleene logic: 0 wins over unknown), without
+    /// a vector per `known` and per `and`. Nil when the chain has fewer such terms.
+    private func vcompileGuardedAnd(_ e: RExpr) -> VOperand? {
+        var terms: [RExpr] = []
+        func flatten(_ e: RExpr) {
+            if case .and(let a, let b) = e.node { flatten(a); flatten(b) } else { terms.append(e) }
+        }
+        flatten(e)
+        var guarded: [IndicatorColumns.Column] = []
+        var others: [RExpr] = []
+        for t in terms {
+            if case .known(let x) = t.node, let i = Evaluator.plainIndicator(x) {
+                guarded.append(profiles.columns[i])
+            } else {
+                others.append(t)
+            }
+        }
+        guard guarded.count >= 2 else { return nil }
+        let rest: VOperand = others.dropFirst().reduce(others.first.map(vcompile) ?? .constant(1)) {
+            VOperand.binary($0, vcompile($1), AndOp.self)
+        }
+        let chunk = Evaluator.chunk
+        return .computed(depth: rest.depth + 1) { start, count, out, scratch in
+            // known[k]: 1 while every guarded indicator of row start + k is present.
+            // Branch-free, four rows at a time: missing values are random in real data.
+            let known = scratch
+            known.update(repeating: 1, count: count)
+            for column in guarded {
+                column.withUnsafeBufferPointer { p in
+                    let x = UnsafePointer(p.baseAddress! + start)
+                    var k = 0
+                    while k + 4 <= count {
+                        let v = load4(x, k)
+                        store4(load4(UnsafePointer(known), k).replacing(with: 0, where: v .!= v), known, k)
+                        k += 4
+                    }
+                    while k < count { if x[k].isNaN { known[k] = 0 }; k += 1 }
+                }
+            }
+            rest.with(start, count, scratch + chunk, scratch + 2 * chunk) { r in
+                var k = 0
+                while k + 4 <= count {
+                    store4(load4(r, k).replacing(with: 0, where: load4(UnsafePointer(known), k) .== 0), out, k)
+                    k += 4
+                }
+                while k < count { out[k] = known[k] == 0 ? 0 : r[k]; k += 1 }
+            }
         }
     }
 
