@@ -315,4 +315,24 @@ import RiskmapLanguage
         #expect(l.value("S1", "vpr_math_fail") == 35)
         #expect(l.value("S2", "pupils") == 200)
     }
+
+    /// The loader's byte-level yes/no fast path agrees with `CellParser.parseBool` on every
+    /// word it knows, and leaves everything else (padding, other case mixes, near misses,
+    /// long cells) to the slow path, which decides as before.
+    @Test(arguments: ["да", "Да", "ДА", "нет", "Нет", "НЕТ", "true", "TRUE", "false", "False", "истина", "ИСТИНА",
+                      "ложь", "Ложь", "yes", "YES", "no", "No", "дА", "нЕт", " да", "да ", "даа", "д", "",
+                      "истинаистина", "ложьложьложь", "1", "0", "x", "нетт", "No!"])
+    func yesNoFastPathAgreesWithTheParser(_ word: String) {
+        let bytes = Array(word.utf8)
+        let fast = bytes.withUnsafeBufferPointer { b in
+            ProfileLoader.boolKeys.withUnsafeBufferPointer { ProfileLoader.boolWord(b, $0) }
+        }
+        let slow = CellParser.parseBool(word).map { $0 ? 1.0 : 0.0 }
+        if let fast {
+            #expect(fast == slow, "\(word)")
+        } else {
+            // Not a listed spelling: the loader asks the parser (for 1/0 it has its own check).
+            #expect(!ProfileLoader.boolWords.contains { $0.bytes == bytes }, "\(word)")
+        }
+    }
 }

@@ -288,6 +288,7 @@ public enum ProfileLoader {
                 var pending: [Int] = []
                 table.bytes.withUnsafeBufferPointer { text in
                 table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
+                ProfileLoader.boolKeys.withUnsafeBufferPointer { boolKeys in
                     var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: scanLimit)
                     defer { scanner.deallocate() }
                     for r in lo..<hi {
@@ -310,7 +311,7 @@ public enum ProfileLoader {
                                     if b.count == 1 {
                                         if b[0] == UInt8(ascii: "1") { out.pointee = 1; continue }
                                         if b[0] == UInt8(ascii: "0") { out.pointee = 0; continue }
-                                    } else if let v = ProfileLoader.boolWord(b) {
+                                    } else if let v = ProfileLoader.boolWord(b, boolKeys) {
                                         out.pointee = v
                                         continue
                                     }
@@ -326,6 +327,7 @@ public enum ProfileLoader {
                             pending.append(r * planCount + p)
                         }
                     }
+                }
                 }
                 }
                 slow[b] = pending
@@ -400,10 +402,38 @@ public enum ProfileLoader {
         ["да", "Да", "ДА", "true", "True", "TRUE", "истина", "Истина", "ИСТИНА", "yes", "Yes", "YES"].map { (Array($0.utf8), 1) }
         + ["нет", "Нет", "НЕТ", "false", "False", "FALSE", "ложь", "Ложь", "ЛОЖЬ", "no", "No", "NO"].map { (Array($0.utf8), 0) }
 
-    static func boolWord(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
-        for w in boolWords where w.bytes.count == b.count {
-            if w.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) { return w.value }
+    /// A yes/no word packed for comparison without memory traffic: its UTF-8 bytes (at
+    /// most 16) as two little-endian words, and its length.
+    struct BoolKey {
+        var count: Int
+        var low: UInt64
+        var high: UInt64
+        var value: Double
+    }
+
+    static let boolKeys: [BoolKey] = boolWords.map { w in
+        w.bytes.withUnsafeBufferPointer { b in
+            precondition(b.count <= 16, "yes/no words are at most 16 bytes")
+            let (low, high) = pack(b)
+            return BoolKey(count: b.count, low: low, high: high, value: w.value)
         }
+    }
+
+    /// Up to 16 bytes as two little-endian words (zero-padded).
+    @inline(__always)
+    static func pack(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for i in 0..<min(b.count, 8) { low |= UInt64(b[i]) << (8 * UInt64(i)) }
+        if b.count > 8 { for i in 8..<min(b.count, 16) { high |= UInt64(b[i]) << (8 * UInt64(i - 8)) } }
+        return (low, high)
+    }
+
+    /// The value of a yes/no word given exactly as in `boolWords` (byte for byte).
+    @inline(__always)
+    static func boolWord(_ b: UnsafeBufferPointer<UInt8>, _ keys: UnsafeBufferPointer<BoolKey>) -> Double? {
+        guard b.count <= 16 else { return nil }
+        let (low, high) = pack(b)
+        for k in keys where k.count == b.count && k.low == low && k.high == high { return k.value }
         return nil
     }
 
