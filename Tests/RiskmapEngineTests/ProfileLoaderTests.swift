@@ -335,4 +335,23 @@ import RiskmapLanguage
             #expect(!ProfileLoader.boolWords.contains { $0.bytes == bytes }, "\(word)")
         }
     }
+
+    /// Years are read by blocks of rows on all cores: over many blocks, every bad year is
+    /// still reported once, in line order, before the row and cell problems, and every
+    /// good row is kept.
+    @Test func yearsReadInBlocksKeepTheirDiagnosticsInOrder() throws {
+        let rows = 3 * ProfileLoader.cellBlockRows + 17
+        let bad: Set<Int> = [0, 5, ProfileLoader.cellBlockRows - 1, ProfileLoader.cellBlockRows, 2 * ProfileLoader.cellBlockRows + 3, rows - 1]
+        var text = "school_id;year;pupils\n"
+        for r in 0..<rows {
+            let year = bad.contains(r) ? "20x5" : (r % 2 == 0 ? "2024/25" : "2025/26")
+            text += "S\(r / 2);\(year);\(r == 7 ? "много" : "\(r % 500)")\n"
+        }
+        let l = try Self.load(text)
+        let expected = bad.sorted().map { "E profileBadYear@\($0 + 2):\(Self.column(of: "20x5", in: "S\($0 / 2);20x5;"))" }
+        #expect(Array(l.summary.prefix(bad.count)) == expected)
+        #expect(l.summary.count == bad.count + 1 && l.summary.last?.hasPrefix("E ") == true && l.summary.last!.hasSuffix("@9:\(Self.column(of: "много", in: "S3;2025/26;много"))"))
+        #expect(l.profiles.rowCount == rows - bad.count)
+        #expect(l.profiles.years.map(\.description) == ["2024/25", "2025/26"])
+    }
 }

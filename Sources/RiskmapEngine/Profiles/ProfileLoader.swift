@@ -66,44 +66,36 @@ public enum ProfileLoader {
             return (ProfileSet(indicatorCount: book.indicators.count, years: []), diagnostics)
         }
 
-        // Pass 1: school years of every row (the year's start; `noYear` when unreadable).
+        // Pass 1: school years of every row (the year's start; `noYear` when unreadable),
+        // by blocks of rows on all cores; the blocks' years and diagnostics are joined in
+        // row order.
         var rowYears = [Int32](repeating: noYear, count: table.rowCount)
         var years = Set<SchoolYear>()
-        var lastFastYear: SchoolYear?
-        table.bytes.withUnsafeBufferPointer { text in
-        var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: (builtinColumn[.year] ?? 0) + 1)
-        defer { scanner.deallocate() }
-        for row in 0..<table.rowCount {
-            if let yc = builtinColumn[.year] {
-                // Common case: a plain year spelling with nothing to trim, read from bytes.
-                var fast: SchoolYear?
-                if yc < table.fieldCount(row: row) {
-                    scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: yc + 1)
-                    if let b = scanner.fieldBytes(yc), let f = b.first, let l = b.last, f >= 48, f <= 57, l >= 48, l <= 57 {
-                        fast = parseYearFast(b)
-                    }
+        if let yc = builtinColumn[.year] {
+            let blocks = (table.rowCount + cellBlockRows - 1) / cellBlockRows
+            var found = [(years: Set<SchoolYear>, diagnostics: [Diagnostic])](repeating: ([], []), count: blocks)
+            rowYears.withUnsafeMutableBufferPointer { rowYears in
+            found.withUnsafeMutableBufferPointer { found in
+                let shared = UnsafeSendable((table, rowYears.baseAddress!, found.baseAddress!))
+                let readBlock = { @Sendable (b: Int) in
+                    let (table, rowYears, found) = shared.value
+                    found[b] = ProfileLoader.readYears(table, column: yc, rows: b * cellBlockRows..<min(table.rowCount, (b + 1) * cellBlockRows), into: rowYears)
                 }
-                if let y = fast {
-                    rowYears[row] = Int32(clamping: y.start)
-                    if y != lastFastYear {
-                        years.insert(y)
-                        lastFastYear = y
-                    }
-                    continue
-                }
-                let text = CellParser.trimmed(table.field(row: row, column: yc))
-                if let y = parseYear(text) {
-                    rowYears[row] = Int32(clamping: y.start)
-                    years.insert(y)
+                if blocks >= 2 && Evaluator.defaultThreadCount > 1 {
+                    DispatchQueue.concurrentPerform(iterations: blocks, execute: readBlock)
                 } else {
-                    diagnostics.append(.error(.profileBadYear(text), at: table.fieldRange(row: row, column: yc), help: .profileYearHelp))
+                    for b in 0..<blocks { readBlock(b) }
                 }
-            } else {
-                let y = defaultYear ?? SchoolYear(start: 0)
-                rowYears[row] = Int32(clamping: y.start)
-                years.insert(y)
             }
-        }
+            }
+            for block in found {
+                years.formUnion(block.years)
+                diagnostics += block.diagnostics
+            }
+        } else {
+            let y = defaultYear ?? SchoolYear(start: 0)
+            for row in 0..<table.rowCount { rowYears[row] = Int32(clamping: y.start) }
+            if table.rowCount > 0 { years.insert(y) }
         }
         var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
         loadRows(table: table, book: book, idColumn: idColumn, nameColumn: builtinColumn[.name],
@@ -364,6 +356,46 @@ public enum ProfileLoader {
         }
 
         profiles.setRows(school: rowSchool, year: rowYear, line: rowLine, columns: columns)
+    }
+
+    /// The school years of `rows` (column `column`), written to `rowYears`; the years
+    /// seen and the diagnostics of unreadable ones, in row order.
+    static func readYears(
+        _ table: CSVTable, column yc: Int, rows: Range<Int>, into rowYears: UnsafeMutablePointer<Int32>
+    ) -> (years: Set<SchoolYear>, diagnostics: [Diagnostic]) {
+        var years = Set<SchoolYear>()
+        var diagnostics: [Diagnostic] = []
+        var lastFastYear: SchoolYear?
+        table.bytes.withUnsafeBufferPointer { text in
+            var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: yc + 1)
+            defer { scanner.deallocate() }
+            for row in rows {
+                // Common case: a plain year spelling with nothing to trim, read from bytes.
+                var fast: SchoolYear?
+                if yc < table.fieldCount(row: row) {
+                    scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: yc + 1)
+                    if let b = scanner.fieldBytes(yc), let f = b.first, let l = b.last, f >= 48, f <= 57, l >= 48, l <= 57 {
+                        fast = parseYearFast(b)
+                    }
+                }
+                if let y = fast {
+                    rowYears[row] = Int32(clamping: y.start)
+                    if y != lastFastYear {
+                        years.insert(y)
+                        lastFastYear = y
+                    }
+                    continue
+                }
+                let text = CellParser.trimmed(table.field(row: row, column: yc))
+                if let y = parseYear(text) {
+                    rowYears[row] = Int32(clamping: y.start)
+                    years.insert(y)
+                } else {
+                    diagnostics.append(.error(.profileBadYear(text), at: table.fieldRange(row: row, column: yc), help: .profileYearHelp))
+                }
+            }
+        }
+        return (years, diagnostics)
     }
 
     /// A row whose school year could not be read (see `rowYears`).
