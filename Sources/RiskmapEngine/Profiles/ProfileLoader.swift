@@ -443,7 +443,9 @@ public enum ProfileLoader {
         var value: Double
     }
 
-    static let boolKeys: [BoolKey] = boolWords.map { w in
+    /// In the order of `boolWords`, yes and no spellings alternating (`да`, `нет`, `Да`,
+    /// `Нет`, …), so the common words are found first.
+    static let boolKeys: [BoolKey] = boolWords.indices.sorted { ($0 % 12, $0 / 12) < ($1 % 12, $1 / 12) }.map { boolWords[$0] }.map { w in
         w.bytes.withUnsafeBufferPointer { b in
             precondition(b.count <= 16, "yes/no words are at most 16 bytes")
             let (low, high) = pack(b)
