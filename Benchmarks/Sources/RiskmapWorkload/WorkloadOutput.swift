@@ -3,10 +3,32 @@ import RiskmapEngine
 import RiskmapLanguage
 
 public enum WorkloadOutput {
-    /// `id,level,factors,actions` lines in input order: the level code of the first scale,
-    /// triggered factor codes ascending, and the measures addressing any triggered factor
-    /// (codes ascending), both `;`-joined.
+    public static let header = Array("id,level,factors,actions\n".utf8)
+
+    /// The whole output: the header, then `id,level,factors,actions` lines in input order:
+    /// the level code of the first scale, triggered factor codes ascending, and the
+    /// measures addressing any triggered factor (codes ascending), both `;`-joined.
     public static func render(_ evaluation: Evaluation) -> [UInt8] {
+        header + render(evaluation, rows: 0..<evaluation.profiles.rowCount)
+    }
+
+    /// The output in blocks of `blockRows` lines, each passed to `write` in order (the
+    /// header first), so that a large output is never held whole; stops at the first
+    /// `false` from `write`, and returns whether every block was written.
+    public static func write(_ evaluation: Evaluation, blockRows: Int = 16_384, to write: ([UInt8]) -> Bool) -> Bool {
+        guard write(header) else { return false }
+        var start = 0
+        let rows = evaluation.profiles.rowCount
+        while start < rows {
+            let end = min(rows, start + max(1, blockRows))
+            guard write(render(evaluation, rows: start..<end)) else { return false }
+            start = end
+        }
+        return true
+    }
+
+    /// The lines of `rows`.
+    public static func render(_ evaluation: Evaluation, rows: Range<Int>) -> [UInt8] {
         let book = evaluation.book
         let profiles = evaluation.profiles
         let levelCodes = book.scales.first.map { $0.levels.map { Array($0.code.utf8) } } ?? []
@@ -26,8 +48,7 @@ public enum WorkloadOutput {
         let maxLevel = (levelCodes + [unknown]).reduce(0) { max($0, $1.count) }
         let perRow = maxID + maxLevel + factorCodes.reduce(0) { $0 + $1.count + 1 }
             + measureCodes.reduce(0) { $0 + $1.count + 1 } + 4
-        let header = Array("id,level,factors,actions\n".utf8)
-        let capacity = header.count + profiles.rowCount * perRow
+        let capacity = rows.count * perRow
 
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
             let out = buffer.baseAddress!
@@ -42,9 +63,8 @@ public enum WorkloadOutput {
                 out[o] = byte
                 o += 1
             }
-            put(header)
             var triggered = [Bool](repeating: false, count: book.factors.count)
-            for r in 0..<profiles.rowCount {
+            for r in rows {
                 profiles.schools.withIDBytes(Int(rowSchool[r])) { b in
                     if b.count > 0 { (out + o).update(from: b.baseAddress!, count: b.count) }
                     o += b.count

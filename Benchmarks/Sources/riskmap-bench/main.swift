@@ -105,9 +105,12 @@ case "run":
     let tEval = now()
     peaks.append(("evaluate", peakMiB()))
 
-    // Format + write.
-    let bytes = WorkloadOutput.render(evaluation)
-    guard writeFile(outPath, bytes) else { fail("cannot write \(outPath)") }
+    // Format + write, block by block.
+    guard let file = fopen(outPath, "wb") else { fail("cannot write \(outPath)") }
+    let wrote = WorkloadOutput.write(evaluation) { block in
+        block.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) } == block.count
+    }
+    guard fclose(file) == 0, wrote else { fail("cannot write \(outPath)") }
     let tWrite = now()
     peaks.append(("format+write", peakMiB()))
 
