@@ -66,7 +66,7 @@ enum EngineCommands {
             context.console.err(context.renderer.render(Diagnostic(.error, exists ? .unreadableFile(path) : .pathNotFound(path), path: path)))
             return .failure(.noInput)
         }
-        // The table (text and field offsets) is released when this closure returns,
+        // The table (text and row offsets) is released when this closure returns,
         // before evaluation.
         let (hasTable, profiles, loadDiagnostics): (Bool, ProfileSet, [Diagnostic]) = {
             let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: data, path: path, options: options)

@@ -82,7 +82,7 @@ case "run":
     let book = checkedRules(rulesPath)
     let tRules = now()
 
-    // Read + parse CSV, load profiles. The table (text and field offsets) is released
+    // Read + parse CSV, load profiles. The table (text and row offsets) is released
     // when this closure returns, before evaluation.
     var tRead: UInt64 = 0
     var peaks: [(String, Int)] = []

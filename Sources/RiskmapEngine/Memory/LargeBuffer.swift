@@ -1,6 +1,6 @@
 import Foundation
 
-/// Large buffers (the input text, its field table, profile and result columns).
+/// Large buffers (the input text, the profile and result columns).
 ///
 /// On the virtual machines riskmap is measured on (Firecracker, memory backed lazily by
 /// the host, freed memory handed back to it), the first write to a page is the dominant
