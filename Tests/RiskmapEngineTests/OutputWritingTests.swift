@@ -60,6 +60,21 @@ import RiskmapLanguage
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])
     }
 
+    /// Blocks are written on another thread while the next ones are rendered; a write
+    /// error there is still reported, not lost.
+    @Test(arguments: [1, 2])
+    func writeErrorsAreReported(threads: Int) throws {
+        let report = Self.report(try Self.manySchools(3_000))
+        let fd = open("/dev/full", O_WRONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var sink = ByteSink(descriptor: fd, path: "/dev/full")
+        #expect(throws: ByteSink.Failure.self) {
+            try ClassificationCSV(report).write(to: &sink, threads: threads, blockRows: 100)
+            try sink.flush()
+        }
+    }
+
     // MARK: AtomicWriter
 
     struct Stop: Error {}

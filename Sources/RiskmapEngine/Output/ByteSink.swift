@@ -32,6 +32,49 @@ public struct ByteSink {
         if buffer.count >= Self.blockSize { try flush() }
     }
 
+    /// Writes `blocks` out, in order, on another thread while `body` runs (it prepares the
+    /// next blocks), and returns when both are done; a write error is thrown after `body`.
+    /// A memory sink, or one thread: the blocks are appended, then `body` runs.
+    public mutating func write(overlapping blocks: [[UInt8]], threads: Int, then body: () -> Void) throws(Failure) {
+        guard let descriptor, threads > 1 else {
+            for b in blocks { try write(b) }
+            body()
+            return
+        }
+        try flush()
+        let result = WriteResult()
+        let group = DispatchGroup()
+        let shared = UnsafeSendable(blocks)
+        DispatchQueue.global().async(group: group) {
+            for b in shared.value {
+                if let code = ByteSink.writeAll(descriptor, b) { result.error = code; return }
+            }
+        }
+        body()
+        group.wait()
+        if let code = result.error { throw Failure(path: path, reason: String(cString: strerror(code))) }
+    }
+
+    private final class WriteResult: @unchecked Sendable {
+        var error: Int32?
+    }
+
+    /// Writes all of `bytes`; the error number on failure.
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                done += n
+            }
+            return nil
+        }
+    }
+
     /// Writes out whatever is buffered (nothing to do for a memory sink).
     public mutating func flush() throws(Failure) {
         guard descriptor != nil, !buffer.isEmpty else { return }

@@ -65,28 +65,38 @@ struct ClassificationCSV {
         let count = report.rows.count
         let block = max(1, blockRows)
         let parallel = max(1, threads)
-        var buffers = [[UInt8]](repeating: [], count: parallel)
-        var start = 0
-        while start < count {
-            let first = start
+        // Two sets of buffers: one is written while the next round is rendered into the other.
+        var sets = [[[UInt8]]](repeating: [[UInt8]](repeating: [], count: parallel), count: 2)
+        var current = 0
+        func render(_ first: Int, into set: Int) -> Int {
             let end = min(count, first + parallel * block)
             let parts = (end - first + block - 1) / block
-            buffers.withUnsafeMutableBufferPointer { all in
+            sets[set].withUnsafeMutableBufferPointer { all in
                 let shared = UnsafeSendable((all.baseAddress!, self))
-                let render = { @Sendable (p: Int) in
+                let renderPart = { @Sendable (p: Int) in
                     let (buffers, csv) = shared.value
                     let lo = first + p * block
                     buffers[p].removeAll(keepingCapacity: true)
                     csv.appendRows(lo..<min(end, lo + block), to: &buffers[p])
                 }
                 if parts > 1 {
-                    DispatchQueue.concurrentPerform(iterations: parts, execute: render)
+                    DispatchQueue.concurrentPerform(iterations: parts, execute: renderPart)
                 } else {
-                    render(0)
+                    renderPart(0)
                 }
+                for p in parts..<parallel { all[p].removeAll(keepingCapacity: true) }
             }
-            for p in 0..<parts { try sink.write(buffers[p]) }
-            start = end
+            return end
+        }
+        var start = count > 0 ? render(0, into: current) : 0
+        var done = count == 0
+        while !done {
+            let next = start
+            let ready = sets[current]
+            try sink.write(overlapping: ready, threads: parallel) {
+                if next < count { start = render(next, into: 1 - current) } else { done = true }
+            }
+            current = 1 - current
         }
     }
 
