@@ -53,17 +53,20 @@ import RiskmapWorkload
         #expect(Array(out.prefix(head.count)) == head)
     }
 
-    /// The benchmark writes its output block by block; any block size gives the same bytes.
+    /// The benchmark writes its output block by block, rendering blocks on several threads;
+    /// any block size and thread count gives the same bytes.
     @Test(arguments: [1, 7, 1_000, 5_000])
     func outputInBlocksIsTheWholeOutput(blockRows: Int) throws {
         let book = try Self.book()
         let (table, _) = CSVReader.read(bytes: WorkloadGenerator.csv(1_000), path: "workload.csv")
         let (profiles, _) = ProfileLoader.load(table: try #require(table), book: book, defaultYear: book.header.year)
         let evaluation = Evaluator(book: book, profiles: profiles).run()
-        var blocks: [[UInt8]] = []
-        #expect(WorkloadOutput.write(evaluation, blockRows: blockRows) { blocks.append($0); return true })
-        #expect(blocks.count == 1 + (1_000 + blockRows - 1) / blockRows)
-        #expect(blocks.flatMap { $0 } == WorkloadOutput.render(evaluation))
+        for threads in [1, 2, 3] {
+            var blocks: [[UInt8]] = []
+            #expect(WorkloadOutput.write(evaluation, blockRows: blockRows, threads: threads) { blocks.append($0); return true })
+            #expect(blocks.count == 1 + (1_000 + blockRows - 1) / blockRows)
+            #expect(blocks.flatMap { $0 } == WorkloadOutput.render(evaluation))
+        }
         var calls = 0
         #expect(!WorkloadOutput.write(evaluation, blockRows: blockRows) { _ in calls += 1; return calls < 2 })
         #expect(calls == 2)

@@ -1,4 +1,5 @@
 // Formats the workload's output (WORKLOAD.md §4) from a riskmap evaluation.
+import Dispatch
 import RiskmapEngine
 import RiskmapLanguage
 
@@ -13,18 +14,40 @@ public enum WorkloadOutput {
     }
 
     /// The output in blocks of `blockRows` lines, each passed to `write` in order (the
-    /// header first), so that a large output is never held whole; stops at the first
-    /// `false` from `write`, and returns whether every block was written.
-    public static func write(_ evaluation: Evaluation, blockRows: Int = 16_384, to write: ([UInt8]) -> Bool) -> Bool {
+    /// header first), so that a large output is never held whole; `threads` blocks are
+    /// rendered at a time. Stops at the first `false` from `write`, and returns whether
+    /// every block was written.
+    public static func write(
+        _ evaluation: Evaluation, blockRows: Int = 16_384, threads: Int = Evaluator.defaultThreadCount,
+        to write: ([UInt8]) -> Bool
+    ) -> Bool {
         guard write(header) else { return false }
-        var start = 0
         let rows = evaluation.profiles.rowCount
+        let block = max(1, blockRows), parallel = max(1, threads)
+        var start = 0
         while start < rows {
-            let end = min(rows, start + max(1, blockRows))
-            guard write(render(evaluation, rows: start..<end)) else { return false }
+            let first = start
+            let end = min(rows, first + parallel * block)
+            let parts = (end - first + block - 1) / block
+            var blocks = [[UInt8]](repeating: [], count: parts)
+            blocks.withUnsafeMutableBufferPointer { out in
+                let shared = UnsafeSendable((out.baseAddress!, evaluation))
+                DispatchQueue.concurrentPerform(iterations: parts) { p in
+                    let (out, evaluation) = shared.value
+                    let lo = first + p * block
+                    out[p] = render(evaluation, rows: lo..<min(end, lo + block))
+                }
+            }
+            for b in blocks { guard write(b) else { return false } }
             start = end
         }
         return true
+    }
+
+    /// A value handed to the rendering threads, which only read it.
+    private struct UnsafeSendable<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
     }
 
     /// The lines of `rows`.
