@@ -66,12 +66,13 @@ public enum WorkloadOutput {
         let factors = evaluation.factors
         let unknown = Array("unknown".utf8)
 
-        // An upper bound of the output size: every code on every row.
-        let maxID = profiles.schools.maxIDByteCount
+        // An upper bound of the output size: every code on every row, and the rows' ids.
+        var idBytes = 0
+        for r in rows { idBytes += profiles.schools.withIDBytes(Int(rowSchool[r])) { $0.count } }
         let maxLevel = (levelCodes + [unknown]).reduce(0) { max($0, $1.count) }
-        let perRow = maxID + maxLevel + factorCodes.reduce(0) { $0 + $1.count + 1 }
+        let perRow = maxLevel + factorCodes.reduce(0) { $0 + $1.count + 1 }
             + measureCodes.reduce(0) { $0 + $1.count + 1 } + 4
-        let capacity = rows.count * perRow
+        let capacity = idBytes + rows.count * perRow
 
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
             let out = buffer.baseAddress!

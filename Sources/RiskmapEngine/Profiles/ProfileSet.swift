@@ -63,13 +63,6 @@ public struct ProfileSet: Sendable {
             return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
         }
 
-        /// The longest id, in UTF-8 bytes.
-        public var maxIDByteCount: Int {
-            var m = 0
-            for i in indices { m = Swift.max(m, Int(bounds[4 * i + 1] - bounds[4 * i])) }
-            return m
-        }
-
         /// Drops the arena's spare capacity (after bulk loading).
         mutating func compact() {
             let n = arena.count
