@@ -30,10 +30,10 @@ public enum WorkloadOutput {
             let end = min(rows, first + parallel * block)
             let parts = (end - first + block - 1) / block
             var blocks = [[UInt8]](repeating: [], count: parts)
-            blocks.withUnsafeMutableBufferPointer { out in
-                let shared = UnsafeSendable((out.baseAddress!, evaluation))
+            blocks.withUnsafeMutableBufferPointer { blocks in
+                // Each iteration writes its own element.
+                nonisolated(unsafe) let out = blocks.baseAddress!
                 DispatchQueue.concurrentPerform(iterations: parts) { p in
-                    let (out, evaluation) = shared.value
                     let lo = first + p * block
                     out[p] = render(evaluation, rows: lo..<min(end, lo + block))
                 }
@@ -42,12 +42,6 @@ public enum WorkloadOutput {
             start = end
         }
         return true
-    }
-
-    /// A value handed to the rendering threads, which only read it.
-    private struct UnsafeSendable<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
     }
 
     /// The lines of `rows`.

@@ -101,11 +101,8 @@ public struct CSVTable: Sendable {
         guard column >= 0, column < physicalFieldCount(physical) else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
+        let (start, end, unescape) = cell(physical, column).content
         return try bytes.withUnsafeBufferPointer { all in
-            var scanner = CSVRowScanner(text: all, delimiter: delimiter, source: source, capacity: column + 1)
-            defer { scanner.deallocate() }
-            scanner.rescan(from: Int(rowStarts[physical]), limit: column + 1)
-            let (start, end, unescape) = scanner.content(column)
             let slice = UnsafeBufferPointer(rebasing: all[start..<end])
             if !unescape { return try body(slice) }
             return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, slice.count)) { buffer in

@@ -38,15 +38,13 @@ public enum AtomicWriter {
             unlink(temp)
             throw error
         }
-        if close(fd) != 0 {
+        /// The failure for `errno`, with the temporary file removed.
+        func failed() -> Failure {
             let reason = String(cString: strerror(errno))
             unlink(temp)
-            throw Failure(path: path, reason: reason)
+            return Failure(path: path, reason: reason)
         }
-        if rename(temp, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temp)
-            throw Failure(path: path, reason: reason)
-        }
+        if close(fd) != 0 { throw failed() }
+        if rename(temp, path) != 0 { throw failed() }
     }
 }

@@ -44,15 +44,14 @@ public struct ByteSink {
         try flush()
         let result = WriteResult()
         let group = DispatchGroup()
-        let shared = UnsafeSendable(blocks)
         DispatchQueue.global().async(group: group) {
-            for b in shared.value {
+            for b in blocks {
                 if let code = ByteSink.writeAll(descriptor, b) { result.error = code; return }
             }
         }
         body()
         group.wait()
-        if let code = result.error { throw Failure(path: path, reason: String(cString: strerror(code))) }
+        if let code = result.error { throw failure(code) }
     }
 
     private final class WriteResult: @unchecked Sendable {
@@ -84,18 +83,10 @@ public struct ByteSink {
 
     private func writeOut(_ bytes: [UInt8]) throws(Failure) {
         guard let descriptor else { return }
-        let failure: Int32? = bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                done += n
-            }
-            return nil
-        }
-        if let code = failure { throw Failure(path: path, reason: String(cString: strerror(code))) }
+        if let code = ByteSink.writeAll(descriptor, bytes) { throw failure(code) }
+    }
+
+    private func failure(_ code: Int32) -> Failure {
+        Failure(path: path, reason: String(cString: strerror(code)))
     }
 }
