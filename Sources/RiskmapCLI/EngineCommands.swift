@@ -61,7 +61,7 @@ enum EngineCommands {
             requestedYear = year
         }
         let path = parsed.values["schools"] ?? defaultSchools
-        guard var data = FileBytes.read(path) else {
+        guard var data = FileBytes.text(path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             context.console.err(context.renderer.render(Diagnostic(.error, exists ? .unreadableFile(path) : .pathNotFound(path), path: path)))
             return .failure(.noInput)
@@ -74,7 +74,7 @@ enum EngineCommands {
             let (p, d) = ProfileLoader.load(table: table, book: book, defaultYear: requestedYear ?? book.header.year)
             return (true, p, csvDiagnostics + d)
         }()
-        data = []
+        data = TextBytes([])
         var diagnostics = loadDiagnostics
         let strict = parsed.flags.contains("strict")
         if strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }

@@ -5,7 +5,7 @@ public struct Lexer {
     public static let errorLimit = 50
 
     private let file: SourceFile
-    private let bytes: [UInt8]
+    private let bytes: TextBytes
     private var index = 0
     private var tokens: [Token] = []
     private var pendingComments: [String] = []

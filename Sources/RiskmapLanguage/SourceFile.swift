@@ -3,19 +3,23 @@
 public final class SourceFile: Sendable {
     /// The path as the user gave it (used in diagnostics).
     public let path: String
-    public let bytes: [UInt8]
+    public let bytes: TextBytes
     /// Byte offset of the first byte of each line.
     let lineStarts: [Int]
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: TextBytes) {
         self.path = path
         self.bytes = bytes
         lineStarts = SourceFile.lineStarts(of: bytes)
     }
 
+    public convenience init(path: String, bytes: [UInt8]) {
+        self.init(path: path, bytes: TextBytes(bytes))
+    }
+
     /// Offsets of line starts: 0 and the offset after every LF. Scans eight bytes at a
     /// time; a word without LF costs a few instructions.
-    static func lineStarts(of bytes: [UInt8]) -> [Int] {
+    static func lineStarts(of bytes: TextBytes) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -124,6 +124,86 @@ import RiskmapLanguage
         #expect(FileBytes.read(path) == expected)
     }
 
+    // MARK: Direct writes
+
+    /// Sizes around the alignment and the staging chunk, written in pieces of a prime size.
+    @Test(arguments: [0, 1, 4_095, 4_096, 4_097, OutputFile.directChunk - 1, OutputFile.directChunk,
+                      OutputFile.directChunk + 1, 2 * OutputFile.directChunk + 4_096 * 3 + 17])
+    func directWritesKeepEveryByteForAnySize(size: Int) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("direct.bin").path
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 12) }
+        try AtomicWriter.write(to: path) { (sink: inout ByteSink) throws(ByteSink.Failure) in
+            var i = 0
+            while i < size {
+                let n = min(size - i, 1_000_003)
+                try sink.write(Array(bytes[i..<i + n]))
+                i += n
+            }
+        }
+        #expect(FileBytes.read(path) == bytes)
+    }
+
+    /// Blocks written on another thread go through the staging buffer in order.
+    @Test func overlappedBlocksAreStagedInOrder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("overlapped.bin").path
+        let (fd, direct) = Self.openDirect(path)
+        try #require(fd >= 0)
+        var sink = ByteSink(file: OutputFile(descriptor: fd, direct: direct, chunk: 2 * OutputFile.directAlignment), path: path)
+        var expected: [UInt8] = []
+        for round in 0..<5 {
+            let blocks = (0..<3).map { b in [UInt8](repeating: UInt8(round * 3 + b), count: 1_000 * (b + 1) + round) }
+            try sink.write(overlapping: blocks, threads: 2) {}
+            expected += blocks.joined()
+        }
+        try sink.finish()
+        close(fd)
+        #expect(FileBytes.read(path) == expected)
+    }
+
+    /// A direct write the file system refuses (here: a size that is no multiple of the
+    /// block size) is made through the page cache instead, and nothing is lost.
+    @Test func refusedDirectWritesFallBackToThePageCache() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("fallback.bin").path
+        let (fd, direct) = Self.openDirect(path)
+        try #require(fd >= 0)
+        let file = OutputFile(descriptor: fd, direct: direct, chunk: 1_000)
+        let bytes = (0..<5_555).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        bytes.withUnsafeBytes { raw in
+            #expect(file.append(UnsafeRawBufferPointer(rebasing: raw[..<3_333])) == nil)
+            #expect(file.append(UnsafeRawBufferPointer(rebasing: raw[3_333...])) == nil)
+        }
+        #expect(file.finish() == nil)
+        #expect(!file.isDirect)
+        close(fd)
+        let written = try #require(FileBytes.read(path))
+        #expect(written.count == bytes.count)
+        #expect(SHA256.hex(written) == SHA256.hex(bytes))  // (not the 5,555 bytes themselves in a failure)
+    }
+
+    @Test func directWriteErrorsAreReported() throws {
+        let fd = open("/dev/full", O_WRONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var sink = ByteSink(file: OutputFile(descriptor: fd, direct: true, chunk: OutputFile.directAlignment), path: "/dev/full")
+        #expect(throws: ByteSink.Failure.self) {
+            try sink.write([UInt8](repeating: 1, count: ByteSink.blockSize + 1))
+            try sink.finish()
+        }
+    }
+
+    /// Opens `path` for direct writes where the file system allows it.
+    static func openDirect(_ path: String) -> (Int32, Bool) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | OutputFile.directFlag, 0o644)
+        if fd >= 0 { return (fd, OutputFile.directFlag != 0) }
+        return (open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644), false)
+    }
+
     // MARK: FileBytes
 
     @Test func readsWholeFilesAndRefusesWhatIsNotOne() throws {
@@ -138,6 +218,44 @@ import RiskmapLanguage
         #expect(FileBytes.read(folder.appendingPathComponent("missing.csv").path) == nil)
         #expect(FileBytes.read(folder.path) == nil)  // a directory
         #expect(FileBytes.read("bad\u{0}name") == nil)
+    }
+
+    /// Large regular files are mapped, not copied; every way of reading gives the same bytes.
+    @Test func largeFilesAreMappedSmallOnesRead() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 10, FileBytes.mapMinBytes - 1, FileBytes.mapMinBytes, FileBytes.mapMinBytes + 4_097] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ $0 >> 9) }
+            let path = folder.appendingPathComponent("t\(size)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let text = try #require(FileBytes.text(path))
+            #expect(text.isMapped == (size >= FileBytes.mapMinBytes), "size \(size)")
+            #expect(text == TextBytes(bytes), "size \(size)")
+            #expect(Array(text.dropFirst(3)) == Array(bytes.dropFirst(3)), "size \(size)")
+        }
+        #expect(FileBytes.text(folder.appendingPathComponent("missing.csv").path) == nil)
+        #expect(FileBytes.text(folder.path) == nil)
+        #expect(FileBytes.text("bad\u{0}name") == nil)
+    }
+
+    /// A mapped school file with a byte-order mark is parsed in place: the table's text
+    /// is the mapping without its first three bytes, not a copy.
+    @Test func aMappedFileWithAByteOrderMarkIsNotCopied() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "\u{FEFF}school_id;name;pupils\r\n"
+        var i = 0
+        while csv.utf8.count < FileBytes.mapMinBytes + 10 { csv += "S\(i);Школа № \(i);\(i % 900)\r\n"; i += 1 }
+        let path = folder.appendingPathComponent("bom.csv").path
+        try csv.write(toFile: path, atomically: false, encoding: .utf8)
+        let text = try #require(FileBytes.text(path))
+        let (table, diagnostics) = CSVReader.read(bytes: text, path: path)
+        let t = try #require(table)
+        #expect(diagnostics.isEmpty)
+        #expect(t.source.bytes.isMapped)
+        #expect(t.source.bytes.count == text.count - 3)
+        #expect(t.rowCount == i)
+        #expect(t.field(row: i - 1, column: 1) == "Школа № \(i - 1)")
     }
 
     @Test func readsAPipeWhoseSizeIsUnknown() throws {

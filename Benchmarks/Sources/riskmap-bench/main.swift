@@ -87,7 +87,7 @@ case "run":
     var tRead: UInt64 = 0
     var peaks: [(String, Int)] = []
     let profiles: ProfileSet = {
-        guard let input = FileBytes.read(inPath) else { fail("cannot read \(inPath)", 66) }
+        guard let input = FileBytes.text(inPath) else { fail("cannot read \(inPath)", 66) }
         let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: inPath)
         guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
         tRead = now()
@@ -148,7 +148,7 @@ case "classify":
     let book = checkedRules(rulesPath)
     var laps: [(String, UInt64)] = [("rules (load+check)", now())]
     let profiles: ProfileSet = {
-        guard let input = FileBytes.read(inPath) else { fail("cannot read \(inPath)", 66) }
+        guard let input = FileBytes.text(inPath) else { fail("cannot read \(inPath)", 66) }
         laps.append(("read file", now()))
         let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: inPath)
         guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }

@@ -31,18 +31,16 @@ public enum CSVReader {
     /// reported as diagnostics (ragged rows are warnings, an unterminated quote is an
     /// error) and the table is returned; it is `nil` only when there is no header line.
     public static func read(
-        bytes: [UInt8], path: String, options: CSVOptions = CSVOptions()
+        bytes: TextBytes, path: String, options: CSVOptions = CSVOptions()
     ) -> (CSVTable?, [Diagnostic]) {
         if options.encoding == nil, bytes.count >= speculativeMinBytes, Evaluator.defaultThreadCount > 1,
            !TextDecoding.hasUTF8BOM(bytes) {
             // Large file, encoding to detect: the bytes are parsed as UTF-8 while another
             // thread checks that they are; if they are not, they are decoded and parsed again.
             let box = SpeculativeRead()
-            let input = UnsafeSendable((bytes, path, options))
             DispatchQueue.concurrentPerform(iterations: 2) { i in
-                let (bytes, path, options) = input.value
                 if i == 0 {
-                    box.valid = TextDecoding.isValidUTF8(bytes)
+                    box.valid = bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
                 } else {
                     box.result = read(text: bytes, encoding: .utf8, path: path, options: options)
                 }
@@ -52,6 +50,13 @@ public enum CSVReader {
         }
         let (text, encoding) = decode(bytes, forced: options.encoding)
         return read(text: text, encoding: encoding, path: path, options: options)
+    }
+
+    /// `read(bytes:path:options:)` for bytes in an array (copied once).
+    public static func read(
+        bytes: [UInt8], path: String, options: CSVOptions = CSVOptions()
+    ) -> (CSVTable?, [Diagnostic]) {
+        read(bytes: TextBytes(bytes), path: path, options: options)
     }
 
     /// Inputs at least this large are validated as UTF-8 while being parsed.
@@ -64,7 +69,7 @@ public enum CSVReader {
 
     /// Parses decoded text.
     static func read(
-        text: [UInt8], encoding: CSVEncoding, path: String, options: CSVOptions
+        text: TextBytes, encoding: CSVEncoding, path: String, options: CSVOptions
     ) -> (CSVTable?, [Diagnostic]) {
         guard text.count <= CSVTable.maxBytes else {
             return (nil, [Diagnostic(.error, .unreadableFile(path), path: path)])
@@ -83,11 +88,11 @@ public enum CSVReader {
     // MARK: Encoding
 
     /// The UTF-8 text of `bytes` (BOM removed) and the encoding it was read as.
-    static func decode(_ bytes: [UInt8], forced: CSVEncoding?) -> ([UInt8], CSVEncoding) {
+    static func decode(_ bytes: TextBytes, forced: CSVEncoding?) -> (TextBytes, CSVEncoding) {
         let bom = TextDecoding.hasUTF8BOM(bytes)
-        let encoding = forced ?? (bom || TextDecoding.isValidUTF8(bytes) ? .utf8 : .cp1251)
+        let encoding = forced ?? (bom || bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } ? .utf8 : .cp1251)
         switch encoding {
-        case .utf8: return (bom ? Array(bytes[3...]) : bytes, .utf8)
+        case .utf8: return (bom ? bytes.dropFirst(TextDecoding.utf8BOM.count) : bytes, .utf8)
         case .cp1251: return (TextDecoding.decodeWindows1251(bytes), .cp1251)
         }
     }

@@ -17,7 +17,7 @@ public struct CSVTable: Sendable {
 
     /// Same storage as `source.bytes`, held here so that hot-path reads need no
     /// reference counting through the class.
-    @usableFromInline let bytes: [UInt8]
+    @usableFromInline let bytes: TextBytes
     /// Per physical row (0 = the header): where it starts. Its fields are found by
     /// scanning it again (`CSVRowScanner`): no offset of every field is stored.
     @usableFromInline let rowStarts: [UInt32]

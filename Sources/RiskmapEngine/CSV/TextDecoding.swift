@@ -1,3 +1,5 @@
+import RiskmapLanguage
+
 /// Byte-level text helpers for input files: UTF-8 validation, BOM handling and
 /// Windows-1251 → UTF-8 decoding (Russian Excel saves "CSV" in Windows-1251).
 public enum TextDecoding {
@@ -5,8 +7,8 @@ public enum TextDecoding {
     public static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Whether `bytes` start with a UTF-8 byte-order mark.
-    public static func hasUTF8BOM(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    public static func hasUTF8BOM<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
+        bytes.starts(with: utf8BOM)
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or code
@@ -87,59 +89,81 @@ public enum TextDecoding {
     /// Decodes Windows-1251 bytes to UTF-8. Every byte maps to one character; the one
     /// undefined byte, 0x98, becomes U+FFFD. ASCII runs are copied eight bytes at a time.
     public static func decodeWindows1251(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: windows1251DecodedCapacity(input)) { out, count in
+                count = decodeWindows1251(input, into: out)
+            }
+        }
+    }
+
+    /// `decodeWindows1251` for a whole input text.
+    public static func decodeWindows1251(_ text: TextBytes) -> TextBytes {
+        text.withUnsafeBufferPointer { input in
+            TextBytes(unsafeUninitializedCapacity: windows1251DecodedCapacity(input)) { out, count in
+                count = decodeWindows1251(input, into: out)
+            }
+        }
+    }
+
+    /// Room for the UTF-8 of `input`: one byte per byte, one more per high byte, one
+    /// more again per byte 0x80–0xBF (where the three-byte characters are), plus slack
+    /// for the four-byte stores of `decodeWindows1251(_:into:)`.
+    static func windows1251DecodedCapacity(_ input: UnsafeBufferPointer<UInt8>) -> Int {
         let high: UInt64 = 0x8080_8080_8080_8080
-        return bytes.withUnsafeBufferPointer { input in
-            guard let source = input.baseAddress else { return [] }
-            let n = input.count
-            // Capacity: one byte per byte, one more per high byte, one more again per
-            // byte 0x80–0xBF (where the three-byte characters are), plus slack for the
-            // four-byte stores below.
-            var capacity = n + 4
-            var i = 0
-            while i + 8 <= n {
-                let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
-                let bit7 = w & high
-                let bit7NotBit6 = bit7 & ~(w << 1)
-                capacity += sumOfBytes(bit7 >> 7) + sumOfBytes(bit7NotBit6 >> 7)
-                i += 8
-            }
+        guard let source = input.baseAddress else { return 0 }
+        let n = input.count
+        var capacity = n + 4
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+            let bit7 = w & high
+            let bit7NotBit6 = bit7 & ~(w << 1)
+            capacity += sumOfBytes(bit7 >> 7) + sumOfBytes(bit7NotBit6 >> 7)
+            i += 8
+        }
+        while i < n {
+            capacity += input[i] >= 0x80 ? (input[i] < 0xC0 ? 2 : 1) : 0
+            i += 1
+        }
+        return capacity
+    }
+
+    /// Writes the UTF-8 of `input` to `out` (at least `windows1251DecodedCapacity`
+    /// bytes) and returns its length.
+    static func decodeWindows1251(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard let source = input.baseAddress else { return 0 }
+        let n = input.count
+        return windows1251UTF8.withUnsafeBufferPointer { table in
+            let target = UnsafeMutableRawPointer(out.baseAddress!)
+            var i = 0, o = 0
             while i < n {
-                capacity += input[i] >= 0x80 ? (input[i] < 0xC0 ? 2 : 1) : 0
-                i += 1
-            }
-            return windows1251UTF8.withUnsafeBufferPointer { table in
-                [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-                    let target = UnsafeMutableRawPointer(out.baseAddress!)
-                    var i = 0, o = 0
-                    while i < n {
-                        if i + 8 <= n {
-                            let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
-                            if w & high == 0 {
-                                target.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
-                                i += 8
-                                o += 8
-                                continue
-                            }
-                        }
-                        let stop = min(n, i + 8)
-                        while i < stop {
-                            let b = source[i]
-                            if b < 0x80 {
-                                target.storeBytes(of: b, toByteOffset: o, as: UInt8.self)
-                                o += 1
-                            } else {
-                                // Up to three UTF-8 bytes, packed little-endian; the
-                                // third is zero for two-byte characters.
-                                let packed = table[Int(b &- 0x80)]
-                                target.storeBytes(of: UInt32(littleEndian: packed), toByteOffset: o, as: UInt32.self)
-                                o += packed >> 16 == 0 ? 2 : 3
-                            }
-                            i += 1
-                        }
+                if i + 8 <= n {
+                    let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                    if w & high == 0 {
+                        target.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
+                        i += 8
+                        o += 8
+                        continue
                     }
-                    count = o
+                }
+                let stop = min(n, i + 8)
+                while i < stop {
+                    let b = source[i]
+                    if b < 0x80 {
+                        target.storeBytes(of: b, toByteOffset: o, as: UInt8.self)
+                        o += 1
+                    } else {
+                        // Up to three UTF-8 bytes, packed little-endian; the third is
+                        // zero for two-byte characters.
+                        let packed = table[Int(b &- 0x80)]
+                        target.storeBytes(of: UInt32(littleEndian: packed), toByteOffset: o, as: UInt32.self)
+                        o += packed >> 16 == 0 ? 2 : 3
+                    }
+                    i += 1
                 }
             }
+            return o
         }
     }
 

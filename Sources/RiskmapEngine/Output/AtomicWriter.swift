@@ -26,12 +26,18 @@ public enum AtomicWriter {
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent().path
             + "/.\(url.lastPathComponent).riskmap-\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        // Direct writes where the file system takes them (see `OutputFile`).
+        var direct = OutputFile.directFlag != 0
+        var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | OutputFile.directFlag, 0o666)
+        if fd < 0 && errno == EINVAL && direct {
+            direct = false
+            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        }
         guard fd >= 0 else { throw Failure(path: path, reason: "\(temp): \(String(cString: strerror(errno)))") }
-        var sink = ByteSink(descriptor: fd, path: path)
+        var sink = ByteSink(descriptor: fd, path: path, direct: direct)
         do throws(Failure) {
             try body(&sink)
-            try sink.flush()
+            try sink.finish()
             if fsync(fd) != 0 { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         } catch {
             close(fd)

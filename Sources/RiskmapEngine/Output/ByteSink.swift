@@ -7,24 +7,35 @@ public struct ByteSink {
     public static let blockSize = 1 << 20
 
     /// `nil`: the sink keeps everything in `buffer` (captured output).
-    let descriptor: Int32?
+    let file: OutputFile?
     let path: String
     /// Bytes not yet written (all the bytes, for a memory sink).
     public private(set) var buffer: [UInt8] = []
 
-    init(descriptor: Int32?, path: String) {
-        self.descriptor = descriptor
+    /// A sink writing to `descriptor`; `direct`: it was opened with `O_DIRECT`.
+    init(descriptor: Int32, path: String, direct: Bool = false) {
+        self.init(file: OutputFile(descriptor: descriptor, direct: direct), path: path)
+    }
+
+    /// A sink writing to `file`.
+    init(file: OutputFile, path: String) {
+        self.file = file
+        self.path = path
+    }
+
+    private init(memoryFor path: String) {
+        file = nil
         self.path = path
     }
 
     /// A sink for the process's standard output.
     public static func standardOutput() -> ByteSink { ByteSink(descriptor: 1, path: "<stdout>") }
     /// A sink that keeps its bytes in `buffer`.
-    public static func memory() -> ByteSink { ByteSink(descriptor: nil, path: "<memory>") }
+    public static func memory() -> ByteSink { ByteSink(memoryFor: "<memory>") }
 
     /// Appends `bytes`; a block already as large as a whole write goes straight out.
     public mutating func write(_ bytes: [UInt8]) throws(Failure) {
-        if descriptor != nil, buffer.isEmpty, bytes.count >= Self.blockSize {
+        if file != nil, buffer.isEmpty, bytes.count >= Self.blockSize {
             try writeOut(bytes)
             return
         }
@@ -36,7 +47,7 @@ public struct ByteSink {
     /// next blocks), and returns when both are done; a write error is thrown after `body`.
     /// A memory sink, or one thread: the blocks are appended, then `body` runs.
     public mutating func write(overlapping blocks: [[UInt8]], threads: Int, then body: () -> Void) throws(Failure) {
-        guard let descriptor, threads > 1 else {
+        guard let file, threads > 1 else {
             for b in blocks { try write(b) }
             body()
             return
@@ -46,7 +57,7 @@ public struct ByteSink {
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             for b in blocks {
-                if let code = ByteSink.writeAll(descriptor, b) { result.error = code; return }
+                if let code = b.withUnsafeBytes({ file.append($0) }) { result.error = code; return }
             }
         }
         body()
@@ -58,32 +69,23 @@ public struct ByteSink {
         var error: Int32?
     }
 
-    /// Writes all of `bytes`; the error number on failure.
-    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                done += n
-            }
-            return nil
-        }
-    }
-
     /// Writes out whatever is buffered (nothing to do for a memory sink).
     public mutating func flush() throws(Failure) {
-        guard descriptor != nil, !buffer.isEmpty else { return }
+        guard file != nil, !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
         try writeOut(buffer)
     }
 
+    /// Writes out everything, including what a direct-write file still stages; the
+    /// last call before the file is synced and closed.
+    public mutating func finish() throws(Failure) {
+        try flush()
+        if let code = file?.finish() { throw failure(code) }
+    }
+
     private func writeOut(_ bytes: [UInt8]) throws(Failure) {
-        guard let descriptor else { return }
-        if let code = ByteSink.writeAll(descriptor, bytes) { throw failure(code) }
+        guard let file else { return }
+        if let code = bytes.withUnsafeBytes({ file.append($0) }) { throw failure(code) }
     }
 
     private func failure(_ code: Int32) -> Failure {

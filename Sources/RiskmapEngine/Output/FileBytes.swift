@@ -1,8 +1,37 @@
 import Foundation
+import RiskmapLanguage
 
 /// Reads whole files straight into a byte array (no intermediate `Data` copy, which
-/// for a large school file would double the memory touched).
+/// for a large school file would double the memory touched), or maps them.
 public enum FileBytes {
+    /// The contents of an input text file. A regular file of at least `mapMinBytes` is
+    /// mapped read-only: its pages are the page cache's, so a school file that was just
+    /// written or read costs no fresh memory (on a VM, filling fresh memory is what
+    /// a 200 MB file's read costs). Smaller files, pipes and anything `mmap` refuses
+    /// are read.
+    ///
+    /// Like every program that maps its input (ripgrep, git), a run whose input file is
+    /// truncated while it reads it stops with SIGBUS; saving a file by replacing it (as
+    /// spreadsheet programs do) does not affect a run that already opened it.
+    public static func text(_ path: String) -> TextBytes? {
+        guard !path.contains("\u{0}") else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        let size = Int(st.st_size)
+        if (st.st_mode & S_IFMT) == S_IFREG, size >= mapMinBytes,
+           let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED {
+            return .mapping(of: base, byteCount: size)
+        }
+        return read(fd: fd, size: size).map { TextBytes($0) }
+    }
+
+    /// Files at least this large are mapped by `text(_:)`.
+    static let mapMinBytes = 4 << 20
+
+    /// The bytes of a file (read, never mapped); `nil` when it cannot be read.
     public static func read(_ path: String) -> [UInt8]? {
         guard !path.contains("\u{0}") else { return nil }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -10,8 +39,13 @@ public enum FileBytes {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
+        return read(fd: fd, size: Int(st.st_size))
+    }
+
+    /// Reads `fd` to its end; `size` (from `fstat`) is a hint.
+    private static func read(fd: Int32, size: Int) -> [UInt8]? {
         // One byte more than the size, so that a file that grew (or a pipe, size 0) is read on.
-        var capacity = max(Int(st.st_size), 0) + 1
+        var capacity = max(size, 0) + 1
         var bytes: [UInt8] = []
         while true {
             var ok = true
