@@ -71,7 +71,9 @@ enum EngineCommands {
         let (hasTable, profiles, loadDiagnostics): (Bool, ProfileSet, [Diagnostic]) = {
             let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: data, path: path, options: options)
             guard let table = tableOrNil else { return (false, ProfileSet(indicatorCount: 0, years: []), csvDiagnostics) }
-            let (p, d) = ProfileLoader.load(table: table, book: book, defaultYear: requestedYear ?? book.header.year)
+            // Without measures, the indicators only measures read are checked but not kept.
+            let (p, d) = ProfileLoader.load(table: table, book: book, defaultYear: requestedYear ?? book.header.year,
+                                            keeping: measures ? nil : book.indicatorsRead(includingMeasures: false))
             return (true, p, csvDiagnostics + d)
         }()
         data = TextBytes([])

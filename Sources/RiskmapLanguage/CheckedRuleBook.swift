@@ -30,6 +30,18 @@ public struct CheckedRuleBook: Sendable {
 
     public func indicator(named code: String) -> Indicator? { indicators.first { $0.code == code } }
     public func factor(named code: String) -> Factor? { factors.first { $0.code == code } }
+
+    /// The indicators evaluation reads: those of factors, scale levels and groups, and,
+    /// when `includingMeasures`, of measures' conditions. The others need not be kept
+    /// in memory for a run that does not evaluate measures.
+    public func indicatorsRead(includingMeasures: Bool) -> Set<Int> {
+        var expressions: [RExpr] = []
+        for f in factors { expressions += [f.applies, f.condition].compactMap { $0 } }
+        for s in scales { expressions += s.levels.compactMap(\.condition) }
+        expressions += groups.map(\.condition)
+        if includingMeasures { expressions += measures.compactMap(\.onlyWhen) }
+        return expressions.reduce(into: Set<Int>()) { $0.formUnion($1.indicatorsRead) }
+    }
 }
 
 public struct RuleBookHeader: Sendable {
@@ -246,6 +258,18 @@ extension RExpr {
             e.forEach(visit)
             items.forEach { $0.forEach(visit) }
         }
+    }
+
+    /// Indicator indices this expression reads, including those that split its cohorts.
+    public var indicatorsRead: Set<Int> {
+        var read = Set<Int>()
+        forEach { e in
+            switch e.node {
+            case .indicator(let i), .cohort(_, _, _, by: .indicator(let i)?): read.insert(i)
+            default: break
+            }
+        }
+        return read
     }
 
     /// Indicator indices this expression reads, in first-use order, without repeats.

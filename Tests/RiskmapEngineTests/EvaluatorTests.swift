@@ -542,6 +542,14 @@ extension EvaluatorTests {
         let full = ClassificationReport(evaluator: e.evaluator, evaluation: e.evaluation, yearIndex: 1, lang: .ru)
         #expect(report.csvBytes() == full.csvBytes())
         #expect(report.json() == full.json())
+        // Loaded keeping only what classification reads (as `riskmap classify` does).
+        let keeping = e.book.indicatorsRead(includingMeasures: false)
+        #expect(keeping.count < e.book.indicators.count)
+        let lean = try Evaluated.starter(keeping: keeping)
+        let leanEvaluation = lean.evaluator.run(measures: false)
+        let leanReport = ClassificationReport(evaluator: lean.evaluator, evaluation: leanEvaluation, yearIndex: 1, lang: .ru)
+        #expect(leanReport.csvBytes() == full.csvBytes())
+        #expect(leanReport.json() == full.json())
     }
 
     /// `known(x) and known(y) and …` guards run as one kernel; they must give what the

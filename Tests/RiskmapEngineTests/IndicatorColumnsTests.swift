@@ -51,4 +51,34 @@ import Testing
         #expect(columns[1].filter { $0 == 1 }.count == 50_000)
         #expect(LargeBuffer.columns(count: 2, rows: 0, initial: 0.0) { _ in }.map(\.count) == [0, 0])
     }
+
+    /// Only the stored indicators keep values; the others read as missing.
+    @Test func onlyStoredColumnsKeepValues() {
+        var columns = IndicatorColumns(count: 4, rows: 3, stored: [1, 3])
+        #expect(columns.isStored == [false, true, false, true])
+        #expect(columns.count == 4)
+        columns.set(column: 1, row: 0, value: 10)
+        let p = columns.unsafeStart(ofColumn: 3)
+        for r in 0..<3 { p[r] = Double(r) }
+        let before = columns
+        columns.appendRow()  // grows the buffer: stored and shared columns are copied
+        columns.set(column: 3, row: 3, value: 30)
+        #expect(columns[1][0] == 10 && columns[1][1].isNaN && columns[1][3].isNaN)
+        #expect(Array(columns[3]) == [0, 1, 2, 30])
+        #expect(columns[0].allSatisfy(\.isNaN) && columns[2].allSatisfy(\.isNaN))
+        #expect(columns[0].count == 4)
+        #expect(before.rowCount == 3 && before[3][2] == 2)
+        #expect(IndicatorColumns(count: 2, rows: 2, stored: []).allSatisfy { $0.allSatisfy(\.isNaN) })
+    }
+
+    /// Rows dropped by `truncate` are missing again if the set grows back.
+    @Test func truncatedRowsAreForgotten() {
+        var columns = IndicatorColumns(count: 2, rows: 5, stored: [0])
+        let p = columns.unsafeStart(ofColumn: 0)
+        for r in 0..<5 { p[r] = Double(r) }
+        columns.truncate(toRows: 2)
+        #expect(Array(columns[0]) == [0, 1])
+        columns.appendRow()
+        #expect(columns[0][2].isNaN && columns.rowCount == 3)
+    }
 }

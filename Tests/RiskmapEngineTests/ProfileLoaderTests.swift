@@ -46,6 +46,25 @@ import RiskmapLanguage
 
     // MARK: - Columns
 
+    /// Indicators not kept: their cells are checked all the same (the same diagnostics),
+    /// their values read as missing; the kept ones are as in a full load.
+    @Test func indicatorsNotKeptAreCheckedButNotStored() throws {
+        let book = try starterBook()
+        let csv = "school_id;year;pupils;teachers;has_growth_point\nS1;2025/26;abc;30;да\nS2;2025/26;400;тридцать;может быть\n"
+        let (table, _) = CSVReader.read(bytes: Array(csv.utf8), path: "schools.csv")
+        let pupils = try #require(book.indicator(named: "pupils")).index
+        let teachers = try #require(book.indicator(named: "teachers")).index
+        let (full, fullDiagnostics) = ProfileLoader.load(table: try #require(table), book: book, defaultYear: nil)
+        let (kept, keptDiagnostics) = ProfileLoader.load(table: try #require(table), book: book, defaultYear: nil, keeping: [pupils])
+        let render = { (d: [Diagnostic]) in DiagnosticRenderer(lang: .ru).render(d) }
+        #expect(keptDiagnostics.count == 3)
+        #expect(render(keptDiagnostics) == render(fullDiagnostics))
+        #expect(kept.columns.isStored.filter { $0 }.count == 1)
+        #expect(kept.columns[pupils][0].isNaN && kept.columns[pupils][1] == 400)
+        #expect(full.columns[teachers][0] == 30 && kept.columns[teachers].allSatisfy(\.isNaN))
+        #expect(kept.schools.map(\.id) == full.schools.map(\.id))
+    }
+
     @Test func columnsByCodeAndByDeclaredName() throws {
         let l = try Self.load("""
             school_id;name;municipality;year;pupils;Педагоги 55+, %;ЕГЭ рус. ср. балл;школьный тип

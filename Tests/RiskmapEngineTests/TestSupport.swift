@@ -115,17 +115,19 @@ struct Evaluated {
         self.book = book
         self.profiles = profiles ?? makeProfiles(book, rows)
         evaluator = Evaluator(book: book, profiles: self.profiles)
-        evaluation = evaluator.run()
+        let complete = self.profiles.columns.isStored.allSatisfy { $0 }
+        evaluation = evaluator.run(measures: complete)
     }
 
     /// The starter rule book over the starter school profiles (2024/25 and 2025/26).
-    static func starter() throws -> Evaluated {
+    /// The starter book over the starter schools; `keeping` as in `ProfileLoader.load`.
+    static func starter(keeping: Set<Int>? = nil) throws -> Evaluated {
         let book = try starterBook()
         let path = packageRoot.appendingPathComponent("Tests/Fixtures/profiles/starter-schools.csv").path
         let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
         let (table, csvDiagnostics) = CSVReader.read(bytes: bytes, path: path)
         guard let table else { throw RuleBookError(description: "cannot read \(path)") }
-        let (profiles, diagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: nil)
+        let (profiles, diagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: nil, keeping: keeping)
         let all = csvDiagnostics + diagnostics
         if !all.isEmpty { throw RuleBookError(description: DiagnosticRenderer(lang: .en).render(all)) }
         return Evaluated(book: book, profiles: profiles)

@@ -399,4 +399,28 @@ private func relevant(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
             "error expected 12:18 help=false",
         ])
     }
+
+    /// The indicators evaluation reads: factors (both clauses), scale levels, groups,
+    /// cohort partitions, and measures' conditions only when asked for.
+    @Test func indicatorsReadByEvaluation() throws {
+        let (bookOrNil, diagnostics) = Support.check("""
+            правила "R" { версия "1" }
+            показатель a "A" : число
+            показатель b "B" : число
+            показатель c "C" : число
+            показатель t "Тип" : категория(СОШ, ООШ)
+            показатель d "D" : число
+            показатель m "M" : число
+            показатель unused "Не читается" : число
+            фактор f "F" { применяется если a > 0  если среднее(b по t) > 1 }
+            шкала s "S" { high "высокий" если c > 1  low "низкий" иначе }
+            группа g "G" { если d > 0 }
+            роль r "Р"
+            мера x "X" { устраняет f только если m > 0 ответственный r срок май }
+            """)
+        let book = try #require(bookOrNil, "\(diagnostics.map(Support.brief))")
+        func codes(_ s: Set<Int>) -> [String] { s.sorted().map { book.indicators[$0].code } }
+        #expect(codes(book.indicatorsRead(includingMeasures: false)) == ["a", "b", "c", "t", "d"])
+        #expect(codes(book.indicatorsRead(includingMeasures: true)) == ["a", "b", "c", "t", "d", "m"])
+    }
 }

@@ -153,7 +153,8 @@ case "classify":
         let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: inPath)
         guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
         laps.append(("parse CSV", now()))
-        let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year)
+        let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year,
+                                                                     keeping: book.indicatorsRead(includingMeasures: false))  // as `riskmap classify`
         if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
         laps.append(("load profiles", now()))
         return profiles

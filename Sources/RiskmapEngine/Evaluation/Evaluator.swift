@@ -106,6 +106,8 @@ public final class Evaluator: @unchecked Sendable {
     /// Evaluates every row: factors, scale levels, groups and, unless `measures` is false
     /// (classification needs no plans), the measures.
     public func run(measures includeMeasures: Bool = true) -> Evaluation {
+        precondition(book.indicatorsRead(includingMeasures: includeMeasures).allSatisfy { profiles.columns.isStored[$0] },
+                     "the profiles were loaded without indicators this run reads")
         let rows = profiles.rowCount
         let chunk = Evaluator.chunk
 

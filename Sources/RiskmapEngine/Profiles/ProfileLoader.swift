@@ -31,7 +31,11 @@ public enum ProfileLoader {
         return words.joined(separator: " ")
     }
 
-    public static func load(table: CSVTable, book: CheckedRuleBook, defaultYear: SchoolYear?) -> (ProfileSet, [Diagnostic]) {
+    /// `keeping`: the indicators whose values are kept (all when `nil`); the cells of the
+    /// others are checked all the same, and their values read as missing.
+    public static func load(
+        table: CSVTable, book: CheckedRuleBook, defaultYear: SchoolYear?, keeping: Set<Int>? = nil
+    ) -> (ProfileSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
         // Map columns.
@@ -65,6 +69,10 @@ public enum ProfileLoader {
             diagnostics.append(Diagnostic(.error, .profileMissingIdColumn, path: table.source.path, help: .profileIdColumnHelp))
             return (ProfileSet(indicatorCount: book.indicators.count, years: []), diagnostics)
         }
+
+        // The column store, with room for every row of the table, is set up on another
+        // thread while the rows are placed (passes 1 and 2), which leave a core idle.
+        let preparedColumns = PreparedColumns(count: book.indicators.count, rows: table.rowCount, stored: keeping)
 
         // Pass 1: school years of every row (the year's start; `noYear` when unreadable),
         // by blocks of rows on all cores; the blocks' years and diagnostics are joined in
@@ -100,7 +108,7 @@ public enum ProfileLoader {
         var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
         loadRows(table: table, book: book, idColumn: idColumn, nameColumn: builtinColumn[.name],
                  municipalityColumn: builtinColumn[.municipality], indicatorColumn: indicatorColumn,
-                 rowYears: rowYears, profiles: &profiles, diagnostics: &diagnostics)
+                 rowYears: rowYears, preparedColumns: preparedColumns, profiles: &profiles, diagnostics: &diagnostics)
         profiles.finish()
         if profiles.rowCount == 0 {
             diagnostics.append(Diagnostic(.error, .profileNoRows, path: table.source.path))
@@ -145,7 +153,7 @@ public enum ProfileLoader {
     /// cell diagnostics are merged by row, so they come out in row, then column order.
     private static func loadRows(
         table: CSVTable, book: CheckedRuleBook, idColumn: Int, nameColumn: Int?, municipalityColumn: Int?,
-        indicatorColumn: [(column: Int, indicator: Int)], rowYears: [Int32],
+        indicatorColumn: [(column: Int, indicator: Int)], rowYears: [Int32], preparedColumns: PreparedColumns,
         profiles: inout ProfileSet, diagnostics: inout [Diagnostic]
     ) {
         let capacity = table.rowCount
@@ -261,8 +269,12 @@ public enum ProfileLoader {
         // Cell pass: the mapped columns are built in place (no copy), NaN = missing.
         let rows = acceptedRows.count
         let blocks = (rows + cellBlockRows - 1) / cellBlockRows
-        var columns = IndicatorColumns(count: book.indicators.count, rows: rows)
-        let columnPointers = plans.map { columns.unsafeStart(ofColumn: $0.indicator) }
+        var columns = preparedColumns.take()
+        columns.truncate(toRows: rows)
+        // Cells of indicators not kept are parsed (and checked) into one scratch column.
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: plans.contains { !columns.isStored[$0.indicator] } ? max(1, rows) : 1)
+        defer { scratch.deallocate() }
+        let columnPointers = plans.map { columns.isStored[$0.indicator] ? columns.unsafeStart(ofColumn: $0.indicator) : scratch }
         do {
             // Per block: the cells left to `cell`, as `row * planCount + plan` (row-major).
             let slow = UnsafeMutablePointer<[Int]>.allocate(capacity: max(1, blocks))
@@ -356,6 +368,25 @@ public enum ProfileLoader {
         }
 
         profiles.setRows(school: rowSchool, year: rowYear, line: rowLine, columns: columns)
+    }
+
+    /// A column store being set up on another thread: hundreds of megabytes for a large
+    /// file, made resident before use (see `LargeBuffer`).
+    final class PreparedColumns: @unchecked Sendable {
+        private var columns: IndicatorColumns?
+        private let group = DispatchGroup()
+
+        /// Starts setting up `count` columns of `rows` missing values.
+        init(count: Int, rows: Int, stored: Set<Int>?) {
+            DispatchQueue.global().async(group: group) { self.columns = IndicatorColumns(count: count, rows: rows, stored: stored) }
+        }
+
+        /// The columns, once ready (once only).
+        func take() -> IndicatorColumns {
+            group.wait()
+            defer { columns = nil }
+            return columns!
+        }
     }
 
     /// The school years of `rows` (column `column`), written to `rowYears`; the years
