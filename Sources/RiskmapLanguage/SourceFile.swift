@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// One rule file (or any text input) held as UTF-8 bytes, with a line index for
 /// turning byte offsets into line and column numbers.
 public final class SourceFile: Sendable {
@@ -17,33 +20,57 @@ public final class SourceFile: Sendable {
         self.init(path: path, bytes: TextBytes(bytes))
     }
 
-    /// Offsets of line starts: 0 and the offset after every LF. Scans eight bytes at a
-    /// time; a word without LF costs a few instructions.
+    /// Offsets of line starts: 0 and the offset after every LF. A large text is indexed
+    /// in two halves on two threads.
     static func lineStarts(of bytes: TextBytes) -> [Int] {
-        var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
             let n = buffer.count
-            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            let lf: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-            var offset = 0
-            while offset + 8 <= n {
-                let w = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-                let x = w ^ lf
-                // The high bit of every byte of `w` equal to LF (exact, no carries between bytes).
-                var hits = ~(((x & low7) &+ low7) | x) & ~low7
-                while hits != 0 {
-                    starts.append(offset + hits.trailingZeroBitCount >> 3 + 1)
-                    hits &= hits &- 1
+            guard n >= parallelMinBytes, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+                var starts = [0]
+                appendLineStarts(buffer, from: 0, to: n, to: &starts)
+                return starts
+            }
+            // One property per thread (two threads writing elements of one array would race).
+            final class Halves: @unchecked Sendable { var first = [0], second: [Int] = [] }
+            let halves = Halves()
+            nonisolated(unsafe) let shared = buffer  // read-only, alive for the whole call
+            let middle = n / 2
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                if half == 0 {
+                    appendLineStarts(shared, from: 0, to: middle, to: &halves.first)
+                } else {
+                    appendLineStarts(shared, from: middle, to: n, to: &halves.second)
                 }
-                offset += 8
             }
-            while offset < n {
-                if base[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
-                offset += 1
-            }
+            return halves.first + halves.second
         }
-        return starts
+    }
+
+    /// Texts at least this large are indexed on two threads.
+    static let parallelMinBytes = 1 << 20
+
+    /// Appends the offset after every LF in `lo..<hi`. Scans eight bytes at a time; a
+    /// word without LF costs a few instructions.
+    private static func appendLineStarts(_ buffer: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int, to starts: inout [Int]) {
+        guard let base = buffer.baseAddress else { return }
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let lf: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        var offset = lo
+        while offset + 8 <= hi {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            let x = w ^ lf
+            // The high bit of every byte of `w` equal to LF (exact, no carries between bytes).
+            var hits = ~(((x & low7) &+ low7) | x) & ~low7
+            while hits != 0 {
+                starts.append(offset + hits.trailingZeroBitCount >> 3 + 1)
+                hits &= hits &- 1
+            }
+            offset += 8
+        }
+        while offset < hi {
+            if base[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            offset += 1
+        }
     }
 
     /// The 1-based line holding byte `offset`, looking first at lines `hint` and a few

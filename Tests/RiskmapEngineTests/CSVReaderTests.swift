@@ -1,5 +1,5 @@
 import Testing
-import RiskmapEngine
+@testable import RiskmapEngine
 import RiskmapLanguage
 
 /// Reads UTF-8 text as a CSV file.
@@ -508,6 +508,44 @@ private func referenceRows(_ bytes: [UInt8], delimiter: UInt8) -> [[String]] {
             }
         }
         #expect(failures == 0)
+    }
+
+    /// Large texts are split in two at a line end and scanned (and checked as UTF-8) on
+    /// two threads. At every possible split point, the rows, cell counts and diagnostics
+    /// are those of one scan: also when the split falls inside a quoted cell with line
+    /// breaks, before the header, among blank lines, after an unterminated quote, or in
+    /// the middle of ragged rows; and the UTF-8 verdict is that of the whole text.
+    @Test(arguments: [
+        "id;a;b\n1;2;3\n4;5;6\n7;8;9\n",
+        "\n\r\nid;a;b\r\n\r\n1;2;3\r\n\n4;5\n7;8;9;10\n\n",
+        "id;note;b\n1;\"строка\nвторая\nтретья\";3\n2;\"x\"\"y\";4\n3;\"a\nb\";5\n",
+        "id;a\n1;\"не закрыта\n2;3\n4;5\n",
+        "id;a;b\n1\n2;3;4;5;6\n\"q\nq\";\"r\"tail;x\n3;4;5",
+    ])
+    func splitScansGiveWhatOneScanGives(text: String) throws {
+        let source = SourceFile(path: "split.csv", bytes: Array(text.utf8))
+        let (whole, wholeValid) = CSVReader.parse(source, delimiter: UInt8(ascii: ";"), checkingUTF8: true, split: nil)
+        #expect(wholeValid)
+        let render = { (d: [Diagnostic]) in DiagnosticRenderer(lang: .en).render(d) }
+        let lineEnds = Array(text.utf8).indices.filter { Array(text.utf8)[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        for split in lineEnds {
+            let (rows, valid) = CSVReader.parse(source, delimiter: UInt8(ascii: ";"), checkingUTF8: true, split: split)
+            #expect(valid, "split \(split)")
+            #expect(rows.starts == whole.starts && rows.ends == whole.ends, "split \(split)")
+            #expect(rows.firstField == whole.firstField, "split \(split)")
+            #expect(render(rows.diagnostics) == render(whole.diagnostics), "split \(split)")
+        }
+    }
+
+    /// Invalid UTF-8 in either part is found (the file is then read as Windows-1251).
+    @Test func splitCheckFindsInvalidUTF8InEitherPart() {
+        for bad in [0, 1] {
+            var bytes = Array("id;name\n1;a\n2;b\n3;c\n".utf8)
+            bytes.insert(0xCF, at: bad == 0 ? 11 : 20)  // «П» in Windows-1251
+            let source = SourceFile(path: "split.csv", bytes: bytes)
+            let split = Array(bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") })[1] + 1
+            #expect(!CSVReader.parse(source, delimiter: UInt8(ascii: ";"), checkingUTF8: true, split: split).validUTF8, "part \(bad)")
+        }
     }
 
     @Test func manyRows() throws {

@@ -43,4 +43,22 @@ import Testing
         #expect(location.column == 4)
         #expect(file.line(of: offset, hint: 1) == 2)
     }
+
+    /// A large text's line index is built in two halves on two threads; it is the index
+    /// one pass builds, also when a line feed sits on either side of the middle.
+    @Test(arguments: [0, 1, 2])
+    func largeTextLineIndexIsTheSameInHalves(shift: Int) {
+        var bytes: [UInt8] = []
+        var expected = [0]
+        var k = 0
+        while bytes.count < SourceFile.parallelMinBytes + 1_000 {
+            for _ in 0..<(k * 7 + shift) % 23 { bytes += Array("ж".utf8) }
+            bytes.append(UInt8(ascii: "\n"))
+            expected.append(bytes.count)
+            k += 1
+        }
+        let file = SourceFile(path: "big.csv", bytes: bytes)
+        #expect(file.lineStarts == expected)
+        #expect(file.location(of: expected[k / 2] + 3).line == k / 2 + 1)
+    }
 }

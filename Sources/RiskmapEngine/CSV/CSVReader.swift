@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import RiskmapLanguage
 
 /// The text encoding of a CSV file.
@@ -35,17 +36,10 @@ public enum CSVReader {
     ) -> (CSVTable?, [Diagnostic]) {
         if options.encoding == nil, bytes.count >= speculativeMinBytes, Evaluator.defaultThreadCount > 1,
            !TextDecoding.hasUTF8BOM(bytes) {
-            // Large file, encoding to detect: the bytes are parsed as UTF-8 while another
-            // thread checks that they are; if they are not, they are decoded and parsed again.
-            let box = SpeculativeRead()
-            DispatchQueue.concurrentPerform(iterations: 2) { i in
-                if i == 0 {
-                    box.valid = bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
-                } else {
-                    box.result = read(text: bytes, encoding: .utf8, path: path, options: options)
-                }
-            }
-            if box.valid, let result = box.result { return result }
+            // Large file, encoding to detect: the bytes are parsed as UTF-8 while they are
+            // checked to be UTF-8; if they are not, they are decoded and parsed again.
+            let (result, valid) = read(text: bytes, encoding: .utf8, path: path, options: options, checkingUTF8: true)
+            if valid { return result }
             return read(text: TextDecoding.decodeWindows1251(bytes), encoding: .cp1251, path: path, options: options)
         }
         let (text, encoding) = decode(bytes, forced: options.encoding)
@@ -62,27 +56,30 @@ public enum CSVReader {
     /// Inputs at least this large are validated as UTF-8 while being parsed.
     static let speculativeMinBytes = 1 << 20
 
-    private final class SpeculativeRead: @unchecked Sendable {
-        var valid = false
-        var result: (CSVTable?, [Diagnostic])?
-    }
-
     /// Parses decoded text.
     static func read(
         text: TextBytes, encoding: CSVEncoding, path: String, options: CSVOptions
     ) -> (CSVTable?, [Diagnostic]) {
+        read(text: text, encoding: encoding, path: path, options: options, checkingUTF8: false).0
+    }
+
+    /// Parses text; `checkingUTF8`: also says, checking while parsing, whether it is
+    /// well-formed UTF-8 (`false` otherwise).
+    static func read(
+        text: TextBytes, encoding: CSVEncoding, path: String, options: CSVOptions, checkingUTF8: Bool
+    ) -> ((CSVTable?, [Diagnostic]), validUTF8: Bool) {
         guard text.count <= CSVTable.maxBytes else {
-            return (nil, [Diagnostic(.error, .unreadableFile(path), path: path)])
+            return ((nil, [Diagnostic(.error, .unreadableFile(path), path: path)]), false)
         }
         let source = SourceFile(path: path, bytes: text)
         let delimiter = options.delimiter.flatMap { isUsableDelimiter($0) ? $0 : nil }
             ?? text.withUnsafeBufferPointer { detectDelimiter($0) }
-        let rows = parse(source, delimiter: delimiter)
+        let (rows, valid) = parse(source, delimiter: delimiter, checkingUTF8: checkingUTF8)
         guard rows.starts.count >= 1 else {
-            return (nil, [Diagnostic(.error, .csvEmptyFile, path: path)])
+            return ((nil, [Diagnostic(.error, .csvEmptyFile, path: path)]), valid)
         }
         let table = CSVTable(source: source, encoding: encoding, delimiter: delimiter, rows: rows)
-        return (table, rows.diagnostics)
+        return ((table, rows.diagnostics), valid)
     }
 
     // MARK: Encoding
@@ -130,11 +127,100 @@ public enum CSVReader {
 
     /// Splits the text of `source` into rows (their fields are found again on demand).
     static func parse(_ source: SourceFile, delimiter: UInt8) -> CSVRowScanner.Rows {
+        parse(source, delimiter: delimiter, checkingUTF8: false).rows
+    }
+
+    /// Splits the text of `source` into rows and, if `checkingUTF8`, checks that it is
+    /// well-formed UTF-8.
+    ///
+    /// A large text is split at a line end near the middle, and its two parts are scanned
+    /// (and checked) on all cores. The second part's scan assumes that line end is
+    /// outside quotes; if the first part's last row runs past it (a quoted cell with line
+    /// breaks), the second part is scanned again from where that row ends. A line feed
+    /// is never part of a multi-byte character, so the parts can be checked apart.
+    static func parse(_ source: SourceFile, delimiter: UInt8, checkingUTF8: Bool) -> (rows: CSVRowScanner.Rows, validUTF8: Bool) {
+        let split = source.bytes.count >= parallelMinBytes && Evaluator.defaultThreadCount > 1
+            ? source.bytes.withUnsafeBufferPointer(splitPoint) : nil
+        return parse(source, delimiter: delimiter, checkingUTF8: checkingUTF8, split: split)
+    }
+
+    /// `parse`, split at `split` (the offset after a line feed; `nil`: in one part).
+    static func parse(
+        _ source: SourceFile, delimiter: UInt8, checkingUTF8: Bool, split: Int?
+    ) -> (rows: CSVRowScanner.Rows, validUTF8: Bool) {
         source.bytes.withUnsafeBufferPointer { text in
-            var scanner = CSVRowScanner(text: text, delimiter: delimiter, source: source)
-            defer { scanner.deallocate() }
-            return scanner.run()
+            let n = text.count
+            guard let split, split > 0, split < n, text[split - 1] == UInt8(ascii: "\n") else {
+                let valid = checkingUTF8 && TextDecoding.isValidUTF8(text)
+                var scanner = CSVRowScanner(text: text, delimiter: delimiter, source: source)
+                defer { scanner.deallocate() }
+                return (scanner.run(), valid)
+            }
+            // The header's cell count, for the second part's ragged-row warnings (-1 when
+            // the first part has no rows: the second part's first row is then the header).
+            let columns = headerColumns(text, before: split, delimiter: delimiter, source: source)
+            // One property per task (tasks writing elements of one array would race).
+            final class Results: @unchecked Sendable {
+                var first = CSVRowScanner.Part(), second = CSVRowScanner.Part()
+                var firstValid = false, secondValid = false
+            }
+            let results = Results()
+            let shared = UnsafeSendable(text)
+            DispatchQueue.concurrentPerform(iterations: checkingUTF8 ? 4 : 2) { task in
+                let text = shared.value
+                switch task {
+                case 0, 1:
+                    var scanner = CSVRowScanner(text: text, delimiter: delimiter, source: source)
+                    defer { scanner.deallocate() }
+                    if task == 0 {
+                        results.first = scanner.run(from: 0, to: split, columns: -1)
+                    } else {
+                        results.second = scanner.run(from: split, to: n, columns: columns)
+                    }
+                case 2:
+                    results.firstValid = TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: text[..<split]))
+                default:
+                    results.secondValid = TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: text[split...]))
+                }
+            }
+            var rows = results.first.rows
+            var second = results.second
+            if results.first.stop != split {
+                // The split was inside a quoted cell: the rest again, from the true row end.
+                var scanner = CSVRowScanner(text: text, delimiter: delimiter, source: source)
+                defer { scanner.deallocate() }
+                second = scanner.run(from: results.first.stop, to: n, columns: columns)
+            }
+            let offset = UInt32(truncatingIfNeeded: results.first.fields)
+            rows.starts += second.rows.starts
+            rows.ends += second.rows.ends
+            rows.firstField += second.rows.firstField.map { $0 &+ offset }
+            rows.firstField.append(UInt32(truncatingIfNeeded: results.first.fields + second.fields))
+            rows.diagnostics += second.rows.diagnostics
+            return (rows, checkingUTF8 && results.firstValid && results.secondValid)
         }
+    }
+
+    /// The cell count of the first non-empty line starting before `end`; -1 if none.
+    static func headerColumns(_ text: UnsafeBufferPointer<UInt8>, before end: Int, delimiter: UInt8, source: SourceFile) -> Int {
+        guard let header = (0..<end).first(where: { text[$0] != UInt8(ascii: "\n") && text[$0] != UInt8(ascii: "\r") }) else { return -1 }
+        var scanner = CSVRowScanner(text: text, delimiter: delimiter, source: source)
+        defer { scanner.deallocate() }
+        _ = scanner.run(from: header, to: header + 1, columns: -1)
+        return scanner.fieldCount
+    }
+
+    /// Texts at least this large are scanned in two parts.
+    static let parallelMinBytes = 1 << 20
+
+    /// The offset after the first line feed at or after the middle of `text`, if that
+    /// leaves something on both sides.
+    static func splitPoint(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = text.baseAddress, text.count >= 2 else { return nil }
+        let middle = text.count / 2
+        guard let p = memchr(base + middle, Int32(UInt8(ascii: "\n")), text.count - middle) else { return nil }
+        let split = UnsafeRawPointer(p) - UnsafeRawPointer(base) + 1
+        return split < text.count ? split : nil
     }
 
     /// The high bit of every byte of `word` equal to the byte repeated in `pattern`

@@ -112,13 +112,30 @@ struct CSVRowScanner {
     /// Scans every row: boundaries, field counts, unterminated quotes and rows whose
     /// cell count differs from the header's.
     mutating func run() -> Rows {
+        var part = run(from: 0, to: text.count, columns: -1)
+        part.rows.firstField.append(UInt32(truncatingIfNeeded: part.fields))
+        return part.rows
+    }
+
+    /// What a scan of part of the text found: its rows (`firstField` counting from 0 and
+    /// without the closing entry), their fields, and where the scan stopped.
+    struct Part {
         var rows = Rows()
+        var fields = 0
+        /// Where the scan stopped: `end`, or after a row that ran past `end`.
+        var stop = 0
+    }
+
+    /// Scans the rows that start in `start..<end` (the last may run past `end`);
+    /// `columns`: the header's cell count, or -1 when the first row is the header.
+    /// `start` must be the start of a line outside quotes.
+    mutating func run(from start: Int, to end: Int, columns: Int) -> Part {
+        var part = Part()
         let n = text.count
         let lf = Self.lf, cr = Self.cr
-        var columns = -1
-        var total = 0
-        var i = 0
-        while i < n {
+        var columns = columns
+        var i = start
+        while i < end {
             // Skip fully empty lines.
             let first = text[i]
             if first == lf { i += 1; continue }
@@ -128,20 +145,20 @@ struct CSVRowScanner {
                 continue
             }
             beginRow()
-            let start = i
-            i = row(from: i, diagnostics: &rows.diagnostics)
-            rows.starts.append(UInt32(truncatingIfNeeded: start))
-            rows.ends.append(UInt32(truncatingIfNeeded: lastEnd))
-            rows.firstField.append(UInt32(truncatingIfNeeded: total))
-            total += fieldCount
+            let rowStart = i
+            i = row(from: i, diagnostics: &part.rows.diagnostics)
+            part.rows.starts.append(UInt32(truncatingIfNeeded: rowStart))
+            part.rows.ends.append(UInt32(truncatingIfNeeded: lastEnd))
+            part.rows.firstField.append(UInt32(truncatingIfNeeded: part.fields))
+            part.fields += fieldCount
             if columns < 0 {
                 columns = fieldCount
             } else if fieldCount != columns {
-                rows.diagnostics.append(ragged(count: fieldCount, columns: columns))
+                part.rows.diagnostics.append(ragged(count: fieldCount, columns: columns))
             }
         }
-        rows.firstField.append(UInt32(truncatingIfNeeded: total))
-        return rows
+        part.stop = i
+        return part
     }
 
     // MARK: Scanning
