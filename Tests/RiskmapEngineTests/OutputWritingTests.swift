@@ -45,6 +45,25 @@ import RiskmapLanguage
         #expect(text.contains("\r\nS7;\"Школа \"\"№ 7\"\"; филиал\";Южный;2025/26;"))
     }
 
+    /// Rows are written into room reserved for their longest form: ids and names that
+    /// are all quotes (every byte doubled, plus the enclosing quotes), very long ones, and
+    /// a municipality that needs quoting come out as `CSVField` quotes them.
+    @Test func cellsThatNeedTheMostRoomAreQuotedInFull() throws {
+        let book = try starterBook()
+        let long = String(repeating: "Ж\"", count: 400)
+        let csvText = "school_id;name;municipality;year\n" + [
+            ("\"\"\"\"\"\"", "\"\"\"\"", "\"A;B\""),  // id `""`, name `"`, municipality `A;B`
+            ("S2", "\"" + long.replacingOccurrences(of: "\"", with: "\"\"") + "\"", "M"),
+        ].map { "\($0.0);\($0.1);\($0.2);2025/26" }.joined(separator: "\n") + "\n"
+        let (table, _) = CSVReader.read(bytes: Array(csvText.utf8), path: "q.csv")
+        let (profiles, diagnostics) = ProfileLoader.load(table: try #require(table), book: book, defaultYear: nil)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+        let report = Self.report(Evaluated(book: book, profiles: profiles))
+        let text = String(decoding: report.csvBytes(), as: UTF8.self)
+        #expect(text.contains("\r\n" + CSVField.escape("\"\"") + ";" + CSVField.escape("\"") + ";" + CSVField.escape("A;B") + ";2025/26;"))
+        #expect(text.contains("\r\nS2;" + CSVField.escape(long) + ";M;2025/26;"))
+    }
+
     @Test func csvFileWrittenInBlocksEqualsTheBytesInMemory() throws {
         let report = Self.report(try Self.manySchools(3_000), .en)
         let folder = try temporaryFolder()

@@ -7,32 +7,70 @@ import RiskmapLanguage
 /// depend on the thread count and is never held in memory whole.
 struct ClassificationCSV {
     let report: ClassificationReport
-    /// Everything that repeats across schools, encoded once.
-    private let yearBytes: [UInt8]
-    private let statusBytes: [[UInt8]]
-    private let levelBytes: [[[UInt8]]]
-    private let unknownLevel: [UInt8]
-    private let noLevel: [UInt8]
-    private let factorCodes: [[UInt8]]
-    private let groupCodes: [[UInt8]]
-    private let municipalityBytes: [[UInt8]]
+    /// Everything that repeats across schools, encoded once, in one table: every cell
+    /// value (already quoted where needed) and every code.
+    private let pieces: PieceTable
+    /// Where each kind of piece starts in `pieces`.
+    private let municipalityPiece: Int, yearPiece: Int, levelPiece: [Int], unknownLevelPiece: Int,
+                noLevelPiece: Int, groupPiece: Int, factorPiece: Int, statusPiece: Int
+    /// Bytes of a row besides its id and name, at most.
+    private let rowBytesBound: Int
 
     /// Rows per unit of parallel rendering.
     static let blockRows = 4_096
+
+    /// Byte strings stored end to end.
+    struct PieceTable {
+        private(set) var bytes: [UInt8] = []
+        /// Per piece: its start; one extra entry at the end.
+        private(set) var starts: [Int] = [0]
+
+        var count: Int { starts.count - 1 }
+
+        /// Adds `piece`; returns its index.
+        @discardableResult
+        mutating func add(_ piece: [UInt8]) -> Int {
+            bytes += piece
+            starts.append(bytes.count)
+            return count - 1
+        }
+
+        func length(_ i: Int) -> Int { starts[i + 1] - starts[i] }
+    }
 
     init(_ report: ClassificationReport) {
         self.report = report
         let book = report.evaluation.book
         let lang = report.lang
         func encoded(_ s: String) -> [UInt8] { var b: [UInt8] = []; CSVField.append(s, to: &b); return b }
-        yearBytes = encoded(report.year.description)
-        statusBytes = [Status.notTriggered, .triggered, .unknown, .notApplicable].map { encoded($0.text(lang)) }
-        levelBytes = book.scales.map { s in s.levels.map { encoded($0.title) } }
-        unknownLevel = encoded(ExplanationText.levelUnknown(lang))
-        noLevel = encoded(ExplanationText.levelNone(lang))
-        factorCodes = book.factors.map { Array($0.code.utf8) }
-        groupCodes = book.groups.map { Array($0.code.utf8) }
-        municipalityBytes = report.evaluation.profiles.schools.municipalityNames.map(encoded)
+        var table = PieceTable()
+        municipalityPiece = table.count
+        for name in report.evaluation.profiles.schools.municipalityNames { table.add(encoded(name)) }
+        yearPiece = table.add(encoded(report.year.description))
+        var levels: [Int] = []
+        for scale in book.scales {
+            levels.append(table.count)
+            for level in scale.levels { table.add(encoded(level.title)) }
+        }
+        levelPiece = levels
+        unknownLevelPiece = table.add(encoded(ExplanationText.levelUnknown(lang)))
+        noLevelPiece = table.add(encoded(ExplanationText.levelNone(lang)))
+        groupPiece = table.count
+        for g in book.groups { table.add(Array(g.code.utf8)) }
+        factorPiece = table.count
+        for f in book.factors { table.add(Array(f.code.utf8)) }
+        statusPiece = table.count
+        for status in [Status.notTriggered, .triggered, .unknown, .notApplicable] { table.add(encoded(status.text(lang))) }
+        pieces = table
+        // Separators, line end, and the longest value of each cell; each code list at
+        // most all codes, with ", " between them and quotes around.
+        func longest(_ range: Range<Int>) -> Int { range.map(table.length).max() ?? 0 }
+        let codes = { (range: Range<Int>) in range.reduce(2) { $0 + table.length($1) + 2 } }
+        var bound = 8 + longest(municipalityPiece..<yearPiece) + table.length(yearPiece)
+        bound += book.scales.count * (1 + longest((levelPiece.first ?? unknownLevelPiece)..<groupPiece))
+        bound += codes(groupPiece..<factorPiece) + 2 * codes(factorPiece..<statusPiece)
+        bound += book.factors.count * (1 + longest(statusPiece..<table.count))
+        rowBytesBound = bound
     }
 
     /// The byte-order mark and the header row.
@@ -109,7 +147,8 @@ struct ClassificationCSV {
         let profiles = evaluation.profiles
         let schools = profiles.schools
         let n = range.count
-        let factorCount = factorCodes.count, groupCount = groupCodes.count, scaleCount = levelBytes.count
+        let book = evaluation.book
+        let factorCount = book.factors.count, groupCount = book.groups.count, scaleCount = book.scales.count
         // Per row of the block, row-major: factor statuses, group statuses, scale levels.
         var factorStatus = [UInt8](repeating: 0, count: n * factorCount)
         var groupTriggered = [Bool](repeating: false, count: n * groupCount)
@@ -138,54 +177,98 @@ struct ClassificationCSV {
                 }
             }
         }
-        let semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\"")
-        out.reserveCapacity(out.count + n * (64 + 16 * factorCount))
-        /// A list of codes joined by ", " (quoted when it has more than one: the comma).
-        func codeList(_ codes: [[UInt8]], _ flags: UnsafeBufferPointer<Bool>) {
-            var listed = 0
-            for i in flags.indices where flags[i] { listed += 1 }
-            if listed > 1 { out.append(quote) }
-            var first = true
-            for i in flags.indices where flags[i] {
-                if !first { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
-                first = false
-                codes[i].withUnsafeBufferPointer { out.append(contentsOf: $0) }
-            }
-            if listed > 1 { out.append(quote) }
-        }
-        var triggered = [Bool](repeating: false, count: factorCount)
-        var unknown = [Bool](repeating: false, count: factorCount)
+        // Each row is written through a pointer into room for its longest form, then
+        // the unused room is dropped.
+        let semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        var room = 0
         for k in 0..<n {
-            let r = report.rows[range.lowerBound + k]
-            let s = Int(profiles.rowSchool[r])
-            schools.withIDBytes(s) { CSVField.append(bytes: $0, to: &out) }
-            out.append(semicolon)
-            schools.withNameBytes(s) { CSVField.append(bytes: $0, to: &out) }
-            out.append(semicolon)
-            out.append(contentsOf: municipalityBytes[Int(schools.municipality[s])])
-            out.append(semicolon)
-            out.append(contentsOf: yearBytes)
-            for scale in 0..<scaleCount {
-                out.append(semicolon)
-                let level = levels[k * scaleCount + scale]
-                out.append(contentsOf: level >= 0 ? levelBytes[scale][Int(level)] : (level == Evaluation.unknownLevel ? unknownLevel : noLevel))
-            }
-            let statuses = factorStatus[(k * factorCount)..<((k + 1) * factorCount)]
-            for (f, status) in statuses.enumerated() {
-                triggered[f] = status == Status.triggered.rawValue
-                unknown[f] = status == Status.unknown.rawValue
-            }
-            out.append(semicolon)
-            groupTriggered.withUnsafeBufferPointer { codeList(groupCodes, UnsafeBufferPointer(rebasing: $0[(k * groupCount)..<((k + 1) * groupCount)])) }
-            out.append(semicolon)
-            triggered.withUnsafeBufferPointer { codeList(factorCodes, $0) }
-            out.append(semicolon)
-            unknown.withUnsafeBufferPointer { codeList(factorCodes, $0) }
-            for status in statuses {
-                out.append(semicolon)
-                out.append(contentsOf: statusBytes[Int(status)])
-            }
-            out.append(13); out.append(10)
+            let s = Int(profiles.rowSchool[report.rows[range.lowerBound + k]])
+            room += rowBytesBound + 2 * (schools.withIDBytes(s) { $0.count } + schools.withNameBytes(s) { $0.count }) + 4
         }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: room))
+        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
+        pieces.bytes.withUnsafeBufferPointer { pieceBytes -> Int in
+        pieces.starts.withUnsafeBufferPointer { pieceStarts -> Int in
+        factorStatus.withUnsafeBufferPointer { factorStatus -> Int in
+        groupTriggered.withUnsafeBufferPointer { groupTriggered -> Int in
+            let origin = buffer.baseAddress! + start
+            var w = origin
+            @inline(__always) func put(_ b: UInt8) { w.pointee = b; w += 1 }
+            @inline(__always) func put(piece i: Int) {
+                let s = pieceStarts[i], count = pieceStarts[i + 1] - s
+                w.update(from: pieceBytes.baseAddress! + s, count: count)
+                w += count
+            }
+            /// A field's bytes, quoted if needed (as `CSVField.append(bytes:to:)`).
+            @inline(__always) func put(field bytes: UnsafeBufferPointer<UInt8>) {
+                let special = bytes.contains { $0 == semicolon || $0 == quote || $0 == 10 || $0 == 13 || $0 == comma }
+                guard special else {
+                    if let b = bytes.baseAddress { w.update(from: b, count: bytes.count) }
+                    w += bytes.count
+                    return
+                }
+                put(quote)
+                for b in bytes {
+                    if b == quote { put(b) }
+                    put(b)
+                }
+                put(quote)
+            }
+            /// The codes whose flag is set, joined by ", " (quoted when more than one: the comma).
+            @inline(__always) func put(codesFrom first: Int, _ flags: UnsafeBufferPointer<Bool>) {
+                var listed = 0
+                for f in flags where f { listed += 1 }
+                if listed > 1 { put(quote) }
+                var separate = false
+                for i in flags.indices where flags[i] {
+                    if separate { put(comma); put(UInt8(ascii: " ")) }
+                    separate = true
+                    put(piece: first + i)
+                }
+                if listed > 1 { put(quote) }
+            }
+            var triggered = [Bool](repeating: false, count: factorCount)
+            var unknown = [Bool](repeating: false, count: factorCount)
+            for k in 0..<n {
+                let r = report.rows[range.lowerBound + k]
+                let s = Int(profiles.rowSchool[r])
+                schools.withIDBytes(s) { put(field: $0) }
+                put(semicolon)
+                schools.withNameBytes(s) { put(field: $0) }
+                put(semicolon)
+                put(piece: municipalityPiece + Int(schools.municipality[s]))
+                put(semicolon)
+                put(piece: yearPiece)
+                for scale in 0..<scaleCount {
+                    put(semicolon)
+                    let level = levels[k * scaleCount + scale]
+                    put(piece: level >= 0 ? levelPiece[scale] + Int(level) : (level == Evaluation.unknownLevel ? unknownLevelPiece : noLevelPiece))
+                }
+                let statuses = UnsafeBufferPointer(rebasing: factorStatus[(k * factorCount)..<((k + 1) * factorCount)])
+                for (f, status) in statuses.enumerated() {
+                    triggered[f] = status == Status.triggered.rawValue
+                    unknown[f] = status == Status.unknown.rawValue
+                }
+                put(semicolon)
+                put(codesFrom: groupPiece, UnsafeBufferPointer(rebasing: groupTriggered[(k * groupCount)..<((k + 1) * groupCount)]))
+                put(semicolon)
+                triggered.withUnsafeBufferPointer { put(codesFrom: factorPiece, $0) }
+                put(semicolon)
+                unknown.withUnsafeBufferPointer { put(codesFrom: factorPiece, $0) }
+                for status in statuses {
+                    put(semicolon)
+                    put(piece: statusPiece + Int(status))
+                }
+                put(13); put(10)
+            }
+            return w - origin
+        }
+        }
+        }
+        }
+        }
+        precondition(written <= room, "row bytes bound exceeded")
+        out.removeLast(room - written)
     }
 }
