@@ -247,4 +247,33 @@ import RiskmapLanguage
         #expect(sorted == expected)
         #expect(sorted[2].isEmpty && sorted[0].count == members[0].filter { $0 % 11 != 0 }.count)
     }
+
+    // MARK: - Sorting
+
+    /// Cohort values are sorted by radix when there are many: the result is what `sort()`
+    /// gives (−0 read as 0), for negative, tiny, huge, infinite, repeated and equal values,
+    /// below and above the size where radix sorting starts.
+    @Test(arguments: [0, 1, 2, 511, 512, 513, 5_000])
+    func radixSortAgreesWithSort(count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let specials: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .leastNonzeroMagnitude,
+                                  -.leastNonzeroMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 35.5, 35.5]
+        for round in 0..<3 {
+            var values: [Double] = (0..<count).map { i in
+                switch (i + round) % 4 {
+                case 0: return specials[Int.random(in: 0..<specials.count, using: &generator)]
+                case 1: return Double(Int.random(in: -50...50, using: &generator)) / 2
+                case 2: return Double.random(in: -1e6...1e6, using: &generator)
+                default: return Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &generator) & ~(0x7FF << 52))  // subnormal-ish
+                }
+            }
+            let expected = values.map { $0 == 0 ? 0 : $0 }.sorted()
+            CohortStatistics.sort(&values)
+            #expect(values.map(\.bitPattern) == expected.map(\.bitPattern), "count \(count) round \(round)")
+        }
+        // All equal: every byte pass is skipped.
+        var same = [Double](repeating: 7.25, count: 1_000)
+        CohortStatistics.sort(&same)
+        #expect(same.allSatisfy { $0 == 7.25 })
+    }
 }

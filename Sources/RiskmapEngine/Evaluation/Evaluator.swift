@@ -641,7 +641,7 @@ public final class Evaluator: @unchecked Sendable {
             let v = argument[Int(r)]
             if !v.isNaN { values.append(v) }
         }
-        values.sort()
+        CohortStatistics.sort(&values)
         return values
     }
 
@@ -857,28 +857,6 @@ extension RExpr {
     }
 }
 
-/// The spreadsheet statistics the cohort functions reproduce.
-public enum CohortStatistics {
-    /// Excel `PERCENTILE.INC(values, p/100)` on sorted values.
-    public static func percentileInclusive(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return .nan }
-        let h = Double(sorted.count - 1) * p / 100
-        let lower = Int(h.rounded(.down))
-        let upper = min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
-    }
-
-    /// Excel `RANK.EQ(value, values, 0)`: 1 + the number of values greater than `value`.
-    public static func rankDescending(_ sorted: [Double], _ value: Double) -> Int {
-        // Binary search for the first element greater than value.
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] <= value { low = mid + 1 } else { high = mid }
-        }
-        return 1 + (sorted.count - low)
-    }
-}
 
 /// A compiled expression for vector evaluation: a constant, an indicator column read in
 /// place, or code that fills `out[0..<count]` with the values of rows `start..<start+count`,
