@@ -529,6 +529,51 @@ extension EvaluatorTests {
         #expect(e.factor("f", "T") == .unknown)
     }
 
+    /// Yes/no indicators loaded from a file are stored as bytes; every expression over
+    /// them (fused `known` guards mixing bytes and numbers, `or`, `not`, persistence over
+    /// years, groups) gives what the same values stored as numbers give.
+    @Test func yesNoBytesEvaluateAsNumbers() throws {
+        let book = try checkedBook("""
+            indicator a "А" : bool
+            indicator b "Б" : bool
+            indicator x "Икс" : number
+            factor guarded "G" { when known(a) and known(b) and known(x) and x > 1 }
+            factor either "E" { when a or x > 5 }
+            factor neither "N" { when not b and not a }
+            factor twice "T" { when a for 2 years }
+            group g "Группа" { when guarded or b }
+            """)
+        let values: [String] = ["да", "нет", ""]
+        var csv = "school_id;year;a;b;x\n"
+        var rows: [TestRow] = []
+        var id = 0
+        func v(_ s: String) -> V { s == "да" ? .bool(true) : s == "нет" ? .bool(false) : .missing }
+        // Every combination in 2025, after every combination of `a` in 2024.
+        for va in values { for vb in values { for vx in ["", "0", "3", "9"] { for earlier in values {
+            for (y, a) in [(2024, earlier), (2025, va)] {
+                csv += "S\(id);\(y)/\(y % 100 + 1);\(a);\(vb);\(vx)\n"
+                rows.append(TestRow("S\(id)", year(y), ["a": v(a), "b": v(vb), "x": vx.isEmpty ? .missing : .number(Double(vx)!)]))
+            }
+            id += 1
+        } } } }
+        let (table, _) = CSVReader.read(bytes: Array(csv.utf8), path: "flags.csv")
+        let (loaded, diagnostics) = ProfileLoader.load(table: try #require(table), book: book, defaultYear: nil)
+        #expect(diagnostics.isEmpty)
+        #expect(loaded.columns.isFlag == [true, true, false])
+        let fromFile = Evaluated(book: book, profiles: loaded)
+        let asNumbers = Evaluated(book: book, profiles: nil, rows: rows)
+        #expect(!asNumbers.profiles.columns.isFlag.contains(true))
+        for school in 0..<id {
+            for y in [2024, 2025] {
+                let r1 = fromFile.row("S\(school)", year(y)), r2 = asNumbers.row("S\(school)", year(y))
+                for f in 0..<book.factors.count {
+                    #expect(fromFile.evaluation.factors[f][r1] == asNumbers.evaluation.factors[f][r2], "S\(school) \(y) \(book.factors[f].code)")
+                }
+                #expect(fromFile.evaluation.groups[0][r1] == asNumbers.evaluation.groups[0][r2])
+            }
+        }
+    }
+
     /// Classification leaves the measures out; everything else is the same.
     @Test func runWithoutMeasuresGivesTheSameClassification() throws {
         let e = try Evaluated.starter()

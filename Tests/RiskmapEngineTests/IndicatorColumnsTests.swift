@@ -81,4 +81,32 @@ import Testing
         columns.appendRow()
         #expect(columns[0][2].isNaN && columns.rowCount == 3)
     }
+
+    /// Yes/no indicators are stored as bytes and read as 0, 1 or NaN, through every
+    /// access path, also after the buffer grows, is copied or is truncated.
+    @Test func yesNoColumnsAreBytesReadAsNumbers() {
+        var columns = IndicatorColumns(count: 3, rows: 4, flags: [1])
+        #expect(columns.isFlag == [false, true, false])
+        columns.set(column: 1, row: 0, value: 1)
+        columns.set(column: 1, row: 1, value: 0)
+        columns.set(column: 0, row: 0, value: 2.5)
+        let flags = columns.unsafeStart(ofFlagColumn: 1)
+        flags[3] = 1
+        let before = columns
+        columns.appendRow()
+        columns.set(column: 1, row: 4, value: 0)
+        func read(_ c: IndicatorColumns.Column) -> [Double] { c.map { $0.isNaN ? -1 : $0 } }
+        #expect(read(columns[1]) == [1, 0, -1, 1, 0])
+        #expect(read(before[1]) == [1, 0, -1, 1])
+        #expect(columns[0][0] == 2.5 && columns[2].allSatisfy(\.isNaN))
+        #expect(columns[1].withContiguousStorageIfAvailable { _ in true } == nil)
+        #expect(columns[0].withContiguousStorageIfAvailable { _ in true } == true)
+        #expect(columns[1].withUnsafeFlagPointer { Array($0) } == [1, 0, IndicatorColumns.flagMissing, 1, 0])
+        columns.truncate(toRows: 2)
+        columns.appendRow()
+        #expect(read(columns[1]) == [1, 0, -1])
+        // Not stored: reads as missing, whatever its kind.
+        let partial = IndicatorColumns(count: 2, rows: 2, stored: [0], flags: [0, 1])
+        #expect(partial.isFlag == [true, false] && partial[1].allSatisfy(\.isNaN) && partial[0].allSatisfy(\.isNaN))
+    }
 }

@@ -464,7 +464,15 @@ public final class Evaluator: @unchecked Sendable {
         case .categoryValue(let i), .levelValue(let i):
             return .constant(Double(i))
         case .indicator(let i):
-            return .column(profiles.columns[i])
+            let column = profiles.columns[i]
+            guard column.isFlag else { return .column(column) }
+            // Yes/no bytes: expanded to 0, 1 or NaN chunk by chunk.
+            return .computed(depth: 0) { start, count, out, _ in
+                column.withUnsafeFlagPointer { p in
+                    let bytes = p.baseAddress! + start
+                    for k in 0..<count { out[k] = IndicatorColumns.value(ofFlag: bytes[k]) }
+                }
+            }
         case .param(let i):
             return .constant(params[i])
         case .factor(let i):
@@ -684,6 +692,13 @@ public final class Evaluator: @unchecked Sendable {
             let known = scratch
             known.update(repeating: 1, count: count)
             for column in guarded {
+                if column.isFlag {
+                    column.withUnsafeFlagPointer { p in
+                        let x = p.baseAddress! + start
+                        for k in 0..<count where x[k] == IndicatorColumns.flagMissing { known[k] = 0 }
+                    }
+                    continue
+                }
                 column.withUnsafeBufferPointer { p in
                     let x = UnsafePointer(p.baseAddress! + start)
                     var k = 0

@@ -72,7 +72,8 @@ public enum ProfileLoader {
 
         // The column store, with room for every row of the table, is set up on another
         // thread while the rows are placed (passes 1 and 2), which leave a core idle.
-        let preparedColumns = PreparedColumns(count: book.indicators.count, rows: table.rowCount, stored: keeping)
+        let flags = Set(book.indicators.filter { $0.kind == .bool }.map(\.index))
+        let preparedColumns = PreparedColumns(count: book.indicators.count, rows: table.rowCount, stored: keeping, flags: flags)
 
         // Pass 1: school years of every row (the year's start; `noYear` when unreadable),
         // by blocks of rows on all cores; the blocks' years and diagnostics are joined in
@@ -271,10 +272,12 @@ public enum ProfileLoader {
         let blocks = (rows + cellBlockRows - 1) / cellBlockRows
         var columns = preparedColumns.take()
         columns.truncate(toRows: rows)
-        // Cells of indicators not kept are parsed (and checked) into one scratch column.
+        // Cells of indicators not kept are parsed (and checked) into one scratch column;
+        // yes/no indicators kept are written as bytes (`flagPointers`).
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: plans.contains { !columns.isStored[$0.indicator] } ? max(1, rows) : 1)
         defer { scratch.deallocate() }
-        let columnPointers = plans.map { columns.isStored[$0.indicator] ? columns.unsafeStart(ofColumn: $0.indicator) : scratch }
+        let columnPointers = plans.map { columns.isStored[$0.indicator] && !columns.isFlag[$0.indicator] ? columns.unsafeStart(ofColumn: $0.indicator) : scratch }
+        let flagPointers: [UnsafeMutablePointer<UInt8>?] = plans.map { columns.isFlag[$0.indicator] ? columns.unsafeStart(ofFlagColumn: $0.indicator) : nil }
         do {
             // Per block: the cells left to `cell`, as `row * planCount + plan` (row-major).
             let slow = UnsafeMutablePointer<[Int]>.allocate(capacity: max(1, blocks))
@@ -285,9 +288,9 @@ public enum ProfileLoader {
             }
             // Each row is scanned again up to the last mapped column.
             let scanLimit = (planColumn.max() ?? 0) + 1
-            let shared = UnsafeSendable((table: table, columns: columnPointers, slow: slow, accepted: acceptedRows))
+            let shared = UnsafeSendable((table: table, columns: columnPointers, flags: flagPointers, slow: slow, accepted: acceptedRows))
             let parseBlock = { @Sendable (b: Int) in
-                let (table, columns, slow, accepted) = shared.value
+                let (table, columns, flags, slow, accepted) = shared.value
                 let lo = b * cellBlockRows, hi = min(rows, lo + cellBlockRows)
                 var pending: [Int] = []
                 table.bytes.withUnsafeBufferPointer { text in
@@ -312,11 +315,14 @@ public enum ProfileLoader {
                                         continue
                                     }
                                 case .bool:
+                                    var v: Double?
                                     if b.count == 1 {
-                                        if b[0] == UInt8(ascii: "1") { out.pointee = 1; continue }
-                                        if b[0] == UInt8(ascii: "0") { out.pointee = 0; continue }
-                                    } else if let v = ProfileLoader.boolWord(b, boolKeys) {
-                                        out.pointee = v
+                                        if b[0] == UInt8(ascii: "1") { v = 1 } else if b[0] == UInt8(ascii: "0") { v = 0 }
+                                    } else {
+                                        v = ProfileLoader.boolWord(b, boolKeys)
+                                    }
+                                    if let v {
+                                        if let flag = flags[p] { flag[r] = v == 1 ? 1 : 0 } else { out.pointee = v }
                                         continue
                                     }
                                 case .category:
@@ -348,7 +354,7 @@ public enum ProfileLoader {
                     let row = Int(acceptedRows[r])
                     var found: [Diagnostic] = []
                     if let value = cell(table, row, planColumn[p], book.indicators[plans[p].indicator], &profiles, &found) {
-                        columnPointers[p][r] = value
+                        if let flag = flagPointers[p] { flag[r] = IndicatorColumns.flag(of: value) } else { columnPointers[p][r] = value }
                     }
                     for d in found { cellDiagnostics.append((row, d)) }
                 }
@@ -377,8 +383,10 @@ public enum ProfileLoader {
         private let group = DispatchGroup()
 
         /// Starts setting up `count` columns of `rows` missing values.
-        init(count: Int, rows: Int, stored: Set<Int>?) {
-            DispatchQueue.global().async(group: group) { self.columns = IndicatorColumns(count: count, rows: rows, stored: stored) }
+        init(count: Int, rows: Int, stored: Set<Int>?, flags: Set<Int>) {
+            DispatchQueue.global().async(group: group) {
+                self.columns = IndicatorColumns(count: count, rows: rows, stored: stored, flags: flags)
+            }
         }
 
         /// The columns, once ready (once only).
