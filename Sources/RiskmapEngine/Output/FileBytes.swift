@@ -14,18 +14,15 @@ public enum FileBytes {
     /// truncated while it reads it stops with SIGBUS; saving a file by replacing it (as
     /// spreadsheet programs do) does not affect a run that already opened it.
     public static func text(_ path: String) -> TextBytes? {
-        guard !path.contains("\u{0}") else { return nil }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        let size = Int(st.st_size)
-        if (st.st_mode & S_IFMT) == S_IFREG, size >= mapMinBytes,
-           let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED {
-            return .mapping(of: base, byteCount: size)
+        opened(path) { fd, st in
+            let size = Int(st.st_size)
+            // (The mapping outlives the descriptor.)
+            if (st.st_mode & S_IFMT) == S_IFREG, size >= mapMinBytes,
+               let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED {
+                return .mapping(of: base, byteCount: size)
+            }
+            return read(fd: fd, size: size).map { TextBytes($0) }
         }
-        return read(fd: fd, size: size).map { TextBytes($0) }
     }
 
     /// Files at least this large are mapped by `text(_:)`.
@@ -33,13 +30,19 @@ public enum FileBytes {
 
     /// The bytes of a file (read, never mapped); `nil` when it cannot be read.
     public static func read(_ path: String) -> [UInt8]? {
+        opened(path) { fd, st in read(fd: fd, size: Int(st.st_size)) }
+    }
+
+    /// Opens `path` for reading and calls `body` with the descriptor (closed afterwards)
+    /// and its status; `nil` when it cannot be opened.
+    private static func opened<R>(_ path: String, _ body: (Int32, stat) -> R?) -> R? {
         guard !path.contains("\u{0}") else { return nil }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
-        return read(fd: fd, size: Int(st.st_size))
+        return body(fd, st)
     }
 
     /// Reads `fd` to its end; `size` (from `fstat`) is a hint.
