@@ -125,13 +125,8 @@ public enum CSVReader {
 
     // MARK: Parsing
 
-    /// Splits the text of `source` into rows (their fields are found again on demand).
-    static func parse(_ source: SourceFile, delimiter: UInt8) -> CSVRowScanner.Rows {
-        parse(source, delimiter: delimiter, checkingUTF8: false).rows
-    }
-
-    /// Splits the text of `source` into rows and, if `checkingUTF8`, checks that it is
-    /// well-formed UTF-8.
+    /// Splits the text of `source` into rows (their fields are found again on demand)
+    /// and, if `checkingUTF8`, checks that it is well-formed UTF-8.
     ///
     /// A large text is split at a line end near the middle, and its two parts are scanned
     /// (and checked) on all cores. The second part's scan assumes that line end is

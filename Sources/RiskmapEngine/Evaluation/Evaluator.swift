@@ -108,26 +108,20 @@ public final class Evaluator: @unchecked Sendable {
     public func run(measures includeMeasures: Bool = true) -> Evaluation {
         precondition(book.indicatorsRead(includingMeasures: includeMeasures).allSatisfy { profiles.columns.isStored[$0] },
                      "the profiles were loaded without indicators this run reads")
-        let rows = profiles.rowCount
         let chunk = Evaluator.chunk
 
         // Stage 1: factors.
         let factorFns = book.factors.map { f in (f.applies.map(vcompile), vcompile(f.condition)) }
-        computePendingCohorts()
-        var depth = factorFns.map { max($0.0?.depth ?? 0, $0.1.depth) }.max() ?? 0
-        factorStatus = LargeBuffer.columns(count: factorFns.count, rows: rows, initial: .notTriggered) { factorOut in
-            forEachBlock(rows, depth: depth) { range, arena in
-                let a = arena, w = arena + chunk, scratch = arena + 2 * chunk
-                Evaluator.forEachChunk(range) { start, count in
-                    for (i, (applies, when)) in factorFns.enumerated() {
-                        let out = factorOut[i] + start
-                        when.with(start, count, w, scratch) { pw in Evaluator.statuses(pw, out, count) }
-                        if let applies {
-                            applies.with(start, count, a, scratch) { pa in
-                                for k in 0..<count where pa[k].isNaN || pa[k] == 0 {
-                                    out[k] = pa[k].isNaN ? .unknown : .notApplicable
-                                }
-                            }
+        factorStatus = stage(factorFns.count, initial: .notTriggered,
+                             depth: factorFns.map { max($0.0?.depth ?? 0, $0.1.depth) }.max() ?? 0) { factorOut, start, count, arena in
+            let a = arena, w = arena + chunk, scratch = arena + 2 * chunk
+            for (i, (applies, when)) in factorFns.enumerated() {
+                let out = factorOut[i] + start
+                when.with(start, count, w, scratch) { pw in Evaluator.statuses(pw, out, count) }
+                if let applies {
+                    applies.with(start, count, a, scratch) { pa in
+                        for k in 0..<count where pa[k].isNaN || pa[k] == 0 {
+                            out[k] = pa[k].isNaN ? .unknown : .notApplicable
                         }
                     }
                 }
@@ -136,51 +130,39 @@ public final class Evaluator: @unchecked Sendable {
 
         // Stage 2: scales (first matching level wins; an undecided earlier level makes the level unknown).
         let scaleFns = book.scales.map { s in s.levels.map { $0.condition.map(vcompile) } }
-        computePendingCohorts()
-        depth = scaleFns.flatMap { $0.map { $0?.depth ?? 0 } }.max() ?? 0
         let undecided = Int16.min
-        levelIndex = LargeBuffer.columns(count: scaleFns.count, rows: rows, initial: undecided) { levelOut in
-            forEachBlock(rows, depth: depth) { range, arena in
-                let v = arena, scratch = arena + 2 * chunk
-                Evaluator.forEachChunk(range) { start, count in
-                    for (s, levels) in scaleFns.enumerated() {
-                        let out = levelOut[s] + start
-                        var open = count
-                        for (i, condition) in levels.enumerated() where open > 0 {
-                            guard let condition else {
-                                for k in 0..<count where out[k] == undecided { out[k] = Int16(i) }
-                                open = 0
-                                break
-                            }
-                            condition.with(start, count, v, scratch) { pv in
-                                for k in 0..<count where out[k] == undecided {
-                                    let x = pv[k]
-                                    if x.isNaN { out[k] = Evaluation.unknownLevel; open -= 1 }
-                                    else if x == 1 { out[k] = Int16(i); open -= 1 }
-                                }
-                            }
-                        }
-                        if open > 0 {
-                            for k in 0..<count where out[k] == undecided { out[k] = Evaluation.noLevel }
+        levelIndex = stage(scaleFns.count, initial: undecided,
+                           depth: scaleFns.flatMap { $0.map { $0?.depth ?? 0 } }.max() ?? 0) { levelOut, start, count, arena in
+            let v = arena, scratch = arena + 2 * chunk
+            for (s, levels) in scaleFns.enumerated() {
+                let out = levelOut[s] + start
+                var open = count
+                for (i, condition) in levels.enumerated() where open > 0 {
+                    guard let condition else {
+                        for k in 0..<count where out[k] == undecided { out[k] = Int16(i) }
+                        open = 0
+                        break
+                    }
+                    condition.with(start, count, v, scratch) { pv in
+                        for k in 0..<count where out[k] == undecided {
+                            let x = pv[k]
+                            if x.isNaN { out[k] = Evaluation.unknownLevel; open -= 1 }
+                            else if x == 1 { out[k] = Int16(i); open -= 1 }
                         }
                     }
+                }
+                if open > 0 {
+                    for k in 0..<count where out[k] == undecided { out[k] = Evaluation.noLevel }
                 }
             }
         }
 
         // Stage 3: groups.
         let groupFns = book.groups.map { vcompile($0.condition) }
-        computePendingCohorts()
-        depth = groupFns.map(\.depth).max() ?? 0
-        groupStatus = LargeBuffer.columns(count: groupFns.count, rows: rows, initial: .notTriggered) { groupOut in
-            forEachBlock(rows, depth: depth) { range, arena in
-                let v = arena, scratch = arena + 2 * chunk
-                Evaluator.forEachChunk(range) { start, count in
-                    for (g, fn) in groupFns.enumerated() {
-                        let out = groupOut[g] + start
-                        fn.with(start, count, v, scratch) { pv in Evaluator.statuses(pv, out, count) }
-                    }
-                }
+        groupStatus = stage(groupFns.count, initial: .notTriggered, depth: groupFns.map(\.depth).max() ?? 0) { groupOut, start, count, arena in
+            for (g, fn) in groupFns.enumerated() {
+                let out = groupOut[g] + start
+                fn.with(start, count, arena, arena + 2 * chunk) { pv in Evaluator.statuses(pv, out, count) }
             }
         }
 
@@ -191,28 +173,21 @@ public final class Evaluator: @unchecked Sendable {
                               levels: levelIndex, groups: groupStatus, measures: [])
         }
         let measureFns = book.measures.map { m in m.onlyWhen.map(vcompile) }
-        computePendingCohorts()
-        depth = measureFns.map { $0?.depth ?? 0 }.max() ?? 0
         let addresses = book.measures.map { $0.addresses }
         let statuses = factorStatus
-        let measures = LargeBuffer.columns(count: measureFns.count, rows: rows, initial: false) { measureOut in
-            forEachBlock(rows, depth: depth) { range, arena in
-                let v = arena, scratch = arena + 2 * chunk
-                Evaluator.forEachChunk(range) { start, count in
-                    for (m, onlyWhen) in measureFns.enumerated() {
-                        let out = measureOut[m] + start
-                        var any = false
-                        for f in addresses[m] {
-                            statuses[f].withUnsafeBufferPointer { p in
-                                let column = p.baseAddress! + start
-                                for k in 0..<count where column[k] == .triggered { out[k] = true; any = true }
-                            }
-                        }
-                        if any, let onlyWhen {
-                            onlyWhen.with(start, count, v, scratch) { pv in
-                                for k in 0..<count where out[k] { out[k] = pv[k] == 1 }
-                            }
-                        }
+        let measures = stage(measureFns.count, initial: false, depth: measureFns.map { $0?.depth ?? 0 }.max() ?? 0) { measureOut, start, count, arena in
+            for (m, onlyWhen) in measureFns.enumerated() {
+                let out = measureOut[m] + start
+                var any = false
+                for f in addresses[m] {
+                    statuses[f].withUnsafeBufferPointer { p in
+                        let column = p.baseAddress! + start
+                        for k in 0..<count where column[k] == .triggered { out[k] = true; any = true }
+                    }
+                }
+                if any, let onlyWhen {
+                    onlyWhen.with(start, count, arena, arena + 2 * chunk) { pv in
+                        for k in 0..<count where out[k] { out[k] = pv[k] == 1 }
                     }
                 }
             }
@@ -220,6 +195,23 @@ public final class Evaluator: @unchecked Sendable {
 
         return Evaluation(book: book, profiles: profiles, params: params, factors: factorStatus,
                           levels: levelIndex, groups: groupStatus, measures: measures)
+    }
+
+    /// One stage of `run`: `count` result columns of every row, starting at `initial`.
+    /// The cohort values its compiled functions registered are computed first; then `body`
+    /// fills rows `start..<start + count` of the columns, chunk by chunk, in blocks on all
+    /// cores, with a scratch arena for nodes up to `depth` deep.
+    private func stage<T>(
+        _ count: Int, initial: T, depth: Int,
+        _ body: (_ out: [UnsafeMutablePointer<T>], _ start: Int, _ count: Int, _ arena: UnsafeMutablePointer<Double>) -> Void
+    ) -> [[T]] {
+        computePendingCohorts()
+        let rows = profiles.rowCount
+        return LargeBuffer.columns(count: count, rows: rows, initial: initial) { out in
+            forEachBlock(rows, depth: depth) { range, arena in
+                Evaluator.forEachChunk(range) { start, n in body(out, start, n, arena) }
+            }
+        }
     }
 
     /// Calls `body` for blocks of rows covering `0..<rows`, on `threadCount` threads when
