@@ -44,6 +44,26 @@ func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
     return fclose(f) == 0 && written == bytes.count
 }
 
+/// The steps of `loadProfiles`, named as `classify` prints them.
+enum LoadStep: String {
+    case read = "read file", parsed = "parse CSV", loaded = "load profiles"
+}
+
+/// Reads, parses and loads a school file as `riskmap` does (`keeping` as in
+/// `ProfileLoader.load`), calling `step` after each step; the text and the table are
+/// released on return, before evaluation. Stops the program on any data error.
+func loadProfiles(_ path: String, _ book: CheckedRuleBook, keeping: Set<Int>? = nil, step: (LoadStep) -> Void) -> ProfileSet {
+    guard let input = FileBytes.text(path) else { fail("cannot read \(path)", 66) }
+    step(.read)
+    let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: path)
+    guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
+    step(.parsed)
+    let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year, keeping: keeping)
+    if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
+    step(.loaded)
+    return profiles
+}
+
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 /// Peak resident set size so far, in MiB (getrusage).
 func peakMiB() -> Int {
@@ -82,20 +102,15 @@ case "run":
     let book = checkedRules(rulesPath)
     let tRules = now()
 
-    // Read + parse CSV, load profiles. The table (text and row offsets) is released
-    // when this closure returns, before evaluation.
+    // Read + parse CSV, load profiles (the text and the table are released before evaluation).
     var tRead: UInt64 = 0
     var peaks: [(String, Int)] = []
-    let profiles: ProfileSet = {
-        guard let input = FileBytes.text(inPath) else { fail("cannot read \(inPath)", 66) }
-        let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: inPath)
-        guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
-        tRead = now()
-        peaks.append(("read+parse CSV", peakMiB()))
-        let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year)
-        if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
-        return profiles
-    }()
+    let profiles = loadProfiles(inPath, book) { step in
+        if step == .parsed {
+            tRead = now()
+            peaks.append(("read+parse CSV", peakMiB()))
+        }
+    }
     let tLoad = now()
     peaks.append(("load profiles", peakMiB()))
 
@@ -147,18 +162,9 @@ case "classify":
     let t0 = now()
     let book = checkedRules(rulesPath)
     var laps: [(String, UInt64)] = [("rules (load+check)", now())]
-    let profiles: ProfileSet = {
-        guard let input = FileBytes.text(inPath) else { fail("cannot read \(inPath)", 66) }
-        laps.append(("read file", now()))
-        let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: inPath)
-        guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
-        laps.append(("parse CSV", now()))
-        let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year,
-                                                                     keeping: book.indicatorsRead(includingMeasures: false))  // as `riskmap classify`
-        if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
-        laps.append(("load profiles", now()))
-        return profiles
-    }()
+    let profiles = loadProfiles(inPath, book, keeping: book.indicatorsRead(includingMeasures: false)) { step in  // as `riskmap classify`
+        laps.append((step.rawValue, now()))
+    }
     laps.append(("release text", now()))
     let evaluator = Evaluator(book: book, profiles: profiles)
     let evaluation = evaluator.run(measures: false)  // as `riskmap classify`
