@@ -25,7 +25,7 @@ public final class SourceFile: Sendable {
     static func lineStarts(of bytes: TextBytes) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
             let n = buffer.count
-            guard n >= parallelMinBytes, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            guard n >= parallelMinBytes, ThreadCount.available > 1 else {
                 var starts = [0]
                 appendLineStarts(buffer, from: 0, to: n, to: &starts)
                 return starts

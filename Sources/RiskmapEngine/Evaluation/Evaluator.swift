@@ -93,10 +93,7 @@ public final class Evaluator: @unchecked Sendable {
     /// results do not depend on it). Default: `RISKMAP_THREADS`, else the active cores.
     public var threadCount: Int = Evaluator.defaultThreadCount
 
-    public static let defaultThreadCount: Int = {
-        if let text = ProcessInfo.processInfo.environment["RISKMAP_THREADS"], let n = Int(text), n >= 1 { return n }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
-    }()
+    public static let defaultThreadCount = ThreadCount.available
 
     /// Rows per vector step (every compiled node works on this many rows at a time).
     static let chunk = 256
