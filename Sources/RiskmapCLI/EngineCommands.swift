@@ -21,8 +21,7 @@ enum EngineCommands {
 
     /// Rules + profiles + evaluation, shared by classify and explain.
     struct Loaded {
-        var evaluator: Evaluator
-        var evaluation: Evaluation
+        var evaluation: Outcomes
         var yearIndex: Int
         var dataErrors: Bool
     }
@@ -93,9 +92,8 @@ enum EngineCommands {
         } else {
             yearIndex = profiles.years.count - 1
         }
-        let evaluator = Evaluator(book: book, profiles: profiles)
-        let evaluation = evaluator.run(measures: measures)
-        return .success(Loaded(evaluator: evaluator, evaluation: evaluation, yearIndex: yearIndex, dataErrors: diagnostics.hasErrors))
+        let evaluation = Executor(Program(book: book)).run(profiles, measures: measures)
+        return .success(Loaded(evaluation: evaluation, yearIndex: yearIndex, dataErrors: diagnostics.hasErrors))
     }
 
     // MARK: - classify
@@ -113,7 +111,7 @@ enum EngineCommands {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }
-        let report = ClassificationReport(evaluator: loaded.evaluator, evaluation: loaded.evaluation,
+        let report = ClassificationReport(loaded.evaluation,
                                           yearIndex: loaded.yearIndex, lang: context.lang)
         let render = { (sink: inout ByteSink) throws(ByteSink.Failure) in
             switch format {
@@ -162,7 +160,7 @@ enum EngineCommands {
             context.console.err(context.renderer.render(Diagnostic(.error, message, path: parsed.values["schools"] ?? defaultSchools)))
             return .failure
         }
-        let report = ClassificationReport(evaluator: loaded.evaluator, evaluation: loaded.evaluation,
+        let report = ClassificationReport(loaded.evaluation,
                                           yearIndex: loaded.yearIndex, lang: context.lang)
         context.console.out(report.explain(row: rows[matches[0]]))
         return .success

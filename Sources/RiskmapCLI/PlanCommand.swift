@@ -51,7 +51,7 @@ enum PlanCommand {
             inputs.append(ManifestWriter.Input(role: "directory", path: path, bytes: bytes))
         }
 
-        let planner = Planner(evaluator: loaded.evaluator, evaluation: loaded.evaluation, directory: directory, lang: context.lang)
+        let planner = Planner(loaded.evaluation, directory: directory, lang: context.lang)
         let plans = planner.plan(yearIndex: loaded.yearIndex, planYear: planYear)
         var bundle = OutputBundle()
         PlanDocuments.add(plans, to: &bundle)

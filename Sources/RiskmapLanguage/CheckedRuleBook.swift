@@ -14,16 +14,34 @@ public struct CheckedRuleBook: Sendable {
     /// The rule files, in the order they were read (sorted by path).
     public let files: [SourceFile]
 
+    /// How many expression nodes the rule book has: every `RExpr` in its factors, scale
+    /// levels, groups and measures has an `id` in `0..<nodeCount`, unique in the book.
+    public let nodeCount: Int
+
     init(header: RuleBookHeader, indicators: [Indicator], params: [Param], factors: [Factor], scales: [Scale],
          groups: [Group], roles: [Role], measures: [Measure], examples: [Example], files: [SourceFile]) {
+        // Number every expression node, in declaration order (factors, scales, groups,
+        // measures), each tree in pre-order: results computed for a node (cohort values)
+        // are keyed by this id.
+        var next = 0
+        self.factors = factors.map { f in
+            var f = f
+            f.applies = f.applies?.numbered(&next)
+            f.condition = f.condition.numbered(&next)
+            return f
+        }
+        self.scales = scales.map { s in
+            var s = s
+            s.levels = s.levels.map { l in var l = l; l.condition = l.condition?.numbered(&next); return l }
+            return s
+        }
+        self.groups = groups.map { g in var g = g; g.condition = g.condition.numbered(&next); return g }
+        self.measures = measures.map { m in var m = m; m.onlyWhen = m.onlyWhen?.numbered(&next); return m }
+        nodeCount = next
         self.header = header
         self.indicators = indicators
         self.params = params
-        self.factors = factors
-        self.scales = scales
-        self.groups = groups
         self.roles = roles
-        self.measures = measures
         self.examples = examples
         self.files = files
     }
@@ -201,11 +219,43 @@ public struct RExpr: Sendable {
     public var node: RNode
     public var type: ValueType
     public var range: SourceRange
+    /// The node's number in its rule book (see `CheckedRuleBook.nodeCount`); -1 until the
+    /// checked rule book numbers it.
+    public private(set) var id: Int = -1
 
     public init(_ node: RNode, _ type: ValueType, _ range: SourceRange) {
         self.node = node
         self.type = type
         self.range = range
+    }
+
+    /// This tree with every node numbered from `next` on, in pre-order.
+    func numbered(_ next: inout Int) -> RExpr {
+        var e = self
+        e.id = next
+        next += 1
+        func n(_ x: RExpr) -> RExpr { x.numbered(&next) }
+        switch node {
+        case .number, .boolean, .text, .categoryValue, .levelValue, .indicator, .param, .factor,
+             .scaleLevel, .group, .countTriggered:
+            break
+        case .negate(let x): e.node = .negate(n(x))
+        case .not(let x): e.node = .not(n(x))
+        case .known(let x): e.node = .known(n(x))
+        case .missing(let x): e.node = .missing(n(x))
+        case .previous(let x, let years): e.node = .previous(n(x), years: years)
+        case .change(let x): e.node = .change(n(x))
+        case .persistence(let x, let years): e.node = .persistence(n(x), years: years)
+        case .cohort(let f, let x, let parameter, let by): e.node = .cohort(f, n(x), parameter: parameter, by: by)
+        case .arithmetic(let op, let a, let b): let l = n(a); e.node = .arithmetic(op, l, n(b))
+        case .comparison(let op, let a, let b): let l = n(a); e.node = .comparison(op, l, n(b))
+        case .and(let a, let b): let l = n(a); e.node = .and(l, n(b))
+        case .or(let a, let b): let l = n(a); e.node = .or(l, n(b))
+        case .membership(let x, let items, let negated):
+            let subject = n(x)
+            e.node = .membership(subject, items.map(n), negated: negated)
+        }
+        return e
     }
 }
 

@@ -19,7 +19,7 @@ import RiskmapLanguage
         e.book.factors[0].condition.forEach { if case .cohort = $0.node, node == nil { node = $0 } }
         guard let node else { throw RuleBookError(description: "no cohort node in \(expression)") }
         return (0..<e.profiles.rowCount).map { r in
-            let v = e.evaluator.cohortValue(node, row: r)
+            let v = e.evaluation.cohortValue(node, row: r)
             return v.isNaN ? nil : v
         }
     }
@@ -172,7 +172,7 @@ import RiskmapLanguage
         func value(_ factor: Int, _ id: String, _ y: Int) -> Double {
             var node: RExpr?
             e.book.factors[factor].condition.forEach { if case .cohort = $0.node { node = $0 } }
-            return e.evaluator.cohortValue(node!, row: e.row(id, year(y)))
+            return e.evaluation.cohortValue(node!, row: e.row(id, year(y)))
         }
         #expect(value(0, "S1", 2024) == 200)
         #expect(value(0, "S1", 2025) == 1.5)
@@ -242,7 +242,7 @@ import RiskmapLanguage
             [],
             (0..<rows).filter { $0 % 3 == 2 }.map(Int32.init),
         ]
-        let sorted = argument.withUnsafeBufferPointer { Evaluator.sortedKnownValues(members, $0, threads: threads) }
+        let sorted = Cohorts.sortedKnownValues(members, .computed(argument), threads: threads)
         let expected = members.map { $0.map { argument[Int($0)] }.filter { !$0.isNaN }.sorted() }
         #expect(sorted == expected)
         #expect(sorted[2].isEmpty && sorted[0].count == members[0].filter { $0 % 11 != 0 }.count)

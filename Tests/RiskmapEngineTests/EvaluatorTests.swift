@@ -452,11 +452,11 @@ import RiskmapLanguage
             }
             """)
         let runner = ExampleRunner(book: book, lang: .ru)
-        let (_, evaluation, row) = runner.evaluate(book.examples[0])
+        let (evaluation, row) = runner.evaluate(book.examples[0])
         #expect(evaluation.levels[0][row] == 0)
         #expect(evaluation.factors.map { $0[row] } == [.triggered, .triggered, .notTriggered])
         #expect(runner.run(book.examples[0]).passed)
-        let (_, unknown, r2) = runner.evaluate(book.examples[1])
+        let (unknown, r2) = runner.evaluate(book.examples[1])
         #expect(unknown.factors[0][r2] == .unknown)
         #expect(unknown.levels[0][r2] == Evaluation.unknownLevel)
     }
@@ -472,8 +472,8 @@ import RiskmapLanguage
     @Test func parameterOverridesChangeTheResult() throws {
         let book = try checkedBook(Self.declarations + "factor f \"F\" { when x > lim }\n")
         let profiles = makeProfiles(book, [TestRow("S", ["x": 12])])
-        #expect(Evaluator(book: book, profiles: profiles).run().factors[0][0] == .triggered)
-        let raised = Evaluator(book: book, profiles: profiles, paramOverrides: ["lim": 20]).run()
+        #expect(Executor(Program(book: book)).run(profiles).factors[0][0] == .triggered)
+        let raised = Executor(Program(book: book, paramOverrides: ["lim": 20])).run(profiles)
         #expect(raised.factors[0][0] == .notTriggered)
         #expect(raised.params[0] == 20)
     }
@@ -577,22 +577,22 @@ extension EvaluatorTests {
     /// Classification leaves the measures out; everything else is the same.
     @Test func runWithoutMeasuresGivesTheSameClassification() throws {
         let e = try Evaluated.starter()
-        let without = e.evaluator.run(measures: false)
+        let without = Executor(Program(book: e.book)).run(e.profiles, measures: false)
         #expect(without.measures.isEmpty)
         #expect(e.evaluation.measures.count == e.book.measures.count)
         #expect(without.factors == e.evaluation.factors)
         #expect(without.levels == e.evaluation.levels)
         #expect(without.groups == e.evaluation.groups)
-        let report = ClassificationReport(evaluator: e.evaluator, evaluation: without, yearIndex: 1, lang: .ru)
-        let full = ClassificationReport(evaluator: e.evaluator, evaluation: e.evaluation, yearIndex: 1, lang: .ru)
+        let report = ClassificationReport(without, yearIndex: 1, lang: .ru)
+        let full = ClassificationReport(e.evaluation, yearIndex: 1, lang: .ru)
         #expect(report.csvBytes() == full.csvBytes())
         #expect(report.json() == full.json())
         // Loaded keeping only what classification reads (as `riskmap classify` does).
         let keeping = e.book.indicatorsRead(includingMeasures: false)
         #expect(keeping.count < e.book.indicators.count)
         let lean = try Evaluated.starter(keeping: keeping)
-        let leanEvaluation = lean.evaluator.run(measures: false)
-        let leanReport = ClassificationReport(evaluator: lean.evaluator, evaluation: leanEvaluation, yearIndex: 1, lang: .ru)
+        let leanEvaluation = Executor(Program(book: lean.book)).run(lean.profiles, measures: false)
+        let leanReport = ClassificationReport(leanEvaluation, yearIndex: 1, lang: .ru)
         #expect(leanReport.csvBytes() == full.csvBytes())
         #expect(leanReport.json() == full.json())
     }

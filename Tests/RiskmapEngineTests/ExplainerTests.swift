@@ -4,8 +4,8 @@ import Testing
 import RiskmapLanguage
 
 /// What a reader sees: the explanation sentences (Russian with decimal comma and correct
-/// plurals, English with `--lang en`), and a property test keeping the explainer's tree
-/// walk in agreement with the compiled evaluator.
+/// plurals, English with `--lang en`). That the explanations follow the same meaning as
+/// the executor is the differential tests' business (DifferentialTests).
 @Suite struct ExplainerTests {
     // MARK: - Golden sentences on the starter rule book
 
@@ -224,147 +224,6 @@ import RiskmapLanguage
         #expect(ExplanationText.persistence(3, .nan, .ru) == "нет данных за все 3 года")
     }
 
-    // MARK: - Property: the explainer's eval agrees with the compiled evaluator
-
-    /// A deterministic generator (SplitMix64), so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static let propertyBook = """
-        indicator a "А" : bool
-        indicator b "Б" : bool
-        indicator x "Икс" : number
-        indicator y "Игрек" : number
-        indicator n "Эн" : count
-        indicator m "Эм" : count
-        indicator p "Доля" : percent
-        indicator q "Доля 2" : percent
-        indicator t "Тип" : category(СОШ, ООШ, НОШ)
-        indicator note "Заметка" : text
-        param lim "Порог" = 3
-        param share "Доля-порог" = 40%
-        factor f1 "Ф1" { when a and b or not a and x > lim }
-        factor f2 "Ф2" { applies when t in (СОШ, НОШ)  when (n / m) * 100% > share or p > q }
-        factor f3 "Ф3" { when x < percentile(x, 25) or y > mean(y by municipality) }
-        factor f4 "Ф4" { when change(x) > 1 or previous(y, 2) < y }
-        factor f5 "Ф5" { when p > 30% for 2 years or q < 10% 3 года подряд }
-        factor f6 "Ф6" { when known(x) and missing(y) or x / y > 1 }
-        factor f7 "Ф7" { when rank(x by t) <= 3 and not b }
-        factor f8 "Ф8" { when median(p) < p and t not in (ООШ) }
-        factor f9 "Ф9" { when -x + y * 2 >= n - m }
-        factor f10 "Ф10" { applies when known(t)  when x = y or n != m or note = "ремонт" }
-        factor f11 "Ф11" { when x in (1, 2, y) or not (a or b) }
-        factor f12 "Ф12" { applies when not missing(p)  when p - previous(p) > 5% and x != 0 }
-        scale risk "Риск" {
-          high "высокий" when count(triggered) >= 4 or f2 and f3
-          medium "средний" when count(triggered) >= 2 or f4
-          low "низкий" otherwise
-        }
-        scale trend "Динамика" {
-          worse "хуже" when f1 for 2 years
-          same "так же" when not f1
-        }
-        group g1 "Г1" when risk = high
-        group g2 "Г2" { when risk in (high, medium) and trend != worse or f6 }
-        group g3 "Г3" { when count(triggered) > mean(count(triggered) by t) }
-        role r "Р"
-        measure m1 "М1" { addresses f1, f2  only when g1 or g3  responsible r }
-        measure m2 "М2" { addresses f5  only when not g2  responsible r }
-        measure m3 "М3" { addresses f3  responsible r }
-
-        """
-
-    static func randomRows(_ book: CheckedRuleBook, seed: UInt64) -> [TestRow] {
-        var rng = SplitMix(state: seed)
-        var rows: [TestRow] = []
-        let municipalities = ["Северный", "Южный", "Западный"]
-        for s in 0..<40 {
-            let municipality = municipalities[Int.random(in: 0..<3, using: &rng)]
-            for y in 2021...2025 where Int.random(in: 0..<5, using: &rng) > 0 {
-                var values: [String: V] = [:]
-                for ind in book.indicators {
-                    if Int.random(in: 0..<5, using: &rng) == 0 { values[ind.code] = .missing; continue }
-                    switch ind.kind {
-                    case .bool: values[ind.code] = .bool(Bool.random(using: &rng))
-                    case .category: values[ind.code] = .word(ind.categories.randomElement(using: &rng)!)
-                    case .text: values[ind.code] = .word(["ремонт", "нет", "иное"].randomElement(using: &rng)!)
-                    case .count: values[ind.code] = .number(Double(Int.random(in: 0...6, using: &rng)))
-                    case .percent: values[ind.code] = .number(Double(Int.random(in: 0...20, using: &rng)) * 5)
-                    case .number: values[ind.code] = .number(Double(Int.random(in: -4...8, using: &rng)) / 2)
-                    }
-                }
-                rows.append(TestRow("S\(s)", year(y), municipality: municipality, values))
-            }
-        }
-        return rows
-    }
-
-    static func status(_ v: Double) -> Status { v.isNaN ? .unknown : (v == 1 ? .triggered : .notTriggered) }
-
-    static func agreement(_ e: Evaluated) -> Int {
-        let explainer = e.explainer()
-        var checked = 0
-        for r in 0..<e.profiles.rowCount {
-            for f in e.book.factors {
-                var expected: Status
-                let applies = f.applies.map { explainer.eval($0, r) }
-                if let a = applies, a.isNaN { expected = .unknown }
-                else if let a = applies, a == 0 { expected = .notApplicable }
-                else { expected = status(explainer.eval(f.condition, r)) }
-                #expect(e.evaluation.factors[f.index][r] == expected, "factor \(f.code), row \(r)")
-                // The explanation reports the same status; an unknown one names what is missing.
-                let explanation = explainer.factor(f.index, row: r)
-                #expect(explanation.status == expected)
-                if expected == .unknown && !explanation.missing.isEmpty {
-                    #expect(explanation.text.hasPrefix("нет данных: «"))
-                }
-                checked += 1
-            }
-            for s in e.book.scales {
-                var level = Evaluation.noLevel
-                for l in s.levels {
-                    guard let c = l.condition else { level = Int16(l.index); break }
-                    let v = explainer.eval(c, r)
-                    if v.isNaN { level = Evaluation.unknownLevel; break }
-                    if v == 1 { level = Int16(l.index); break }
-                }
-                #expect(e.evaluation.levels[s.index][r] == level, "scale \(s.code), row \(r)")
-            }
-            for g in e.book.groups {
-                #expect(e.evaluation.groups[g.index][r] == status(explainer.eval(g.condition, r)), "group \(g.code), row \(r)")
-            }
-            for m in e.book.measures {
-                let addressed = m.addresses.contains { e.evaluation.factors[$0][r] == .triggered }
-                let expected = addressed && (m.onlyWhen.map { explainer.eval($0, r) == 1 } ?? true)
-                #expect(e.evaluation.measures[m.index][r] == expected, "measure \(m.code), row \(r)")
-            }
-        }
-        return checked
-    }
-
-    @Test(arguments: [1, 2, 3, 20_260_901] as [UInt64])
-    func explainerAgreesWithEvaluator(seed: UInt64) throws {
-        let book = try checkedBook(Self.propertyBook)
-        let e = Evaluated(book: book, profiles: nil, rows: Self.randomRows(book, seed: seed))
-        let checked = Self.agreement(e)
-        #expect(checked > 1000)
-        // Every status occurs, so the test exercises all branches.
-        let all = Set(e.evaluation.factors.flatMap { $0 })
-        #expect(all == [.triggered, .notTriggered, .unknown, .notApplicable])
-    }
-
-    @Test func explainerAgreesOnTheStarter() throws {
-        #expect(Self.agreement(try Evaluated.starter()) > 0)
-    }
-
     @Test func aParameterBasisIsCitedOnceAndOnlyWhenShort() throws {
         let long = String(repeating: "обоснование ", count: 10)
         let book = try checkedBook("""
@@ -381,8 +240,7 @@ import RiskmapLanguage
         profiles.set(indicator: 0, row: r, value: 30)
         profiles.set(indicator: 1, row: r, value: 40)
         profiles.finish()
-        let evaluator = Evaluator(book: book, profiles: profiles)
-        let explainer = Explainer(evaluator: evaluator, evaluation: evaluator.run(), lang: .ru)
+        let explainer = Explainer(Executor(Program(book: book)).run(profiles), lang: .ru)
         let f = explainer.factor(0, row: r).text
         #expect(f == "«Икс» 30 % превышает порог 10 % (Методика, п. 2.3); «Игрек» 40 % превышает порог 10 %")
         #expect(explainer.factor(1, row: r).text == "«Икс» 30 % превышает порог 20 %")

@@ -30,7 +30,7 @@ import RiskmapLanguage
     }
 
     static func report(_ e: Evaluated, _ lang: Lang = .ru) -> ClassificationReport {
-        ClassificationReport(evaluator: e.evaluator, evaluation: e.evaluation, yearIndex: 0, lang: lang)
+        ClassificationReport(e.evaluation, yearIndex: 0, lang: lang)
     }
 
     @Test(arguments: [(1, 1), (1, 7), (2, 1), (2, 7), (3, 5), (2, 4_096), (4, 1_000)])

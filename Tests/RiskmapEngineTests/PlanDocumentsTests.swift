@@ -23,10 +23,9 @@ import RiskmapLanguage
         let (profiles, diagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: nil)
         let errors = (csvDiagnostics + diagnostics).filter { $0.severity == .error }
         if !errors.isEmpty { throw RuleBookError(description: DiagnosticRenderer(lang: .en).render(errors)) }
-        let evaluator = Evaluator(book: book, profiles: profiles)
-        let evaluation = evaluator.run()
+        let evaluation = Executor(Program(book: book)).run(profiles)
         guard let yearIndex = profiles.yearIndex(SchoolYear(start: 2025)) else { throw RuleBookError(description: "no 2025/26") }
-        return Planner(evaluator: evaluator, evaluation: evaluation, lang: lang).plan(yearIndex: yearIndex)
+        return Planner(evaluation, lang: lang).plan(yearIndex: yearIndex)
     }
 
     static func bundle(_ plans: PlanSet) -> OutputBundle {

@@ -71,9 +71,8 @@ import RiskmapLanguage
             if let b { profiles.set(indicator: 1, row: r, value: b) }
         }
         profiles.finish()
-        let evaluator = Evaluator(book: book, profiles: profiles)
-        let evaluation = evaluator.run()
-        return Planner(evaluator: evaluator, evaluation: evaluation, directory: directory, lang: .ru).plan(yearIndex: 0)
+        let evaluation = Executor(Program(book: book)).run(profiles)
+        return Planner(evaluation, directory: directory, lang: .ru).plan(yearIndex: 0)
     }
 
     @Test func aMeasureAddressingTwoTriggeredFactorsAppearsOnce() throws {

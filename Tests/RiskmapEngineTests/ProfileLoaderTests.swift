@@ -234,9 +234,8 @@ import RiskmapLanguage
     @Test func textCellsAreKept() throws {
         let l = try Self.load("school_id;year;comment\nS1;2025/26;\"ремонт; спортзал\"\nS2;2025/26;ремонт\n")
         #expect(l.diagnostics.isEmpty)
-        let i = l.book.indicator(named: "comment")!.index
-        #expect(l.profiles.textValue(indicator: i, l.value("S1", "comment")!) == "ремонт; спортзал")
-        #expect(l.profiles.textValue(indicator: i, l.value("S2", "comment")!) == "ремонт")
+        #expect(l.profiles.text(ofValue: l.value("S1", "comment")!) == "ремонт; спортзал")
+        #expect(l.profiles.text(ofValue: l.value("S2", "comment")!) == "ремонт")
     }
 
     // MARK: - Rows

@@ -90,7 +90,7 @@ func makeProfiles(_ book: CheckedRuleBook, _ rows: [TestRow]) -> ProfileSet {
                     }
                     profiles.set(indicator: indicator.index, row: r, value: Double(i))
                 } else {
-                    let v = profiles.intern(text: s, indicator: indicator.index)
+                    let v = profiles.intern(text: s)
                     profiles.set(indicator: indicator.index, row: r, value: v)
                 }
             }
@@ -104,8 +104,7 @@ func makeProfiles(_ book: CheckedRuleBook, _ rows: [TestRow]) -> ProfileSet {
 struct Evaluated {
     let book: CheckedRuleBook
     let profiles: ProfileSet
-    let evaluator: Evaluator
-    let evaluation: Evaluation
+    let evaluation: Outcomes
 
     init(_ text: String, _ rows: [TestRow]) throws {
         self.init(book: try checkedBook(text), profiles: nil, rows: rows)
@@ -114,9 +113,8 @@ struct Evaluated {
     init(book: CheckedRuleBook, profiles: ProfileSet?, rows: [TestRow] = []) {
         self.book = book
         self.profiles = profiles ?? makeProfiles(book, rows)
-        evaluator = Evaluator(book: book, profiles: self.profiles)
         let complete = self.profiles.columns.isStored.allSatisfy { $0 }
-        evaluation = evaluator.run(measures: complete)
+        evaluation = Executor(Program(book: book)).run(self.profiles, measures: complete)
     }
 
     /// The starter rule book over the starter school profiles (2024/25 and 2025/26).
@@ -158,8 +156,11 @@ struct Evaluated {
     }
 
     func explainer(_ lang: Lang = .ru) -> Explainer {
-        Explainer(evaluator: evaluator, evaluation: evaluation, lang: lang)
+        Explainer(evaluation, lang: lang)
     }
+
+    /// The reference evaluator over the same profiles, computing cohorts itself.
+    var reference: ReferenceEvaluator { ReferenceEvaluator(book: book, profiles: profiles) }
 
     func explain(_ code: String, _ id: String = "S", _ y: SchoolYear = SchoolYear(start: 2025), lang: Lang = .ru) -> FactorExplanation {
         explainer(lang).factor(book.factor(named: code)!.index, row: row(id, y))

@@ -11,18 +11,19 @@ import RiskmapLanguage
 
         """
 
-    /// The value of numeric `expression` for school `id` in `y` (nil: unknown), through the
-    /// compiled evaluator and, as a cross-check, the explainer's tree walk.
+    /// The value of numeric `expression` for school `id` in `y` (nil: unknown), by the
+    /// reference evaluator; as a cross-check, the executor must find it known exactly when
+    /// the reference does (`expression > -1000000` holds for every value tested here).
     static func value(_ expression: String, _ rows: [TestRow], _ id: String = "S", y: Int) throws -> Double? {
         let e = try Evaluated(declarations + "factor f \"F\" { when \(expression) > -1000000 }\n", rows)
         guard case .comparison(_, let lhs, _) = e.book.factors[0].condition.node else {
             throw RuleBookError(description: "not a comparison")
         }
         let r = e.row(id, year(y))
-        let compiled = e.evaluator.compile(lhs)(r)
-        let walked = e.explainer().eval(lhs, r)
-        #expect(compiled.isNaN == walked.isNaN && (compiled.isNaN || compiled == walked))
-        return compiled.isNaN ? nil : compiled
+        let walked = e.reference.evaluate(lhs, row: r).value.number
+        #expect((e.evaluation.factors[0][r] == .triggered) == (walked != nil))
+        #expect((e.evaluation.factors[0][r] == .unknown) == (walked == nil))
+        return walked
     }
 
     static func history(_ values: [Int: V], id: String = "S") -> [TestRow] {

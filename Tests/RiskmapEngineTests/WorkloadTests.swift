@@ -28,7 +28,7 @@ import RiskmapWorkload
         #expect(csvDiagnostics.isEmpty, "\(csvDiagnostics.prefix(3))")
         let (profiles, profileDiagnostics) = ProfileLoader.load(table: try #require(table), book: book, defaultYear: book.header.year)
         #expect(profileDiagnostics.isEmpty, "\(profileDiagnostics.prefix(3))")
-        return WorkloadOutput.render(Evaluator(book: book, profiles: profiles).run())
+        return WorkloadOutput.render(Executor(Program(book: book)).run(profiles))
     }
 
     @Test func ruleBookChecksClean() throws {
@@ -60,7 +60,7 @@ import RiskmapWorkload
         let book = try Self.book()
         let (table, _) = CSVReader.read(bytes: WorkloadGenerator.csv(1_000), path: "workload.csv")
         let (profiles, _) = ProfileLoader.load(table: try #require(table), book: book, defaultYear: book.header.year)
-        let evaluation = Evaluator(book: book, profiles: profiles).run()
+        let evaluation = Executor(Program(book: book)).run(profiles)
         for threads in [1, 2, 3] {
             var blocks: [[UInt8]] = []
             #expect(WorkloadOutput.write(evaluation, blockRows: blockRows, threads: threads) { blocks.append($0); return true })

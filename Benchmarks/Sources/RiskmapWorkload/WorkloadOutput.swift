@@ -18,7 +18,7 @@ public enum WorkloadOutput {
     /// rendered at a time. Stops at the first `false` from `write`, and returns whether
     /// every block was written.
     public static func write(
-        _ evaluation: Evaluation, blockRows: Int = 16_384, threads: Int = Evaluator.defaultThreadCount,
+        _ evaluation: Evaluation, blockRows: Int = 16_384, threads: Int = ThreadCount.available,
         to write: ([UInt8]) -> Bool
     ) -> Bool {
         guard write(header) else { return false }

@@ -115,8 +115,7 @@ case "run":
     peaks.append(("load profiles", peakMiB()))
 
     // Evaluate.
-    let evaluator = Evaluator(book: book, profiles: profiles)
-    let evaluation = evaluator.run()
+    let evaluation = Executor(Program(book: book)).run(profiles)
     let tEval = now()
     peaks.append(("evaluate", peakMiB()))
 
@@ -166,10 +165,9 @@ case "classify":
         laps.append((step.rawValue, now()))
     }
     laps.append(("release text", now()))
-    let evaluator = Evaluator(book: book, profiles: profiles)
-    let evaluation = evaluator.run(measures: false)  // as `riskmap classify`
+    let evaluation = Executor(Program(book: book)).run(profiles, measures: false)  // as `riskmap classify`
     laps.append(("evaluate", now()))
-    let report = ClassificationReport(evaluator: evaluator, evaluation: evaluation,
+    let report = ClassificationReport(evaluation,
                                       yearIndex: profiles.years.count - 1, lang: .ru)
     do {
         try AtomicWriter.write(to: outPath) { (sink: inout ByteSink) throws(AtomicWriter.Failure) in try report.writeCSV(to: &sink) }

@@ -34,7 +34,7 @@ public enum CSVReader {
     public static func read(
         bytes: TextBytes, path: String, options: CSVOptions = CSVOptions()
     ) -> (CSVTable?, [Diagnostic]) {
-        if options.encoding == nil, bytes.count >= speculativeMinBytes, Evaluator.defaultThreadCount > 1,
+        if options.encoding == nil, bytes.count >= speculativeMinBytes, ThreadCount.available > 1,
            !TextDecoding.hasUTF8BOM(bytes) {
             // Large file, encoding to detect: the bytes are parsed as UTF-8 while they are
             // checked to be UTF-8; if they are not, they are decoded and parsed again.
@@ -134,7 +134,7 @@ public enum CSVReader {
     /// breaks), the second part is scanned again from where that row ends. A line feed
     /// is never part of a multi-byte character, so the parts can be checked apart.
     static func parse(_ source: SourceFile, delimiter: UInt8, checkingUTF8: Bool) -> (rows: CSVRowScanner.Rows, validUTF8: Bool) {
-        let split = source.bytes.count >= parallelMinBytes && Evaluator.defaultThreadCount > 1
+        let split = source.bytes.count >= parallelMinBytes && ThreadCount.available > 1
             ? source.bytes.withUnsafeBufferPointer(splitPoint) : nil
         return parse(source, delimiter: delimiter, checkingUTF8: checkingUTF8, split: split)
     }

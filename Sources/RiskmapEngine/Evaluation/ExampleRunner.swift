@@ -26,10 +26,12 @@ public struct ExampleRunner {
 
     public let book: CheckedRuleBook
     public let lang: Lang
+    let program: Program
 
     public init(book: CheckedRuleBook, lang: Lang) {
         self.book = book
         self.lang = lang
+        program = Program(book: book)
     }
 
     /// The school year an example's untagged `given` stands for.
@@ -39,9 +41,9 @@ public struct ExampleRunner {
         return SchoolYear(start: (tagged.map(\.start).max() ?? 2000) + 1)
     }
 
-    /// Evaluates one example as a one-school profile set; returns the evaluation and the row
+    /// Evaluates one example as a one-school profile set; returns the outcomes and the row
     /// of the example's current year.
-    public func evaluate(_ example: Example) -> (Evaluator, Evaluation, Int) {
+    public func evaluate(_ example: Example) -> (Outcomes, Int) {
         let current = currentYear
         let years = Set(example.years.map { $0.year ?? current } + [current])
         var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
@@ -58,20 +60,18 @@ public struct ExampleRunner {
                 case .bool(let b): profiles.set(indicator: indicator, row: row, value: b ? 1 : 0)
                 case .category(let i): profiles.set(indicator: indicator, row: row, value: Double(i))
                 case .text(let s):
-                    let v = profiles.intern(text: s, indicator: indicator)
+                    let v = profiles.intern(text: s)
                     profiles.set(indicator: indicator, row: row, value: v)
                 }
             }
         }
         profiles.finish()
-        let evaluator = Evaluator(book: book, profiles: profiles)
-        let evaluation = evaluator.run()
-        return (evaluator, evaluation, rowOfYear[current]!)
+        return (Executor(program).run(profiles), rowOfYear[current]!)
     }
 
     public func run(_ example: Example) -> Outcome {
-        let (evaluator, evaluation, row) = evaluate(example)
-        let explainer = Explainer(evaluator: evaluator, evaluation: evaluation, lang: lang)
+        let (evaluation, row) = evaluate(example)
+        let explainer = Explainer(evaluation, lang: lang)
         var mismatches: [Mismatch] = []
         for expectation in example.expectations {
             switch expectation {

@@ -1,4 +1,5 @@
 import Foundation
+import RiskmapLanguage
 
 /// Large buffers (the input text, the profile and result columns).
 ///
@@ -35,7 +36,7 @@ enum LargeBuffer {
     /// the pages made resident by all cores at once (`MADV_POPULATE_WRITE`, Linux 5.14+;
     /// the contents are not changed). Where the kernel refuses, the pages simply fault in
     /// on first write as usual.
-    static func prepare(_ base: UnsafeMutableRawPointer, byteCount: Int, threads: Int = Evaluator.defaultThreadCount) {
+    static func prepare(_ base: UnsafeMutableRawPointer, byteCount: Int, threads: Int = ThreadCount.available) {
         adviseHugePages(base, byteCount: byteCount)
         #if os(Linux)
         guard byteCount >= prefaultThreshold else { return }

@@ -11,9 +11,9 @@ public struct ClassificationReport {
     /// Rows of the school year, in input order.
     public let rows: [Int]
 
-    public init(evaluator: Evaluator, evaluation: Evaluation, yearIndex: Int, lang: Lang) {
+    public init(_ evaluation: Outcomes, yearIndex: Int, lang: Lang) {
         self.evaluation = evaluation
-        self.explainer = Explainer(evaluator: evaluator, evaluation: evaluation, lang: lang)
+        self.explainer = Explainer(evaluation, lang: lang)
         self.yearIndex = yearIndex
         self.lang = lang
         self.rows = evaluation.profiles.rows(inYear: yearIndex)
@@ -96,7 +96,7 @@ public struct ClassificationReport {
 
     /// Streams the CSV into `sink`, rendering blocks of rows on `threads` threads (the
     /// bytes do not depend on it).
-    public func writeCSV(to sink: inout ByteSink, threads: Int = Evaluator.defaultThreadCount) throws(ByteSink.Failure) {
+    public func writeCSV(to sink: inout ByteSink, threads: Int = ThreadCount.available) throws(ByteSink.Failure) {
         try ClassificationCSV(self).write(to: &sink, threads: threads)
     }
 

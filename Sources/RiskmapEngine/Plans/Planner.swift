@@ -71,13 +71,11 @@ public struct PlanSet: Sendable {
 /// triggered factors (respecting `only when` and scope), each once with all the factors
 /// it addresses; per municipality, every needed measure once with its schools.
 public struct Planner {
-    public let evaluator: Evaluator
-    public let evaluation: Evaluation
+    public let evaluation: Outcomes
     public let directory: Directory
     public let lang: Lang
 
-    public init(evaluator: Evaluator, evaluation: Evaluation, directory: Directory = Directory(), lang: Lang) {
-        self.evaluator = evaluator
+    public init(_ evaluation: Outcomes, directory: Directory = Directory(), lang: Lang) {
         self.evaluation = evaluation
         self.directory = directory
         self.lang = lang
@@ -94,7 +92,7 @@ public struct Planner {
         let profiles = evaluation.profiles
         let dataYear = profiles.years[yearIndex]
         let target = planYear ?? SchoolYear(start: dataYear.start + 1)
-        let explainer = Explainer(evaluator: evaluator, evaluation: evaluation, lang: lang)
+        let explainer = Explainer(evaluation, lang: lang)
         let deadlines = book.measures.map { ResolvedDeadline.resolve($0.due, in: target, lang: lang) }
         // Rule-book order of measures, stable-sorted by deadline.
         let measureOrder = book.measures.indices.sorted { (deadlines[$0].sortKey, $0) < (deadlines[$1].sortKey, $1) }

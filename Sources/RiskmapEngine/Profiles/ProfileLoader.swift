@@ -90,7 +90,7 @@ public enum ProfileLoader {
                     let (table, rowYears, found) = shared.value
                     found[b] = ProfileLoader.readYears(table, column: yc, rows: b * cellBlockRows..<min(table.rowCount, (b + 1) * cellBlockRows), into: rowYears)
                 }
-                if blocks >= 2 && Evaluator.defaultThreadCount > 1 {
+                if blocks >= 2 && ThreadCount.available > 1 {
                     DispatchQueue.concurrentPerform(iterations: blocks, execute: readBlock)
                 } else {
                     for b in 0..<blocks { readBlock(b) }
@@ -342,7 +342,7 @@ public enum ProfileLoader {
                 }
                 slow[b] = pending
             }
-            if blocks >= 2 && Evaluator.defaultThreadCount > 1 {
+            if blocks >= 2 && ThreadCount.available > 1 {
                 DispatchQueue.concurrentPerform(iterations: blocks, execute: parseBlock)
             } else {
                 for b in 0..<blocks { parseBlock(b) }
@@ -609,7 +609,7 @@ public enum ProfileLoader {
                                         ?? .categoryValuesHelp(indicator.categories.joined(separator: ", "))))
             return nil
         case .text:
-            return profiles.intern(text: text, indicator: indicator.index)
+            return profiles.intern(text: text)
         }
         guard let v = value else {
             diagnostics.append(.error(.profileBadValue(text: text, expected: indicator.type), at: range))

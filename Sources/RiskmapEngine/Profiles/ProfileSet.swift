@@ -194,8 +194,11 @@ public struct ProfileSet: Sendable {
     /// Per school: the municipality's index in `municipalities`.
     public private(set) var schoolMunicipality: [Int32] = []
     public private(set) var municipalities: [String] = []
-    /// Interned text values, per text indicator.
-    public internal(set) var texts: [Int: [String]] = [:]
+    /// Interned text values of every text indicator, in the order first met: a text
+    /// cell holds its index here, so equal texts are equal numbers whichever indicator
+    /// holds them.
+    public private(set) var texts: [String] = []
+    private var textIndex: [String: Int] = [:]
 
     private var schoolIndex = SchoolIndex()
     private var municipalityIndex: [String: Int] = [:]
@@ -346,18 +349,23 @@ public struct ProfileSet: Sendable {
         columns.set(column: indicator, row: row, value: value)
     }
 
-    /// Interns a text value of a text indicator.
-    public mutating func intern(text: String, indicator: Int) -> Double {
-        var list = texts[indicator] ?? []
-        if let i = list.firstIndex(of: text) { return Double(i) }
-        list.append(text)
-        texts[indicator] = list
-        return Double(list.count - 1)
+    /// The value a text cell holding `text` stores (added if new).
+    public mutating func intern(text: String) -> Double {
+        if let i = textIndex[text] { return Double(i) }
+        texts.append(text)
+        textIndex[text] = texts.count - 1
+        return Double(texts.count - 1)
     }
 
-    public func textValue(indicator: Int, _ value: Double) -> String? {
-        guard !value.isNaN, let list = texts[indicator], Int(value) < list.count else { return nil }
-        return list[Int(value)]
+    /// The value a text cell holding `text` stores, if one does.
+    public func textValue(of text: String) -> Double? {
+        textIndex[text].map(Double.init)
+    }
+
+    /// The text of a text cell's value (nil when missing or not a text value).
+    public func text(ofValue value: Double) -> String? {
+        guard !value.isNaN, value >= 0, value < Double(texts.count) else { return nil }
+        return texts[Int(value)]
     }
 
     /// Builds the (school, year) → row lookup. Call after the last row is added.

@@ -1,0 +1,314 @@
+import RiskmapLanguage
+
+/// A value missing from the data: an indicator in a school year.
+public struct MissingValue: Sendable, Hashable {
+    public var indicator: Int
+    public var year: SchoolYear
+}
+
+/// The meaning of the rule language (docs/language.md, sections 3–5), written to be
+/// obviously right rather than fast: a tree walk over the checked rule book, one row (a
+/// school in a school year) at a time, with typed values and three-valued logic.
+///
+/// `Executor` computes the same results for every row at once and must agree with this
+/// on every school (the differential tests in `swift test`). `Explainer` uses it to say
+/// why a factor came out as it did, so an explanation can never contradict the meaning.
+///
+/// Cohort functions (`среднее`, `медиана`, `процентиль`, `ранг`) compare a school with
+/// the other schools of its year. With `cohorts: .computed` this evaluator computes them
+/// itself, from every row of the profile set (quadratic, for tests); with
+/// `.recorded(outcomes)` it takes the values a run recorded for each node.
+public struct ReferenceEvaluator {
+    public enum Cohorts {
+        case computed
+        case recorded(Outcomes)
+    }
+
+    public let book: CheckedRuleBook
+    public let params: [Double]
+    public let profiles: ProfileSet
+    public let cohorts: Cohorts
+
+    public init(book: CheckedRuleBook, params: [Double]? = nil, profiles: ProfileSet, cohorts: Cohorts = .computed) {
+        self.book = book
+        self.params = params ?? book.params.map(\.value)
+        self.profiles = profiles
+        self.cohorts = cohorts
+    }
+
+    /// Uses the values and cohort results of a run.
+    public init(_ outcomes: Outcomes) {
+        self.init(book: outcomes.book, params: outcomes.params, profiles: outcomes.profiles, cohorts: .recorded(outcomes))
+    }
+
+    /// A value and, when it is unknown, the missing data it is unknown for.
+    public struct Result: Sendable {
+        public var value: Value
+        /// Empty when the value is known: a known result does not depend on what is
+        /// missing below it (three-valued logic is monotone).
+        public var missing: Set<MissingValue>
+
+        init(_ value: Value, missing: Set<MissingValue> = []) {
+            self.value = value
+            self.missing = value.isKnown ? [] : missing
+        }
+    }
+
+    // MARK: - Outcomes
+
+    public func factorStatus(_ f: Int, row: Int) -> Status {
+        let factor = book.factors[f]
+        if let applies = factor.applies {
+            switch evaluate(applies, row: row).value.truth {
+            case .unknown: return .unknown
+            case .no: return .notApplicable
+            case .yes: break
+            }
+        }
+        switch evaluate(factor.condition, row: row).value.truth {
+        case .yes: return .triggered
+        case .no: return .notTriggered
+        case .unknown: return .unknown
+        }
+    }
+
+    /// The first level whose condition holds (`иначе` always does); unknown as soon as an
+    /// earlier level's condition is undecided; `Outcomes.noLevel` when none holds.
+    public func level(_ s: Int, row: Int) -> Int16 {
+        for (i, level) in book.scales[s].levels.enumerated() {
+            guard let condition = level.condition else { return Int16(i) }
+            switch evaluate(condition, row: row).value.truth {
+            case .yes: return Int16(i)
+            case .unknown: return Outcomes.unknownLevel
+            case .no: continue
+            }
+        }
+        return Outcomes.noLevel
+    }
+
+    public func groupStatus(_ g: Int, row: Int) -> Status {
+        switch evaluate(book.groups[g].condition, row: row).value.truth {
+        case .yes: return .triggered
+        case .no: return .notTriggered
+        case .unknown: return .unknown
+        }
+    }
+
+    /// A measure is in the plan when a factor it addresses is triggered and its `только
+    /// если` condition holds (an undecided condition keeps it out).
+    public func inPlan(_ m: Int, row: Int) -> Bool {
+        let measure = book.measures[m]
+        guard measure.addresses.contains(where: { factorStatus($0, row: row) == .triggered }) else { return false }
+        guard let onlyWhen = measure.onlyWhen else { return true }
+        return evaluate(onlyWhen, row: row).value.truth == .yes
+    }
+
+    // MARK: - Expressions
+
+    public func evaluate(_ e: RExpr, row r: Int) -> Result {
+        switch e.node {
+        case .number(let v, _): return Result(.number(v))
+        case .boolean(let b): return Result(.truth(b))
+        case .text(let s): return Result(.text(s))
+        case .categoryValue(let i): return Result(.category(i))
+        case .levelValue(let i): return Result(.level(i))
+        case .param(let i): return Result(.number(params[i]))
+        case .indicator(let i):
+            let v = value(indicator: i, row: r)
+            return Result(v, missing: [MissingValue(indicator: i, year: year(of: r))])
+        case .factor(let f):
+            switch factorStatus(f, row: r) {
+            case .triggered: return Result(.truth(true))
+            case .notTriggered, .notApplicable: return Result(.truth(false))
+            case .unknown: return Result(.unknown)
+            }
+        case .scaleLevel(let s):
+            let l = level(s, row: r)
+            return Result(l == Outcomes.unknownLevel ? .unknown : .level(Int(l)))
+        case .group(let g):
+            switch groupStatus(g, row: r) {
+            case .triggered: return Result(.truth(true))
+            case .notTriggered, .notApplicable: return Result(.truth(false))
+            case .unknown: return Result(.unknown)
+            }
+        case .countTriggered:
+            return Result(.number(Double(book.factors.indices.filter { factorStatus($0, row: r) == .triggered }.count)))
+        case .negate(let x):
+            let a = evaluate(x, row: r)
+            return Result(a.value.number.map { .number(-$0) } ?? .unknown, missing: a.missing)
+        case .arithmetic(let op, let x, let y):
+            let a = evaluate(x, row: r), b = evaluate(y, row: r)
+            guard let p = a.value.number, let q = b.value.number else { return Result(.unknown, missing: a.missing.union(b.missing)) }
+            switch op {
+            case .add: return Result(.of(p + q))
+            case .subtract: return Result(.of(p - q))
+            case .multiply: return Result(.of(p * q))
+            case .divide: return Result(q == 0 ? .unknown : .of(p / q))  // division by zero: unknown
+            }
+        case .comparison(let op, let x, let y):
+            let a = evaluate(x, row: r), b = evaluate(y, row: r)
+            guard a.value.isKnown, b.value.isKnown else { return Result(.unknown, missing: a.missing.union(b.missing)) }
+            return Result(.truth(Self.compare(op, a.value, b.value)))
+        case .and(let x, let y):
+            let a = evaluate(x, row: r), b = evaluate(y, row: r)
+            return Result((a.value.truth && b.value.truth).value, missing: a.missing.union(b.missing))
+        case .or(let x, let y):
+            let a = evaluate(x, row: r), b = evaluate(y, row: r)
+            return Result((a.value.truth || b.value.truth).value, missing: a.missing.union(b.missing))
+        case .not(let x):
+            let a = evaluate(x, row: r)
+            return Result((!a.value.truth).value, missing: a.missing)
+        case .membership(let x, let items, let negated):
+            // Yes on a match; else unknown if the subject or an item is unknown; else no.
+            let subject = evaluate(x, row: r)
+            guard subject.value.isKnown else { return subject }
+            var found = Truth.no
+            var missing = Set<MissingValue>()
+            for item in items {
+                let w = evaluate(item, row: r)
+                if !w.value.isKnown { found = found || .unknown; missing.formUnion(w.missing) }
+                else if w.value == subject.value { found = .yes }
+            }
+            return Result((negated ? !found : found).value, missing: missing)
+        case .known(let x):
+            return Result(.truth(evaluate(x, row: r).value.isKnown))
+        case .missing(let x):
+            return Result(.truth(!evaluate(x, row: r).value.isKnown))
+        case .previous(let x, let years):
+            // The same school's row `years` school years earlier; none: unknown.
+            guard let earlier = self.row(r, yearsBack: years) else { return absentYear(x, r, back: years) }
+            return evaluate(x, row: earlier)
+        case .change(let x):
+            guard let earlier = self.row(r, yearsBack: 1) else { return absentYear(x, r, back: 1) }
+            let now = evaluate(x, row: r), before = evaluate(x, row: earlier)
+            guard let p = now.value.number, let q = before.value.number else {
+                return Result(.unknown, missing: now.missing.union(before.missing))
+            }
+            return Result(.of(p - q))
+        case .persistence(let x, let years):
+            // This year and each of the `years - 1` before: no if any year says no; else
+            // unknown if a year is unknown or has no row; else yes.
+            var result = Truth.yes
+            var missing = Set<MissingValue>()
+            for back in 0..<years {
+                guard let earlier = self.row(r, yearsBack: back) else {
+                    result = result && .unknown
+                    missing.formUnion(absentYear(x, r, back: back).missing)
+                    continue
+                }
+                let v = evaluate(x, row: earlier)
+                result = result && v.value.truth
+                missing.formUnion(v.missing)
+            }
+            return Result(result.value, missing: missing)
+        case .cohort(let function, let argument, let parameter, let partition):
+            let v: Value
+            switch cohorts {
+            case .recorded(let outcomes): v = .of(outcomes.cohortValue(e, row: r))
+            case .computed: v = cohort(function, argument, parameter, partition, row: r)
+            }
+            guard !v.isKnown else { return Result(v) }
+            // Unknown: the school has no value to split by, or no data for the statistic.
+            if case .indicator(let i)? = partition, !value(indicator: i, row: r).isKnown {
+                return Result(.unknown, missing: [MissingValue(indicator: i, year: year(of: r))])
+            }
+            return Result(.unknown, missing: evaluate(argument, row: r).missing)
+        }
+    }
+
+    static func compare(_ op: ComparisonOp, _ a: Value, _ b: Value) -> Bool {
+        if let p = a.number, let q = b.number {
+            switch op {
+            case .less: return p < q
+            case .lessEqual: return p <= q
+            case .greater: return p > q
+            case .greaterEqual: return p >= q
+            case .equal: return p == q
+            case .notEqual: return p != q
+            }
+        }
+        // Yes/no, categories, texts and levels: equality only (the checker sees to it).
+        switch op {
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .less, .lessEqual, .greater, .greaterEqual:
+            preconditionFailure("the checker lets only numbers be ordered")
+        }
+    }
+
+    // MARK: - Data
+
+    /// An indicator's value in a row, typed by the indicator's kind.
+    public func value(indicator i: Int, row r: Int) -> Value {
+        let v = profiles.columns[i][r]
+        if v.isNaN { return .unknown }
+        switch book.indicators[i].kind {
+        case .count, .number, .percent: return .number(v)
+        case .bool: return .truth(v == 1)
+        case .category: return .category(Int(v))
+        case .text: return profiles.text(ofValue: v).map(Value.text) ?? .unknown
+        }
+    }
+
+    func year(of r: Int) -> SchoolYear {
+        profiles.years[Int(profiles.rowYear[r])]
+    }
+
+    /// The row of the same school `back` calendar school years earlier, if the data has one.
+    func row(_ r: Int, yearsBack back: Int) -> Int? {
+        let target = year(of: r).start - back
+        guard let y = profiles.years.firstIndex(where: { $0.start == target }) else { return nil }
+        return profiles.row(school: Int(profiles.rowSchool[r]), yearIndex: y)
+    }
+
+    /// A school year the school has no row for: unknown, for want of every indicator the
+    /// expression reads in that year.
+    private func absentYear(_ x: RExpr, _ r: Int, back: Int) -> Result {
+        let year = SchoolYear(start: year(of: r).start - back)
+        return Result(.unknown, missing: Set(x.indicatorsUsed.map { MissingValue(indicator: $0, year: year) }))
+    }
+
+    // MARK: - Cohorts, computed
+
+    /// The statistic over the rows of the same school year (and the same partition value),
+    /// missing values left out, as Excel's functions do (docs/language.md, 3.6).
+    func cohort(_ function: CohortFunction, _ argument: RExpr, _ parameter: Double?, _ partition: CohortPartition?, row r: Int) -> Value {
+        let members: [Int]
+        let sameYear = (0..<profiles.rowCount).filter { profiles.rowYear[$0] == profiles.rowYear[r] }
+        switch partition {
+        case nil:
+            members = sameYear
+        case .municipality?:
+            let m = profiles.schools[Int(profiles.rowSchool[r])].municipality
+            members = sameYear.filter { profiles.schools[Int(profiles.rowSchool[$0])].municipality == m }
+        case .indicator(let i)?:
+            let own = value(indicator: i, row: r)
+            guard own.isKnown else { return .unknown }
+            members = sameYear.filter { value(indicator: i, row: $0) == own }
+        }
+        let values = members.compactMap { evaluate(argument, row: $0).value.number }.sorted()
+        guard !values.isEmpty else { return .unknown }
+        switch function {
+        case .mean:
+            return .number(values.reduce(0, +) / Double(values.count))  // summed in ascending order
+        case .median:
+            return .number(Self.percentile(values, 50))
+        case .percentile:
+            return .number(Self.percentile(values, parameter ?? 50))
+        case .rank:
+            // 1 + the number of greater values, as RANK.EQ; no own value, no rank.
+            guard let own = evaluate(argument, row: r).value.number else { return .unknown }
+            return .number(Double(1 + values.filter { $0 > own }.count))
+        }
+    }
+
+    /// PERCENTILE.INC of ascending values, as docs/language.md, 3.6 computes it by hand:
+    /// h = (n − 1) · p / 100, k = ⌊h⌋; x₍ₖ₊₁₎ when h is whole, else
+    /// x₍ₖ₊₁₎ + (h − k) · (x₍ₖ₊₂₎ − x₍ₖ₊₁₎) (1-based).
+    static func percentile(_ x: [Double], _ p: Double) -> Double {
+        let h = Double(x.count - 1) * p / 100
+        let k = Int(h.rounded(.down))
+        if h == Double(k) { return x[k] }
+        return x[k] + (h - Double(k)) * (x[k + 1] - x[k])
+    }
+}
