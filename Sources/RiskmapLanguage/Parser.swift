@@ -989,7 +989,8 @@ public struct Parser {
             advance()
             negated = true
         }
-        if at(.in) {
+        // `в течение N лет` after a condition is persistence, not membership.
+        if at(.in), !peekToken(1).isKeyword(.during) {
             advance()
             _ = try expect(.leftParen)
             var items: [Expr] = []

@@ -224,6 +224,21 @@ import RiskmapLanguage
         #expect(ExplanationText.persistence(3, .nan, .ru) == "нет данных за все 3 года")
     }
 
+    /// An undecided `N лет подряд` asks only for the data of the years still undecided: a
+    /// year in which the condition already holds needs nothing more (the explanation used
+    /// to ask for its other missing values too).
+    @Test func undecidedPersistenceAsksOnlyForUndecidedYears() throws {
+        let e = try Evaluated("""
+            indicator a "А" : number
+            indicator b "Б" : number
+            factor f "Ф" { when (a > 1 or b > 1) for 2 years }
+            """, [TestRow("S", year(2024), ["a": .missing, "b": .missing]), TestRow("S", year(2025), ["a": 2, "b": .missing])])
+        let x = e.explain("f")
+        #expect(x.status == .unknown)
+        #expect(x.missing == [MissingValue(indicator: 0, year: year(2024)), MissingValue(indicator: 1, year: year(2024))])
+        #expect(x.text == "нет данных: «А» (2024/25), «Б» (2024/25)")
+    }
+
     @Test func aParameterBasisIsCitedOnceAndOnlyWhenShort() throws {
         let long = String(repeating: "обоснование ", count: 10)
         let book = try checkedBook("""

@@ -75,6 +75,9 @@ private func dumpFile(_ source: String) -> (String, [String]) {
         ("vpr > limit в течение 3 лет и flag", "(and (for 3 (> vpr limit)) flag)"),
         ("не vpr > limit 2 года подряд", "(not (for 2 (> vpr limit)))"),
         ("(a или b) 2 года подряд", "(for 2 (paren (or a b)))"),
+        // `в течение` after a parenthesis or a bare condition is not `в (…)`.
+        ("(a или b) в течение 2 лет", "(for 2 (paren (or a b)))"),
+        ("flag в течение 3 лет", "(for 3 flag)"),
         ("flag for 20 years", "(for 20 flag)"),
     ])
     func expression(source: String, expected: String) {
