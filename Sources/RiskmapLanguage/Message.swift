@@ -49,17 +49,8 @@ public enum Expected: Sendable {
     }
 
     static func clauses(_ owner: Keyword, _ lang: Lang) -> String {
-        let list: [Keyword]
-        switch owner {
-        case .ruleset: list = [.version, .year, .basis]
-        case .factor: list = [.basis, .applies, .when]
-        case .group: list = [.basis, .when]
-        case .measure: list = [.addresses, .only, .scope, .responsible, .with, .due, .result, .basis]
-        case .example: list = [.given, .expect]
-        case .scale: return lang == .ru ? "уровень: код \"название\" если … / иначе" : "a level: code \"title\" when … / otherwise"
-        default: list = []
-        }
-        return list.map { $0.canonical(lang) }.joined(separator: ", ")
+        if owner == .scale { return lang == .ru ? "уровень: код \"название\" если … / иначе" : "a level: code \"title\" when … / otherwise" }
+        return Parser.clauseKeywords(owner).map { $0.canonical(lang) }.joined(separator: ", ")
     }
 }
 
