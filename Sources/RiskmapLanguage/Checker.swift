@@ -65,11 +65,11 @@ public struct Checker {
                 if case .measure = declaration { brokenMeasure = true }
             }
         }
-        let followUps: Set<String> = ["missingAddresses", "missingResponsible", "missingDeadline", "noLevels", "exampleNoExpectations"]
+        let followUps: Set<Message.Kind> = [.missingAddresses, .missingResponsible, .missingDeadline, .noLevels, .exampleNoExpectations]
         return diagnostics.filter { d in
             // A broken `addresses` clause may be what addresses the factor.
-            if brokenMeasure, d.message.code == "factorNotAddressed" { return false }
-            guard followUps.contains(d.message.code), let r = d.range else { return true }
+            if brokenMeasure, d.message.kind == .factorNotAddressed { return false }
+            guard followUps.contains(d.message.kind), let r = d.range else { return true }
             return !broken.contains { $0.file === r.file && $0.start == r.start }
         }
     }

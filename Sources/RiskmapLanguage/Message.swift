@@ -176,10 +176,7 @@ public enum Message: Sendable {
     }
 
     /// A stable identifier for editors (`--format json`).
-    public var code: String {
-        let mirror = String(describing: self)
-        return String(mirror.prefix { $0 != "(" })
-    }
+    public var code: String { kind.rawValue }
 
     static func severityLabel(_ severity: Diagnostic.Severity, _ lang: Lang) -> String {
         switch (severity, lang) {

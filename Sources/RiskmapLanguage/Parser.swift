@@ -31,7 +31,7 @@ public struct Parser {
         } else {
             tokens = lexer.tokenize()
             diagnostics = lexer.diagnostics
-            for d in diagnostics where d.message.code == "unterminatedString" {
+            for d in diagnostics where d.message.kind == .unterminatedString {
                 if let i = tokens.firstIndex(where: { $0.range.start == d.range?.start }) { afterUnterminatedString.insert(i + 1) }
             }
         }
