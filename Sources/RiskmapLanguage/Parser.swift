@@ -474,7 +474,7 @@ public struct Parser {
     private mutating func clause<Decl>(_ rules: [ClauseRule<Decl>], _ keyword: Keyword?, _ decl: inout Decl,
                                        seen: inout Set<Keyword>) throws -> Bool {
         guard let keyword, let rule = rules.first(where: { $0.keyword == keyword }) else { return false }
-        if rule.isSet(decl) { report(.duplicateClause(keyword.canonical(.ru), keyword.canonical(.en)), at: current.range) }
+        if rule.isSet(decl) { report(.duplicateClause(keyword), at: current.range) }
         seen.insert(keyword)
         try rule.parse(&self, &decl)
         return true
@@ -491,7 +491,7 @@ public struct Parser {
             try p.clause(rules, keyword, &decl, seen: &seen)
         }
         for rule in rules where rule.required && !seen.contains(rule.keyword) {
-            report(.missingClause(rule.keyword.canonical(.ru), rule.keyword.canonical(.en)), at: name)
+            report(.missingClause(rule.keyword), at: name)
         }
         decl.comments.trailing = opening
         decl.closingComments = closing

@@ -59,4 +59,42 @@ import Testing
             #expect(message.code == caseName)
         }
     }
+
+    private static func hasCyrillic(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+    }
+
+    /// Every message reads in Russian in Russian and in English in English (the samples'
+    /// arguments are in Latin letters). The one exception shows a Russian string on purpose.
+    @Test func everyMessageIsInItsLanguage() {
+        for message in MessageSamples.all {
+            let ru = message.text(.ru), en = message.text(.en)
+            #expect(!ru.isEmpty && !en.isEmpty && ru != en, "\(message.code)")
+            #expect(Self.hasCyrillic(ru), "\(message.code): «\(ru)» is not Russian")
+            if message.kind != .guillemetHelp {
+                #expect(!Self.hasCyrillic(en), "\(message.code): '\(en)' is not English")
+            }
+        }
+    }
+
+    /// The same for the wording messages are built from.
+    @Test func partsAreInTheirLanguage() {
+        let types: [ValueType] = [.count, .number, .percent, .bool, .category("c"), .text, .level("s"), .invalid]
+        let kinds: [SymbolKind] = [.indicator, .param, .factor, .scale, .group, .role, .measure]
+        let contexts: [ExprContext] = [.factor, .scale, .group, .measure]
+        var expected: [RiskmapLanguage.Expected] = [
+            .identifier, .string, .number, .integer, .value, .expression, .declaration, .endOfInput,
+            .indicatorType, .categoryValue, .levelCondition, .scope, .month, .deadline, .outcome,
+        ]
+        expected += Keyword.allCases.map { .keyword($0) }
+        expected += [Keyword.ruleset, .factor, .scale, .group, .measure, .example].map { .clause($0) }
+        let parts: [(Lang) -> String] = types.map { t in { t.text($0) } } + kinds.map { k in { k.referredTo($0) } }
+            + contexts.map { c in { c.text($0) } } + contexts.map { c in { c.allowed($0) } } + expected.map { e in { e.text($0) } }
+            + [{ Message.severityLabel(.error, $0) }, { Message.severityLabel(.warning, $0) }, { Message.helpLabel($0) },
+               { Message.summary(errors: 2, warnings: 1).text($0) }, { Message.summary(errors: 0, warnings: 0).text($0) }]
+        for part in parts {
+            #expect(Self.hasCyrillic(part(.ru)), "«\(part(.ru))» is not Russian")
+            #expect(!Self.hasCyrillic(part(.en)), "'\(part(.en))' is not English")
+        }
+    }
 }
