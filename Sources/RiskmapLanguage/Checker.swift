@@ -654,25 +654,24 @@ public struct Checker {
                   help: Suggestion.closest(to: call.name.name, among: names).map { .didYouMean($0) })
             return invalid
         }
-        let lang: Lang = Builtin.match(call.name.name)?.1 ?? .ru
-        func arity(_ allowed: ClosedRange<Int>, _ description: String) -> Bool {
+        func arity(_ allowed: ClosedRange<Int>, _ expected: Arity) -> Bool {
             guard allowed.contains(call.arguments.count) else {
-                error(.wrongArgumentCount(function: call.name.name, expected: description, got: call.arguments.count), at: e.range)
+                error(.wrongArgumentCount(function: call.name.name, expected: expected, got: call.arguments.count), at: e.range)
                 return false
             }
             return true
         }
         if call.by != nil, !builtin.isCohort {
-            error(.wrongArgumentCount(function: call.name.name, expected: lang == .ru ? "аргумент без «по»" : "no 'by'", got: call.arguments.count), at: call.by!.range)
+            error(.wrongArgumentCount(function: call.name.name, expected: .noBy, got: call.arguments.count), at: call.by!.range)
             return invalid
         }
         switch builtin {
         case .known, .missing:
-            guard arity(1...1, lang == .ru ? "1 аргумент" : "1 argument") else { return invalid }
+            guard arity(1...1, .one) else { return invalid }
             let arg = expression(call.arguments[0], context, inCohort: inCohort)
             return RExpr(builtin == .known ? .known(arg) : .missing(arg), .bool, e.range)
         case .previous:
-            guard arity(1...2, lang == .ru ? "1 или 2 аргумента" : "1 or 2 arguments") else { return invalid }
+            guard arity(1...2, .oneOrTwo) else { return invalid }
             let arg = expression(call.arguments[0], context, inCohort: inCohort)
             var years = 1
             if call.arguments.count == 2 {
@@ -684,7 +683,7 @@ public struct Checker {
             }
             return RExpr(.previous(arg, years: years), arg.type, e.range)
         case .change:
-            guard arity(1...1, lang == .ru ? "1 аргумент" : "1 argument") else { return invalid }
+            guard arity(1...1, .one) else { return invalid }
             let arg = expression(call.arguments[0], context, inCohort: inCohort)
             guard arg.type.isNumeric || arg.type == .invalid else {
                 error(.notANumber(arg.type), at: arg.range)
@@ -695,9 +694,7 @@ public struct Checker {
             return invalid
         case .percentile, .mean, .median, .rank:
             let isPercentile = builtin == .percentile
-            guard arity(isPercentile ? 2...2 : 1...1,
-                        isPercentile ? (lang == .ru ? "2 аргумента" : "2 arguments") : (lang == .ru ? "1 аргумент" : "1 argument"))
-            else { return invalid }
+            guard isPercentile ? arity(2...2, .two) : arity(1...1, .one) else { return invalid }
             if inCohort {
                 error(.nestedCohort, at: e.range)
                 return invalid

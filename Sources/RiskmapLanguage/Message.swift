@@ -95,7 +95,7 @@ public enum Message: Sendable {
     case duplicateRuleset
     case missingRuleset
     case unknownFunction(String)
-    case wrongArgumentCount(function: String, expected: String, got: Int)
+    case wrongArgumentCount(function: String, expected: Arity, got: Int)
     case forbiddenReference(name: String, kind: SymbolKind, context: ExprContext)
     case forbiddenReferenceHelp(ExprContext)
     case notAnIndicator(String)
@@ -297,8 +297,8 @@ public enum Message: Sendable {
             return lang.text(ru: "неизвестная функция «\(f)»",
                              en: "unknown function '\(f)'")
         case .wrongArgumentCount(let f, let expected, let got):
-            return lang.text(ru: "функция «\(f)» принимает \(expected), а передано \(got)",
-                             en: "'\(f)' takes \(expected), got \(got)")
+            return lang.text(ru: "функция «\(f)» принимает \(expected.text(.ru)), а передано \(got)",
+                             en: "'\(f)' takes \(expected.text(.en)), got \(got)")
         case .forbiddenReference(let name, let kind, let context):
             return lang.text(ru: "в \(context.text(.ru)) нельзя ссылаться на \(kind.referredTo(.ru)) «\(name)»",
                              en: "\(context.text(.en)) cannot refer to the \(kind.referredTo(.en)) '\(name)'")
@@ -518,6 +518,22 @@ public enum Plural {
         if mod10 == 1 { return one }
         if (2...4).contains(mod10) { return few }
         return many
+    }
+}
+
+/// What a built-in function takes, when a call gives it something else (`wrongArgumentCount`).
+public enum Arity: Sendable, CaseIterable {
+    case one, oneOrTwo, two
+    /// Its arguments without `by`: only cohort functions split the schools.
+    case noBy
+
+    func text(_ lang: Lang) -> String {
+        switch self {
+        case .one: return lang.text(ru: "1 аргумент", en: "1 argument")
+        case .oneOrTwo: return lang.text(ru: "1 или 2 аргумента", en: "1 or 2 arguments")
+        case .two: return lang.text(ru: "2 аргумента", en: "2 arguments")
+        case .noBy: return lang.text(ru: "аргумент без «по»", en: "no 'by'")
+        }
     }
 }
 

@@ -278,6 +278,25 @@ private func relevant(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         #expect(d.first?.help?.text(.en) == "did you mean 'share'?")
     }
 
+    /// The expected number of arguments is worded in the output language, whatever language
+    /// the function name is written in.
+    @Test(arguments: [
+        ("среднее(score, 2)", "функция «среднее» принимает 1 аргумент, а передано 2", "'среднее' takes 1 argument, got 2"),
+        ("mean(score, 2)", "функция «mean» принимает 1 аргумент, а передано 2", "'mean' takes 1 argument, got 2"),
+        ("процентиль(score)", "функция «процентиль» принимает 2 аргумента, а передано 1", "'процентиль' takes 2 arguments, got 1"),
+        ("percentile(score)", "функция «percentile» принимает 2 аргумента, а передано 1", "'percentile' takes 2 arguments, got 1"),
+        ("предыдущее(score, 1, 2)", "функция «предыдущее» принимает 1 или 2 аргумента, а передано 3", "'предыдущее' takes 1 or 2 arguments, got 3"),
+        ("previous(score, 1, 2)", "функция «previous» принимает 1 или 2 аргумента, а передано 3", "'previous' takes 1 or 2 arguments, got 3"),
+        ("изменение(score по school_type)", "функция «изменение» принимает аргумент без «по», а передано 1", "'изменение' takes no 'by', got 1"),
+        ("change(score by school_type)", "функция «change» принимает аргумент без «по», а передано 1", "'change' takes no 'by', got 1"),
+    ])
+    func argumentCountIsInTheOutputLanguage(call: String, ru: String, en: String) {
+        let d = relevant(check("фактор g { если \(call) > 1 }"))
+        #expect(d.count == 1)
+        #expect(d.first?.message.text(.ru) == ru)
+        #expect(d.first?.message.text(.en) == en)
+    }
+
     @Test func percentHelpGivesThePercentLiteral() {
         let d = relevant(check("фактор f { если share > 0.3 }"))
         #expect(d.first?.help?.code == "percentLiteralHelp")

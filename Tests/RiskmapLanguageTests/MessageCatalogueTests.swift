@@ -89,6 +89,7 @@ import Testing
         expected += Keyword.allCases.map { .keyword($0) }
         expected += [Keyword.ruleset, .factor, .scale, .group, .measure, .example].map { .clause($0) }
         let parts: [(Lang) -> String] = types.map { t in { t.text($0) } } + kinds.map { k in { k.referredTo($0) } }
+            + Arity.allCases.map { a in { a.text($0) } }
             + contexts.map { c in { c.text($0) } } + contexts.map { c in { c.allowed($0) } } + expected.map { e in { e.text($0) } }
             + [{ Message.severityLabel(.error, $0) }, { Message.severityLabel(.warning, $0) }, { Message.helpLabel($0) },
                { Message.summary(errors: 2, warnings: 1).text($0) }, { Message.summary(errors: 0, warnings: 0).text($0) }]
@@ -96,5 +97,11 @@ import Testing
             #expect(Self.hasCyrillic(part(.ru)), "«\(part(.ru))» is not Russian")
             #expect(!Self.hasCyrillic(part(.en)), "'\(part(.en))' is not English")
         }
+    }
+
+    /// `riskmap plan` reports a failed write in the output language.
+    @Test func outputFailedIsWorded() {
+        #expect(Message.outputFailed("out: disk full").text(.ru) == "не удалось записать результаты (out: disk full); прежние результаты не изменены")
+        #expect(Message.outputFailed("out: disk full").text(.en) == "could not write the outputs (out: disk full); the previous outputs are unchanged")
     }
 }

@@ -16,7 +16,7 @@ enum MessageSamples {
         .deadlineHelp, .outcomeHelp, .tooDeeplyNested(200), .chainedComparison, .chainedComparisonHelp, .invalidYears(21),
         .undeclared("shre"), .didYouMean("share"),
         .duplicateCode("pupils", previous: location, previousFile: "a.rules"), .duplicateRuleset, .missingRuleset,
-        .unknownFunction("meen"), .wrongArgumentCount(function: "mean", expected: "1 argument", got: 2),
+        .unknownFunction("meen"), .wrongArgumentCount(function: "mean", expected: .one, got: 2),
         .forbiddenReference(name: "f", kind: .factor, context: .factor), .forbiddenReferenceHelp(.scale),
         .notAnIndicator("f"), .byTargetNotCategory("pupils"), .nestedCohort, .previousYearsArgument,
         .percentVersusNumber("0.3"), .percentLiteralHelp("30%"), .ratioAsPercentHelp, .unitMismatch(.number, .percent),
