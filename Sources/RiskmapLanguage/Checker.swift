@@ -598,7 +598,9 @@ public struct Checker {
     }
 
     private mutating func comparison(_ op: ComparisonOp, _ a: Expr, _ b: Expr, _ e: Expr, _ context: ExprContext, inCohort: Bool) -> RExpr {
-        // A bare word on the left that is not a declared name may be a category value (`ООШ = school_type`).
+        // A bare word on the left that is not a declared name, or a quoted string, may be a
+        // category value (`ООШ = school_type`, `"Вечерняя школа" = school_type`): the right
+        // side is resolved first and says what the left one is.
         var l: RExpr
         var r: RExpr
         func isUnknownName(_ x: Expr) -> Bool {
@@ -610,7 +612,13 @@ public struct Checker {
             guard case .name(let n) = x.unparenthesized.kind else { return false }
             return Suggestion.closest(to: n, among: symbolOrder.filter { symbols[$0].map { allowed($0.kind, in: context) } ?? false }) != nil
         }
-        if isUnknownName(a), !isUnknownName(b) || (looksLikeTypo(b) && !looksLikeTypo(a)) {
+        func isString(_ x: Expr) -> Bool {
+            if case .string = x.unparenthesized.kind { return true }
+            return false
+        }
+        let valueOnTheLeft = isUnknownName(a) && (!isUnknownName(b) || (looksLikeTypo(b) && !looksLikeTypo(a)))
+            || isString(a) && !isString(b)
+        if valueOnTheLeft {
             r = expression(b, context, inCohort: inCohort)
             l = expression(a, context, inCohort: inCohort, hint: r.type)
         } else {

@@ -297,6 +297,47 @@ private func relevant(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         #expect(d.first?.message.text(.en) == en)
     }
 
+    /// A quoted value compared with a category indicator is one of its values on either side
+    /// of `=` / `!=`: both orders check clean and resolve to the same operands, swapped.
+    @Test(arguments: ["=", "!="], ["\"Вечерняя школа\"", "СОШ", "\"СОШ\""])
+    func categoryValueOnEitherSide(op: String, value: String) throws {
+        let declaration = "показатель k1 : категория(СОШ, \"Вечерняя школа\")\n"
+        let (leftBook, leftDiagnostics) = Support.check(prelude + declaration + "фактор f { если \(value) \(op) k1 }")
+        let (rightBook, rightDiagnostics) = Support.check(prelude + declaration + "фактор f { если k1 \(op) \(value) }")
+        #expect(relevant(leftDiagnostics).map(Expected.describe) == [])
+        #expect(relevant(rightDiagnostics).map(Expected.describe) == [])
+        let left = try #require(leftBook?.factors.first?.condition)
+        let right = try #require(rightBook?.factors.first?.condition)
+        guard case .comparison(let leftOp, let literal, let indicator) = left.node,
+              case .comparison(let rightOp, let indicator2, let literal2) = right.node else {
+            Issue.record("not comparisons")
+            return
+        }
+        #expect(leftOp == rightOp && leftOp.rawValue == op)
+        let expectedIndex = value.contains("Вечерняя") ? 1 : 0
+        for (l, i) in [(literal, indicator), (literal2, indicator2)] {
+            guard case .categoryValue(let index) = l.node, case .indicator(let code) = i.node else {
+                Issue.record("\(l.node) \(i.node)")
+                continue
+            }
+            #expect(index == expectedIndex)
+            #expect(code == leftBook?.indicator(named: "k1")?.index)
+            #expect(l.type == .category("k1") && i.type == .category("k1"))
+        }
+    }
+
+    /// An unknown value gets the same error and help on either side.
+    @Test(arguments: ["\"ОШ\"", "ОШ", "\"вечерняя\""])
+    func unknownCategoryValueOnEitherSide(value: String) {
+        let left = relevant(check("фактор f { если \(value) != school_type }"))
+        let right = relevant(check("фактор f { если school_type != \(value) }"))
+        #expect(left.map { $0.message.code } == ["unknownCategoryValue"])
+        #expect(left.map { $0.message.text(.ru) } == right.map { $0.message.text(.ru) })
+        #expect(left.map { $0.help?.text(.ru) } == right.map { $0.help?.text(.ru) })
+        #expect(left.first?.location?.column == 17)
+        #expect(left.first?.range?.text == value)
+    }
+
     @Test func percentHelpGivesThePercentLiteral() {
         let d = relevant(check("фактор f { если share > 0.3 }"))
         #expect(d.first?.help?.code == "percentLiteralHelp")
