@@ -65,11 +65,11 @@ public struct Checker {
                 if case .measure = declaration { brokenMeasure = true }
             }
         }
-        let followUps: Set<String> = ["missingAddresses", "missingResponsible", "missingDeadline", "noLevels", "exampleNoExpectations"]
+        let followUps: Set<Message.Kind> = [.missingAddresses, .missingResponsible, .missingDeadline, .noLevels, .exampleNoExpectations]
         return diagnostics.filter { d in
             // A broken `addresses` clause may be what addresses the factor.
-            if brokenMeasure, d.message.code == "factorNotAddressed" { return false }
-            guard followUps.contains(d.message.code), let r = d.range else { return true }
+            if brokenMeasure, d.message.kind == .factorNotAddressed { return false }
+            guard followUps.contains(d.message.kind), let r = d.range else { return true }
             return !broken.contains { $0.file === r.file && $0.start == r.start }
         }
     }
@@ -598,7 +598,9 @@ public struct Checker {
     }
 
     private mutating func comparison(_ op: ComparisonOp, _ a: Expr, _ b: Expr, _ e: Expr, _ context: ExprContext, inCohort: Bool) -> RExpr {
-        // A bare word on the left that is not a declared name may be a category value (`ООШ = school_type`).
+        // A bare word on the left that is not a declared name, or a quoted string, may be a
+        // category value (`ООШ = school_type`, `"Вечерняя школа" = school_type`): the right
+        // side is resolved first and says what the left one is.
         var l: RExpr
         var r: RExpr
         func isUnknownName(_ x: Expr) -> Bool {
@@ -610,7 +612,13 @@ public struct Checker {
             guard case .name(let n) = x.unparenthesized.kind else { return false }
             return Suggestion.closest(to: n, among: symbolOrder.filter { symbols[$0].map { allowed($0.kind, in: context) } ?? false }) != nil
         }
-        if isUnknownName(a), !isUnknownName(b) || (looksLikeTypo(b) && !looksLikeTypo(a)) {
+        func isString(_ x: Expr) -> Bool {
+            if case .string = x.unparenthesized.kind { return true }
+            return false
+        }
+        let valueOnTheLeft = isUnknownName(a) && (!isUnknownName(b) || (looksLikeTypo(b) && !looksLikeTypo(a)))
+            || isString(a) && !isString(b)
+        if valueOnTheLeft {
             r = expression(b, context, inCohort: inCohort)
             l = expression(a, context, inCohort: inCohort, hint: r.type)
         } else {
@@ -654,25 +662,24 @@ public struct Checker {
                   help: Suggestion.closest(to: call.name.name, among: names).map { .didYouMean($0) })
             return invalid
         }
-        let lang: Lang = Builtin.match(call.name.name)?.1 ?? .ru
-        func arity(_ allowed: ClosedRange<Int>, _ description: String) -> Bool {
+        func arity(_ allowed: ClosedRange<Int>, _ expected: Arity) -> Bool {
             guard allowed.contains(call.arguments.count) else {
-                error(.wrongArgumentCount(function: call.name.name, expected: description, got: call.arguments.count), at: e.range)
+                error(.wrongArgumentCount(function: call.name.name, expected: expected, got: call.arguments.count), at: e.range)
                 return false
             }
             return true
         }
         if call.by != nil, !builtin.isCohort {
-            error(.wrongArgumentCount(function: call.name.name, expected: lang == .ru ? "аргумент без «по»" : "no 'by'", got: call.arguments.count), at: call.by!.range)
+            error(.wrongArgumentCount(function: call.name.name, expected: .noBy, got: call.arguments.count), at: call.by!.range)
             return invalid
         }
         switch builtin {
         case .known, .missing:
-            guard arity(1...1, lang == .ru ? "1 аргумент" : "1 argument") else { return invalid }
+            guard arity(1...1, .one) else { return invalid }
             let arg = expression(call.arguments[0], context, inCohort: inCohort)
             return RExpr(builtin == .known ? .known(arg) : .missing(arg), .bool, e.range)
         case .previous:
-            guard arity(1...2, lang == .ru ? "1 или 2 аргумента" : "1 or 2 arguments") else { return invalid }
+            guard arity(1...2, .oneOrTwo) else { return invalid }
             let arg = expression(call.arguments[0], context, inCohort: inCohort)
             var years = 1
             if call.arguments.count == 2 {
@@ -684,7 +691,7 @@ public struct Checker {
             }
             return RExpr(.previous(arg, years: years), arg.type, e.range)
         case .change:
-            guard arity(1...1, lang == .ru ? "1 аргумент" : "1 argument") else { return invalid }
+            guard arity(1...1, .one) else { return invalid }
             let arg = expression(call.arguments[0], context, inCohort: inCohort)
             guard arg.type.isNumeric || arg.type == .invalid else {
                 error(.notANumber(arg.type), at: arg.range)
@@ -695,9 +702,7 @@ public struct Checker {
             return invalid
         case .percentile, .mean, .median, .rank:
             let isPercentile = builtin == .percentile
-            guard arity(isPercentile ? 2...2 : 1...1,
-                        isPercentile ? (lang == .ru ? "2 аргумента" : "2 arguments") : (lang == .ru ? "1 аргумент" : "1 argument"))
-            else { return invalid }
+            guard isPercentile ? arity(2...2, .two) : arity(1...1, .one) else { return invalid }
             if inCohort {
                 error(.nestedCohort, at: e.range)
                 return invalid

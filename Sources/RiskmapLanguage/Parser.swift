@@ -31,7 +31,7 @@ public struct Parser {
         } else {
             tokens = lexer.tokenize()
             diagnostics = lexer.diagnostics
-            for d in diagnostics where d.message.code == "unterminatedString" {
+            for d in diagnostics where d.message.kind == .unterminatedString {
                 if let i = tokens.firstIndex(where: { $0.range.start == d.range?.start }) { afterUnterminatedString.insert(i + 1) }
             }
         }
@@ -367,8 +367,141 @@ public struct Parser {
         return close.range
     }
 
-    private mutating func duplicate(_ keyword: Keyword, at range: SourceRange) {
-        report(.duplicateClause(keyword.canonical(.ru), keyword.canonical(.en)), at: range)
+    // MARK: - Clauses
+
+    /// One clause a declaration takes: its keyword, how its value is parsed and where it is
+    /// stored. Each declaration kind lists its clauses in a table below; adding a clause is
+    /// one entry there (the «expected a clause» help lists the table too).
+    struct ClauseRule<Decl>: Sendable {
+        let keyword: Keyword
+        /// A declaration without it gets «missing clause» when its block closes.
+        var required = false
+        /// Whether the declaration already has this clause (never, for a repeatable one).
+        let isSet: @Sendable (Decl) -> Bool
+        /// Parses the clause, its keyword being the current token, into the declaration.
+        let parse: @Sendable (inout Parser, inout Decl) throws -> Void
+
+        /// `keyword value` in a block, at most once; keeps the comments around it.
+        static func once<T>(_ keyword: Keyword, _ path: WritableKeyPath<Decl, Clause<T>?> & Sendable, required: Bool = false,
+                            _ value: @escaping @Sendable (inout Parser) throws -> T) -> ClauseRule {
+            ClauseRule(keyword: keyword, required: required, isSet: { $0[keyPath: path] != nil }) { p, decl in
+                decl[keyPath: path] = try p.clause { p in p.advance(); return try value(&p) }
+            }
+        }
+
+        /// `keyword value` in a block, any number of times.
+        static func repeated<T>(_ keyword: Keyword, _ path: WritableKeyPath<Decl, [Clause<T>]> & Sendable,
+                                _ value: @escaping @Sendable (inout Parser) throws -> T) -> ClauseRule {
+            ClauseRule(keyword: keyword, isSet: { _ in false }) { p, decl in
+                decl[keyPath: path].append(try p.clause { p in p.advance(); return try value(&p) })
+            }
+        }
+
+        /// `keyword value` after a one-line declaration (`unit "чел."`), at most once; its
+        /// comments belong to the declaration.
+        static func attribute<T>(_ keyword: Keyword, _ path: WritableKeyPath<Decl, T?> & Sendable,
+                                 _ value: @escaping @Sendable (inout Parser) throws -> T) -> ClauseRule {
+            ClauseRule(keyword: keyword, isSet: { $0[keyPath: path] != nil }) { p, decl in
+                p.advance()
+                decl[keyPath: path] = try value(&p)
+            }
+        }
+    }
+
+    private static let rulesetClauses: [ClauseRule<RulesetDecl>] = [
+        .once(.version, \.version) { try $0.string() },
+        .once(.year, \.year) { try $0.schoolYear() },
+        .once(.basis, \.basis) { try $0.string() },
+    ]
+
+    private static let indicatorAttributes: [ClauseRule<IndicatorDecl>] = [
+        .attribute(.unit, \.unit) { try $0.string() },
+        .attribute(.range, \.range) { try $0.numericRange() },
+        .attribute(.source, \.source) { try $0.string() },
+        ClauseRule(keyword: .column, isSet: { _ in false }) { p, decl in
+            p.advance()
+            decl.columns += try p.stringList()
+        },
+    ]
+
+    private static let paramAttributes: [ClauseRule<ParamDecl>] = [
+        .attribute(.unit, \.unit) { try $0.string() },
+        .attribute(.range, \.range) { try $0.numericRange() },
+        .attribute(.basis, \.basis) { try $0.string() },
+    ]
+
+    private static let factorClauses: [ClauseRule<FactorDecl>] = [
+        .once(.basis, \.basis) { try $0.string() },
+        .once(.applies, \.applies) { try $0.whenCondition() },
+        .once(.when, \.when, required: true) { try $0.topLevelExpression() },
+    ]
+
+    private static let groupClauses: [ClauseRule<GroupDecl>] = [
+        .once(.basis, \.basis) { try $0.string() },
+        .once(.when, \.when, required: true) { try $0.topLevelExpression() },
+    ]
+
+    private static let measureClauses: [ClauseRule<MeasureDecl>] = [
+        .once(.addresses, \.addresses) { try $0.identifierList() },
+        .once(.only, \.onlyWhen) { try $0.whenCondition() },
+        .once(.scope, \.scope) { try $0.measureScope() },
+        .once(.responsible, \.responsible) { try $0.identifier() },
+        .once(.with, \.coExecutors) { try $0.identifierList() },
+        .once(.due, \.due) { try $0.deadline() },
+        .once(.result, \.result) { try $0.string() },
+        .once(.basis, \.basis) { try $0.string() },
+    ]
+
+    private static let exampleClauses: [ClauseRule<ExampleDecl>] = [
+        .repeated(.given, \.givens) { try $0.given() },
+        .repeated(.expect, \.expectations) { try $0.expectation() },
+    ]
+
+    /// The clauses of a block declaration, in table order (for the «expected a clause» help).
+    static func clauseKeywords(_ owner: Keyword) -> [Keyword] {
+        switch owner {
+        case .ruleset: return rulesetClauses.map(\.keyword)
+        case .factor: return factorClauses.map(\.keyword)
+        case .group: return groupClauses.map(\.keyword)
+        case .measure: return measureClauses.map(\.keyword)
+        case .example: return exampleClauses.map(\.keyword)
+        default: return []
+        }
+    }
+
+    /// Parses one clause of `rules` if `keyword` starts one (false if not), reporting a
+    /// clause given twice. `seen` collects the clauses met, parsed or not.
+    private mutating func clause<Decl>(_ rules: [ClauseRule<Decl>], _ keyword: Keyword?, _ decl: inout Decl,
+                                       seen: inout Set<Keyword>) throws -> Bool {
+        guard let keyword, let rule = rules.first(where: { $0.keyword == keyword }) else { return false }
+        if rule.isSet(decl) { report(.duplicateClause(keyword), at: current.range) }
+        seen.insert(keyword)
+        try rule.parse(&self, &decl)
+        return true
+    }
+
+    /// A declaration's `{ clause* }` block with the clauses of `rules`; a required clause that
+    /// is absent (not merely broken) is reported at `name`.
+    private mutating func clauseBlock<Decl: BlockDeclaration>(_ owner: Keyword, _ rules: [ClauseRule<Decl>], _ decl: inout Decl,
+                                                             name: SourceRange) throws -> SourceRange {
+        var seen = Set<Keyword>()
+        var opening: String?
+        var closing: [String] = []
+        let end = try block(owner, opening: &opening, closing: &closing) { p, keyword in
+            try p.clause(rules, keyword, &decl, seen: &seen)
+        }
+        for rule in rules where rule.required && !seen.contains(rule.keyword) {
+            report(.missingClause(rule.keyword), at: name)
+        }
+        decl.comments.trailing = opening
+        decl.closingComments = closing
+        return end
+    }
+
+    /// The attributes after a one-line declaration (`unit "%" range 0...100`), in any order.
+    private mutating func attributes<Decl>(_ rules: [ClauseRule<Decl>], _ decl: inout Decl) throws {
+        var seen = Set<Keyword>()
+        while case .keyword(let keyword, _) = current.kind, try clause(rules, keyword, &decl, seen: &seen) {}
     }
 
     // MARK: - Declarations
@@ -376,28 +509,7 @@ public struct Parser {
     private mutating func ruleset(_ keyword: Token) throws -> RulesetDecl {
         let title = try string()
         var decl = RulesetDecl(title: title, version: nil, year: nil, basis: nil, range: keyword.range, comments: Comments())
-        var opening: String?
-        var closing: [String] = []
-        let end = try block(.ruleset, opening: &opening, closing: &closing) { p, keyword in
-            guard let keyword else { return false }
-            let range = p.current.range
-            switch keyword {
-            case .version:
-                if decl.version != nil { p.duplicate(.version, at: range) }
-                decl.version = try p.clause { p in p.advance(); return try p.string() }
-            case .year:
-                if decl.year != nil { p.duplicate(.year, at: range) }
-                decl.year = try p.clause { p in p.advance(); return try p.schoolYear() }
-            case .basis:
-                if decl.basis != nil { p.duplicate(.basis, at: range) }
-                decl.basis = try p.clause { p in p.advance(); return try p.string() }
-            default:
-                return false
-            }
-            return true
-        }
-        decl.comments.trailing = opening
-        decl.closingComments = closing
+        let end = try clauseBlock(.ruleset, Parser.rulesetClauses, &decl, name: title.range)
         decl.range = keyword.range.union(end)
         return decl
     }
@@ -430,25 +542,7 @@ public struct Parser {
         var decl = IndicatorDecl(
             code: code, title: title, kind: kind, kindRange: kindToken.range, categories: categories,
             unit: nil, range: nil, source: nil, columns: [], declRange: keyword.range, comments: Comments())
-        attributes: while true {
-            switch current.kind {
-            case .keyword(.unit, _):
-                if decl.unit != nil { duplicate(.unit, at: current.range) }
-                advance(); decl.unit = try string()
-            case .keyword(.range, _):
-                if decl.range != nil { duplicate(.range, at: current.range) }
-                advance(); decl.range = try numericRange()
-            case .keyword(.source, _):
-                if decl.source != nil { duplicate(.source, at: current.range) }
-                advance(); decl.source = try string()
-            case .keyword(.column, _):
-                advance()
-                decl.columns.append(try string())
-                while at(.comma) { advance(); decl.columns.append(try string()) }
-            default:
-                break attributes
-            }
-        }
+        try attributes(Parser.indicatorAttributes, &decl)
         decl.declRange = keyword.range.union(previous.range)
         decl.comments.trailing = claimTrailing(pos - 1)
         return decl
@@ -484,29 +578,16 @@ public struct Parser {
         let value = try numberLiteral()
         var decl = ParamDecl(code: code, title: title, value: value, unit: nil, range: nil, basis: nil,
                              declRange: keyword.range, comments: Comments())
-        attributes: while true {
-            switch current.kind {
-            case .keyword(.unit, _):
-                if decl.unit != nil { duplicate(.unit, at: current.range) }
-                advance(); decl.unit = try string()
-            case .keyword(.range, _):
-                if decl.range != nil { duplicate(.range, at: current.range) }
-                advance(); decl.range = try numericRange()
-            case .keyword(.basis, _):
-                if decl.basis != nil { duplicate(.basis, at: current.range) }
-                advance(); decl.basis = try string()
-            default:
-                break attributes
-            }
-        }
+        try attributes(Parser.paramAttributes, &decl)
         decl.declRange = keyword.range.union(previous.range)
         decl.comments.trailing = claimTrailing(pos - 1)
         return decl
     }
 
-    /// `when` (English) or `если` (Russian) after `applies` / `only`.
-    private mutating func expectWhen() throws {
+    /// `when COND` (English) or `если COND` (Russian) after `applies` / `only`.
+    private mutating func whenCondition() throws -> Expr {
         _ = try expect(.when)
+        return try topLevelExpression()
     }
 
     private mutating func factor(_ keyword: Token) throws -> FactorDecl {
@@ -514,33 +595,7 @@ public struct Parser {
         let title = optionalString()
         var decl = FactorDecl(code: code, title: title, basis: nil, applies: nil, when: nil,
                               declRange: keyword.range, comments: Comments())
-        var opening: String?
-        var closing: [String] = []
-        var sawWhen = false  // a `when` that failed to parse is not a missing one
-        let end = try block(.factor, opening: &opening, closing: &closing) { p, keyword in
-            guard let keyword else { return false }
-            let range = p.current.range
-            switch keyword {
-            case .basis:
-                if decl.basis != nil { p.duplicate(.basis, at: range) }
-                decl.basis = try p.clause { p in p.advance(); return try p.string() }
-            case .applies:
-                if decl.applies != nil { p.duplicate(.applies, at: range) }
-                decl.applies = try p.clause { p in p.advance(); try p.expectWhen(); return try p.topLevelExpression() }
-            case .when:
-                if decl.when != nil { p.duplicate(.when, at: range) }
-                sawWhen = true
-                decl.when = try p.clause { p in p.advance(); return try p.topLevelExpression() }
-            default:
-                return false
-            }
-            return true
-        }
-        if decl.when == nil, !sawWhen {
-            report(.missingClause(Keyword.when.canonical(.ru), Keyword.when.canonical(.en)), at: code.range)
-        }
-        decl.comments.trailing = opening
-        decl.closingComments = closing
+        let end = try clauseBlock(.factor, Parser.factorClauses, &decl, name: code.range)
         decl.declRange = keyword.range.union(end)
         return decl
     }
@@ -591,30 +646,7 @@ public struct Parser {
             decl.declRange = keyword.range.union(previous.range)
             return decl
         }
-        var opening: String?
-        var closing: [String] = []
-        var sawWhen = false
-        let end = try block(.group, opening: &opening, closing: &closing) { p, keyword in
-            guard let keyword else { return false }
-            let range = p.current.range
-            switch keyword {
-            case .basis:
-                if decl.basis != nil { p.duplicate(.basis, at: range) }
-                decl.basis = try p.clause { p in p.advance(); return try p.string() }
-            case .when:
-                if decl.when != nil { p.duplicate(.when, at: range) }
-                sawWhen = true
-                decl.when = try p.clause { p in p.advance(); return try p.topLevelExpression() }
-            default:
-                return false
-            }
-            return true
-        }
-        if decl.when == nil, !sawWhen {
-            report(.missingClause(Keyword.when.canonical(.ru), Keyword.when.canonical(.en)), at: code.range)
-        }
-        decl.comments.trailing = opening
-        decl.closingComments = closing
+        let end = try clauseBlock(.group, Parser.groupClauses, &decl, name: code.range)
         decl.declRange = keyword.range.union(end)
         return decl
     }
@@ -636,52 +668,26 @@ public struct Parser {
         return list
     }
 
+    private mutating func stringList() throws -> [StringLiteral] {
+        var list = [try string()]
+        while at(.comma) {
+            advance()
+            list.append(try string())
+        }
+        return list
+    }
+
+    private mutating func measureScope() throws -> MeasureScope {
+        if at(.school) { advance(); return .school }
+        if at(.municipality) { advance(); return .municipality }
+        throw fail(.scope)
+    }
+
     private mutating func measure(_ keyword: Token) throws -> MeasureDecl {
         let code = try identifier()
         let title = optionalString()
         var decl = MeasureDecl(code: code, title: title, declRange: keyword.range, comments: Comments())
-        var opening: String?
-        var closing: [String] = []
-        let end = try block(.measure, opening: &opening, closing: &closing) { p, keyword in
-            guard let keyword else { return false }
-            let range = p.current.range
-            switch keyword {
-            case .addresses:
-                if decl.addresses != nil { p.duplicate(.addresses, at: range) }
-                decl.addresses = try p.clause { p in p.advance(); return try p.identifierList() }
-            case .only:
-                if decl.onlyWhen != nil { p.duplicate(.only, at: range) }
-                decl.onlyWhen = try p.clause { p in p.advance(); try p.expectWhen(); return try p.topLevelExpression() }
-            case .scope:
-                if decl.scope != nil { p.duplicate(.scope, at: range) }
-                decl.scope = try p.clause { p in
-                    p.advance()
-                    if p.at(.school) { p.advance(); return .school }
-                    if p.at(.municipality) { p.advance(); return .municipality }
-                    throw p.fail(.scope)
-                }
-            case .responsible:
-                if decl.responsible != nil { p.duplicate(.responsible, at: range) }
-                decl.responsible = try p.clause { p in p.advance(); return try p.identifier() }
-            case .with:
-                if decl.coExecutors != nil { p.duplicate(.with, at: range) }
-                decl.coExecutors = try p.clause { p in p.advance(); return try p.identifierList() }
-            case .due:
-                if decl.due != nil { p.duplicate(.due, at: range) }
-                decl.due = try p.clause { p in p.advance(); return try p.deadline() }
-            case .result:
-                if decl.result != nil { p.duplicate(.result, at: range) }
-                decl.result = try p.clause { p in p.advance(); return try p.string() }
-            case .basis:
-                if decl.basis != nil { p.duplicate(.basis, at: range) }
-                decl.basis = try p.clause { p in p.advance(); return try p.string() }
-            default:
-                return false
-            }
-            return true
-        }
-        decl.comments.trailing = opening
-        decl.closingComments = closing
+        let end = try clauseBlock(.measure, Parser.measureClauses, &decl, name: code.range)
         decl.declRange = keyword.range.union(end)
         return decl
     }
@@ -752,22 +758,7 @@ public struct Parser {
     private mutating func example(_ keyword: Token) throws -> ExampleDecl {
         let title = try string()
         var decl = ExampleDecl(title: title, givens: [], expectations: [], declRange: keyword.range, comments: Comments())
-        var opening: String?
-        var closing: [String] = []
-        let end = try block(.example, opening: &opening, closing: &closing) { p, keyword in
-            guard let keyword else { return false }
-            switch keyword {
-            case .given:
-                decl.givens.append(try p.clause { p in p.advance(); return try p.given() })
-            case .expect:
-                decl.expectations.append(try p.clause { p in p.advance(); return try p.expectation() })
-            default:
-                return false
-            }
-            return true
-        }
-        decl.comments.trailing = opening
-        decl.closingComments = closing
+        let end = try clauseBlock(.example, Parser.exampleClauses, &decl, name: title.range)
         decl.declRange = keyword.range.union(end)
         return decl
     }
@@ -1125,3 +1116,15 @@ extension Declaration {
         }
     }
 }
+
+/// A declaration with a `{ clause* }` block: the block's comments go here.
+protocol BlockDeclaration {
+    var comments: Comments { get set }
+    var closingComments: [String] { get set }
+}
+
+extension RulesetDecl: BlockDeclaration {}
+extension FactorDecl: BlockDeclaration {}
+extension GroupDecl: BlockDeclaration {}
+extension MeasureDecl: BlockDeclaration {}
+extension ExampleDecl: BlockDeclaration {}

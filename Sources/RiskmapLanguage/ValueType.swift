@@ -20,29 +20,17 @@ public enum ValueType: Sendable, Equatable, Hashable {
         }
     }
 
-    var russian: String {
+    /// The type as a reader names it: «процент», 'a percent'.
+    func text(_ lang: Lang) -> String {
         switch self {
-        case .count: return "количество"
-        case .number: return "число"
-        case .percent: return "процент"
-        case .bool: return "условие (да/нет)"
-        case .category(let c): return "значение категории «\(c)»"
-        case .text: return "текст"
-        case .level(let s): return "уровень шкалы «\(s)»"
-        case .invalid: return "ошибочное выражение"
-        }
-    }
-
-    var english: String {
-        switch self {
-        case .count: return "a count"
-        case .number: return "a number"
-        case .percent: return "a percent"
-        case .bool: return "a condition (yes/no)"
-        case .category(let c): return "a value of category '\(c)'"
-        case .text: return "text"
-        case .level(let s): return "a level of scale '\(s)'"
-        case .invalid: return "an invalid expression"
+        case .count: return lang.text(ru: "количество", en: "a count")
+        case .number: return lang.text(ru: "число", en: "a number")
+        case .percent: return lang.text(ru: "процент", en: "a percent")
+        case .bool: return lang.text(ru: "условие (да/нет)", en: "a condition (yes/no)")
+        case .category(let c): return lang.text(ru: "значение категории «\(c)»", en: "a value of category '\(c)'")
+        case .text: return lang.text(ru: "текст", en: "text")
+        case .level(let s): return lang.text(ru: "уровень шкалы «\(s)»", en: "a level of scale '\(s)'")
+        case .invalid: return lang.text(ru: "ошибочное выражение", en: "an invalid expression")
         }
     }
 }

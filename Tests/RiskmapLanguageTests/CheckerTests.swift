@@ -278,6 +278,66 @@ private func relevant(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         #expect(d.first?.help?.text(.en) == "did you mean 'share'?")
     }
 
+    /// The expected number of arguments is worded in the output language, whatever language
+    /// the function name is written in.
+    @Test(arguments: [
+        ("среднее(score, 2)", "функция «среднее» принимает 1 аргумент, а передано 2", "'среднее' takes 1 argument, got 2"),
+        ("mean(score, 2)", "функция «mean» принимает 1 аргумент, а передано 2", "'mean' takes 1 argument, got 2"),
+        ("процентиль(score)", "функция «процентиль» принимает 2 аргумента, а передано 1", "'процентиль' takes 2 arguments, got 1"),
+        ("percentile(score)", "функция «percentile» принимает 2 аргумента, а передано 1", "'percentile' takes 2 arguments, got 1"),
+        ("предыдущее(score, 1, 2)", "функция «предыдущее» принимает 1 или 2 аргумента, а передано 3", "'предыдущее' takes 1 or 2 arguments, got 3"),
+        ("previous(score, 1, 2)", "функция «previous» принимает 1 или 2 аргумента, а передано 3", "'previous' takes 1 or 2 arguments, got 3"),
+        ("изменение(score по school_type)", "функция «изменение» принимает аргумент без «по», а передано 1", "'изменение' takes no 'by', got 1"),
+        ("change(score by school_type)", "функция «change» принимает аргумент без «по», а передано 1", "'change' takes no 'by', got 1"),
+    ])
+    func argumentCountIsInTheOutputLanguage(call: String, ru: String, en: String) {
+        let d = relevant(check("фактор g { если \(call) > 1 }"))
+        #expect(d.count == 1)
+        #expect(d.first?.message.text(.ru) == ru)
+        #expect(d.first?.message.text(.en) == en)
+    }
+
+    /// A quoted value compared with a category indicator is one of its values on either side
+    /// of `=` / `!=`: both orders check clean and resolve to the same operands, swapped.
+    @Test(arguments: ["=", "!="], ["\"Вечерняя школа\"", "СОШ", "\"СОШ\""])
+    func categoryValueOnEitherSide(op: String, value: String) throws {
+        let declaration = "показатель k1 : категория(СОШ, \"Вечерняя школа\")\n"
+        let (leftBook, leftDiagnostics) = Support.check(prelude + declaration + "фактор f { если \(value) \(op) k1 }")
+        let (rightBook, rightDiagnostics) = Support.check(prelude + declaration + "фактор f { если k1 \(op) \(value) }")
+        #expect(relevant(leftDiagnostics).map(Expected.describe) == [])
+        #expect(relevant(rightDiagnostics).map(Expected.describe) == [])
+        let left = try #require(leftBook?.factors.first?.condition)
+        let right = try #require(rightBook?.factors.first?.condition)
+        guard case .comparison(let leftOp, let literal, let indicator) = left.node,
+              case .comparison(let rightOp, let indicator2, let literal2) = right.node else {
+            Issue.record("not comparisons")
+            return
+        }
+        #expect(leftOp == rightOp && leftOp.rawValue == op)
+        let expectedIndex = value.contains("Вечерняя") ? 1 : 0
+        for (l, i) in [(literal, indicator), (literal2, indicator2)] {
+            guard case .categoryValue(let index) = l.node, case .indicator(let code) = i.node else {
+                Issue.record("\(l.node) \(i.node)")
+                continue
+            }
+            #expect(index == expectedIndex)
+            #expect(code == leftBook?.indicator(named: "k1")?.index)
+            #expect(l.type == .category("k1") && i.type == .category("k1"))
+        }
+    }
+
+    /// An unknown value gets the same error and help on either side.
+    @Test(arguments: ["\"ОШ\"", "ОШ", "\"вечерняя\""])
+    func unknownCategoryValueOnEitherSide(value: String) {
+        let left = relevant(check("фактор f { если \(value) != school_type }"))
+        let right = relevant(check("фактор f { если school_type != \(value) }"))
+        #expect(left.map { $0.message.code } == ["unknownCategoryValue"])
+        #expect(left.map { $0.message.text(.ru) } == right.map { $0.message.text(.ru) })
+        #expect(left.map { $0.help?.text(.ru) } == right.map { $0.help?.text(.ru) })
+        #expect(left.first?.location?.column == 17)
+        #expect(left.first?.range?.text == value)
+    }
+
     @Test func percentHelpGivesThePercentLiteral() {
         let d = relevant(check("фактор f { если share > 0.3 }"))
         #expect(d.first?.help?.code == "percentLiteralHelp")

@@ -374,4 +374,42 @@ private func dumpFile(_ source: String) -> (String, [String]) {
         #expect(f.closingComments == ["# closing"])
         #expect(syntax.trailingComments == ["# end of file"])
     }
+
+    // MARK: Clause tables
+
+    /// Every clause of every block declaration, given twice, is reported once at its second
+    /// keyword (repeatable clauses are not), in both languages.
+    @Test(arguments: [Keyword.ruleset, .factor, .group, .measure, .example], Lang.allCases)
+    func clauseGivenTwice(owner: Keyword, lang: Lang) {
+        let values: [Keyword: String] = [
+            .version: "\"1\"", .year: "2026/27", .basis: "\"b\"", .applies: "\(Keyword.when.canonical(lang)) x",
+            .when: "x", .addresses: "f", .only: "\(Keyword.when.canonical(lang)) x",
+            .scope: Keyword.school.canonical(lang), .responsible: "r", .with: "a, b", .due: "2026-10-01",
+            .result: "\"r\"", .given: "x = 1", .expect: "f",
+        ]
+        let head = owner == .ruleset || owner == .example ? "\"T\"" : "d"
+        for keyword in Parser.clauseKeywords(owner) {
+            let value = values[keyword]!
+            let clause = "\(keyword.canonical(lang)) \(value)"
+            let source = "\(owner.canonical(lang)) \(head) {\n  \(clause)\n  \(clause)\n}"
+            let diagnostics = Support.parse(source).1.map(Support.brief)
+            let repeatable = keyword == .given || keyword == .expect
+            let missingWhen = (owner == .factor || owner == .group) && keyword != .when
+            let expected = (repeatable ? [] : ["error duplicateClause 3:3"])
+                + (missingWhen ? ["error missingClause 1:\(owner.canonical(lang).count + 2)"] : [])
+            #expect(diagnostics == expected, "\(source)")
+        }
+    }
+
+    /// The attributes of one-line declarations, given twice, are reported at the second.
+    @Test(arguments: [
+        ("показатель x : число единица \"a\" единица \"b\"", ["error duplicateClause 1:34"]),
+        ("показатель x : число диапазон 0...1 источник \"s\" диапазон 0...2", ["error duplicateClause 1:50"]),
+        ("indicator x : text source \"s\" column \"a\", \"b\" column \"c\" source \"t\"", ["error duplicateClause 1:58"]),
+        ("параметр p = 3 основание \"a\" единица \"u\" основание \"b\"", ["error duplicateClause 1:42"]),
+        ("param p = 3 range 0...5 unit \"u\" range 1...2", ["error duplicateClause 1:34"]),
+    ])
+    func attributeGivenTwice(source: String, expected: [String]) {
+        #expect(dumpFile(source).1 == expected)
+    }
 }

@@ -1,0 +1,145 @@
+/// The kind of a message without its arguments: what editors see as its `code` in
+/// `--format json`, and what code that picks messages out matches on (a renamed case
+/// cannot silently stop matching). The raw values are the stable codes.
+extension Message {
+    public enum Kind: String, Sendable, CaseIterable {
+        // Files and input
+        case noRuleFiles, pathNotFound, unreadableFile, binaryFile, invalidUTF8, invalidUTF8Help, tooManyErrors
+        // Lexer
+        case unexpectedCharacter, guillemetHelp, unterminatedString, unterminatedStringHelp, invalidDate
+        // Parser
+        case expected, reservedWord, reservedWordHelp, declarationHelp, unclosedBlockHelp, clauseHelp
+        case duplicateClause, missingClause, indicatorTypeHelp, invalidSchoolYear, schoolYearHelp, invalidQuarter
+        case invalidDay, deadlineHelp, outcomeHelp, tooDeeplyNested, chainedComparison, chainedComparisonHelp
+        case invalidYears
+        // Checker: names
+        case undeclared, didYouMean, duplicateCode, duplicateRuleset, missingRuleset, unknownFunction
+        case wrongArgumentCount, forbiddenReference, forbiddenReferenceHelp, notAnIndicator, byTargetNotCategory
+        case nestedCohort, previousYearsArgument
+        // Checker: types and units
+        case percentVersusNumber, percentLiteralHelp, ratioAsPercentHelp, unitMismatch, notACondition, notANumber
+        case orderingNotAllowed, unknownCategoryValue, categoryValuesHelp, duplicateCategoryValue, unknownLevel
+        case levelsHelp, percentileOutOfRange, percentileHelp, invalidRange, paramOutOfRange, rangeOnNonNumeric
+        // Checker: measures and examples
+        case unknownFactor, unknownRole, missingAddresses, missingResponsible, missingDeadline, factorNotAddressed
+        case factorNotAddressedHelp, unreachableLevel, unreachableAfterOtherwise, noLevels, exampleNotIndicator
+        case exampleWrongType, exampleNegativeCount, exampleOutOfRange, exampleDuplicateValue, expectationTarget
+        case expectationOutcome, exampleNoExpectations
+        // CSV files (school profiles, directories)
+        case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
+        // School profiles
+        case profileMissingIdColumn, profileIdColumnHelp, profileUnknownColumn, profileColumnsHelp
+        case profileDuplicateColumn, profileBadValue, profileOutOfRange, profileUnknownCategory
+        case profileDuplicateSchoolYear, profileBadYear, profileYearHelp, profileEmptyId, profileYearNotFound
+        case profileNoRows, schoolNotFound, schoolAmbiguous
+        // Plans
+        case directoryColumns, outputFailed
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .noRuleFiles: return .noRuleFiles
+        case .pathNotFound: return .pathNotFound
+        case .unreadableFile: return .unreadableFile
+        case .binaryFile: return .binaryFile
+        case .invalidUTF8: return .invalidUTF8
+        case .invalidUTF8Help: return .invalidUTF8Help
+        case .tooManyErrors: return .tooManyErrors
+        case .unexpectedCharacter: return .unexpectedCharacter
+        case .guillemetHelp: return .guillemetHelp
+        case .unterminatedString: return .unterminatedString
+        case .unterminatedStringHelp: return .unterminatedStringHelp
+        case .invalidDate: return .invalidDate
+        case .expected: return .expected
+        case .reservedWord: return .reservedWord
+        case .reservedWordHelp: return .reservedWordHelp
+        case .declarationHelp: return .declarationHelp
+        case .unclosedBlockHelp: return .unclosedBlockHelp
+        case .clauseHelp: return .clauseHelp
+        case .duplicateClause: return .duplicateClause
+        case .missingClause: return .missingClause
+        case .indicatorTypeHelp: return .indicatorTypeHelp
+        case .invalidSchoolYear: return .invalidSchoolYear
+        case .schoolYearHelp: return .schoolYearHelp
+        case .invalidQuarter: return .invalidQuarter
+        case .invalidDay: return .invalidDay
+        case .deadlineHelp: return .deadlineHelp
+        case .outcomeHelp: return .outcomeHelp
+        case .tooDeeplyNested: return .tooDeeplyNested
+        case .chainedComparison: return .chainedComparison
+        case .chainedComparisonHelp: return .chainedComparisonHelp
+        case .invalidYears: return .invalidYears
+        case .undeclared: return .undeclared
+        case .didYouMean: return .didYouMean
+        case .duplicateCode: return .duplicateCode
+        case .duplicateRuleset: return .duplicateRuleset
+        case .missingRuleset: return .missingRuleset
+        case .unknownFunction: return .unknownFunction
+        case .wrongArgumentCount: return .wrongArgumentCount
+        case .forbiddenReference: return .forbiddenReference
+        case .forbiddenReferenceHelp: return .forbiddenReferenceHelp
+        case .notAnIndicator: return .notAnIndicator
+        case .byTargetNotCategory: return .byTargetNotCategory
+        case .nestedCohort: return .nestedCohort
+        case .previousYearsArgument: return .previousYearsArgument
+        case .percentVersusNumber: return .percentVersusNumber
+        case .percentLiteralHelp: return .percentLiteralHelp
+        case .ratioAsPercentHelp: return .ratioAsPercentHelp
+        case .unitMismatch: return .unitMismatch
+        case .notACondition: return .notACondition
+        case .notANumber: return .notANumber
+        case .orderingNotAllowed: return .orderingNotAllowed
+        case .unknownCategoryValue: return .unknownCategoryValue
+        case .categoryValuesHelp: return .categoryValuesHelp
+        case .duplicateCategoryValue: return .duplicateCategoryValue
+        case .unknownLevel: return .unknownLevel
+        case .levelsHelp: return .levelsHelp
+        case .percentileOutOfRange: return .percentileOutOfRange
+        case .percentileHelp: return .percentileHelp
+        case .invalidRange: return .invalidRange
+        case .paramOutOfRange: return .paramOutOfRange
+        case .rangeOnNonNumeric: return .rangeOnNonNumeric
+        case .unknownFactor: return .unknownFactor
+        case .unknownRole: return .unknownRole
+        case .missingAddresses: return .missingAddresses
+        case .missingResponsible: return .missingResponsible
+        case .missingDeadline: return .missingDeadline
+        case .factorNotAddressed: return .factorNotAddressed
+        case .factorNotAddressedHelp: return .factorNotAddressedHelp
+        case .unreachableLevel: return .unreachableLevel
+        case .unreachableAfterOtherwise: return .unreachableAfterOtherwise
+        case .noLevels: return .noLevels
+        case .exampleNotIndicator: return .exampleNotIndicator
+        case .exampleWrongType: return .exampleWrongType
+        case .exampleNegativeCount: return .exampleNegativeCount
+        case .exampleOutOfRange: return .exampleOutOfRange
+        case .exampleDuplicateValue: return .exampleDuplicateValue
+        case .expectationTarget: return .expectationTarget
+        case .expectationOutcome: return .expectationOutcome
+        case .exampleNoExpectations: return .exampleNoExpectations
+        case .csvEmptyFile: return .csvEmptyFile
+        case .csvUnterminatedQuote: return .csvUnterminatedQuote
+        case .csvTooManyFields: return .csvTooManyFields
+        case .csvTooFewFields: return .csvTooFewFields
+        case .csvTooManyFieldsHelp: return .csvTooManyFieldsHelp
+        case .profileMissingIdColumn: return .profileMissingIdColumn
+        case .profileIdColumnHelp: return .profileIdColumnHelp
+        case .profileUnknownColumn: return .profileUnknownColumn
+        case .profileColumnsHelp: return .profileColumnsHelp
+        case .profileDuplicateColumn: return .profileDuplicateColumn
+        case .profileBadValue: return .profileBadValue
+        case .profileOutOfRange: return .profileOutOfRange
+        case .profileUnknownCategory: return .profileUnknownCategory
+        case .profileDuplicateSchoolYear: return .profileDuplicateSchoolYear
+        case .profileBadYear: return .profileBadYear
+        case .profileYearHelp: return .profileYearHelp
+        case .profileEmptyId: return .profileEmptyId
+        case .profileYearNotFound: return .profileYearNotFound
+        case .profileNoRows: return .profileNoRows
+        case .schoolNotFound: return .schoolNotFound
+        case .schoolAmbiguous: return .schoolAmbiguous
+        case .directoryColumns: return .directoryColumns
+        case .outputFailed: return .outputFailed
+        }
+    }
+}
