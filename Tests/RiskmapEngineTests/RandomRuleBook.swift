@@ -144,7 +144,7 @@ struct RandomRuleBook {
         let value = pick(["А", "Б", "\"В В\"", "\"А\""])
         switch int(0...3) {
         case 0: return "k1 \(pick(["=", "!="])) \(value)"
-        case 1: return "\(pick(["А", "Б"])) \(pick(["=", "!="])) k1"  // TEMP: quoted on the left after the checker fix
+        case 1: return "\(value) \(pick(["=", "!="])) k1"
         case 2: return "previous(k1) = k1"
         default: return "k1 = \(value)"
         }
