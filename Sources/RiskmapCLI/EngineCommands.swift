@@ -1,6 +1,7 @@
 import Foundation
 import RiskmapEngine
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// Commands that evaluate a rule book: classify, explain, test.
 enum EngineCommands {

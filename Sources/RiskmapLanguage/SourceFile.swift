@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RiskmapPlatform
 
 /// One rule file (or any text input) held as UTF-8 bytes, with a line index for
 /// turning byte offsets into line and column numbers.

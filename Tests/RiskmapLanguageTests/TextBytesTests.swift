@@ -1,5 +1,6 @@
 import Testing
 @testable import RiskmapLanguage
+import RiskmapPlatform
 
 /// `TextBytes`, the storage of every source text, and `SourceFile` positions over it.
 @Suite struct TextBytesTests {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// The text encoding of a CSV file.
 public enum CSVEncoding: String, Sendable {

@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// A parsed CSV file: a header row and data rows, stored as byte offsets into the
 /// (UTF-8) source text. No cell is turned into a `String` until asked for.

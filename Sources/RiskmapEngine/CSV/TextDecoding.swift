@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// Byte-level text helpers for input files: UTF-8 validation, BOM handling and
 /// Windows-1251 → UTF-8 decoding (Russian Excel saves "CSV" in Windows-1251).

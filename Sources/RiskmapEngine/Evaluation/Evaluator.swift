@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// The outcome of one factor (or group) for one school-year.
 public enum Status: UInt8, Sendable {
