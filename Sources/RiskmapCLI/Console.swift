@@ -1,5 +1,6 @@
 import Foundation
 import RiskmapEngine
+import RiskmapPlatform
 
 /// Where a command writes. Tests capture it; `main` uses the process's streams.
 public final class Console: @unchecked Sendable {

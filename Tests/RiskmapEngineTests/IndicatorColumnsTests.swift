@@ -1,5 +1,6 @@
 import Testing
 @testable import RiskmapEngine
+@testable import RiskmapPlatform
 
 /// The column store of a profile set: one buffer, value semantics.
 @Suite struct IndicatorColumnsTests {

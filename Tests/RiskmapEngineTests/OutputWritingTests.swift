@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import RiskmapEngine
 import RiskmapLanguage
-import RiskmapPlatform
+@testable import RiskmapPlatform
 
 /// Writing outputs: the streamed CSV (blocks, threads), the atomic writer, the byte sink
 /// and whole-file reading.

@@ -5,6 +5,7 @@ import Foundation
 import RiskmapEngine
 import RiskmapLanguage
 import RiskmapWorkload
+import RiskmapPlatform
 
 func fail(_ message: String, _ code: Int32 = 1) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -1,5 +1,6 @@
 import Foundation
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// The CSV form of a classification report, for Russian Excel: UTF-8 with BOM, `;`,
 /// CRLF, one row per school. Rows are rendered from bytes (no per-cell `String`), in

@@ -1,5 +1,6 @@
 import Foundation
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// The per-school result of a classification for one school year, rendered for the
 /// terminal (aligned table), for Russian Excel (CSV: `;`, UTF-8 BOM) and for systems (JSON).

@@ -1,3 +1,5 @@
+import RiskmapPlatform
+
 /// The indicator values of a profile set, one column per indicator, all in a single
 /// buffer: first the number columns (`Double`, NaN = missing; row `r` of number column `s`
 /// at `s * stride + r`), then the yes/no columns, one byte a value (0, 1, `flagMissing`).

@@ -1,6 +1,4 @@
 import Foundation
-import RiskmapLanguage
-import RiskmapPlatform
 
 /// Reads whole files straight into a byte array (no intermediate `Data` copy, which
 /// for a large school file would double the memory touched), or maps them.

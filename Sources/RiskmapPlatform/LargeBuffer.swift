@@ -8,7 +8,7 @@ import Foundation
 /// same pages once resident. Two things help, and both are only hints to the kernel:
 /// huge pages (512 times fewer faults) and making the pages resident on all cores at
 /// once (`prepare`), which halves the wait on two cores.
-enum LargeBuffer {
+public enum LargeBuffer {
     /// Smaller buffers are left alone.
     static let hugePageThreshold = 256 << 10
     static let pageSize = 4096
@@ -35,7 +35,7 @@ enum LargeBuffer {
     /// the pages made resident by all cores at once (`MADV_POPULATE_WRITE`, Linux 5.14+;
     /// the contents are not changed). Where the kernel refuses, the pages simply fault in
     /// on first write as usual.
-    static func prepare(_ base: UnsafeMutableRawPointer, byteCount: Int, threads: Int = Evaluator.defaultThreadCount) {
+    public static func prepare(_ base: UnsafeMutableRawPointer, byteCount: Int, threads: Int = ThreadCount.available) {
         adviseHugePages(base, byteCount: byteCount)
         #if os(Linux)
         guard byteCount >= prefaultThreshold else { return }
@@ -60,7 +60,7 @@ enum LargeBuffer {
     /// `count` columns of `rows` elements set to `initial`: `body` fills them through
     /// pointers (from several threads if it likes, on disjoint rows), and the columns are
     /// returned as arrays without a copy.
-    static func columns<T>(
+    public static func columns<T>(
         count: Int, rows: Int, initial: T, _ body: ([UnsafeMutablePointer<T>]) -> Void
     ) -> [[T]] {
         var arrays = [[T]](repeating: [], count: count)
