@@ -18,6 +18,7 @@ public enum LargeBuffer {
     /// buffer touches is advised, not only its 2 MiB-aligned interior: neighbouring buffers
     /// (the many columns of a profile set) then merge into one advised region that huge
     /// pages cover whole. Advice is only a hint; failure is harmless and ignored.
+    @usableFromInline
     static func adviseHugePages(_ base: UnsafeMutableRawPointer, byteCount: Int) {
         #if os(Linux)
         guard byteCount >= hugePageThreshold else { return }
@@ -44,7 +45,7 @@ public enum LargeBuffer {
         let parts = max(1, min(threads, 8))
         // Part boundaries on 2 MiB, so that no huge page is split between two threads.
         let step = ((end - start) / parts + (2 << 20) - 1) & ~((2 << 20) - 1)
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
+        Parallel.forEach(count: parts, threads: parts) { p in
             let lo = start + p * step, hi = min(end, lo + step)
             guard hi > lo, let pointer = UnsafeMutableRawPointer(bitPattern: lo) else { return }
             _ = madvise(pointer, hi - lo, populateWrite)
@@ -59,7 +60,9 @@ public enum LargeBuffer {
 
     /// `count` columns of `rows` elements set to `initial`: `body` fills them through
     /// pointers (from several threads if it likes, on disjoint rows), and the columns are
-    /// returned as arrays without a copy.
+    /// returned as arrays without a copy. For the evaluator's result columns (its rows
+    /// blocks write disjoint rows); inlinable, so that it is specialized for `T`.
+    @inlinable
     public static func columns<T>(
         count: Int, rows: Int, initial: T, _ body: ([UnsafeMutablePointer<T>]) -> Void
     ) -> [[T]] {

@@ -1084,3 +1084,11 @@ enum VLoop {
         while k < count { out[k] = Op.apply(c, y[k]); k += 1 }
     }
 }
+
+/// A value handed to worker threads that only read it, or write disjoint parts of it
+/// (row blocks). Kept here, private to the evaluator, until its two parallel sites move
+/// to `Parallel` (RiskmapPlatform, where the shared `UnsafeSendable` now lives).
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,11 +1,6 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import Dispatch
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// Turns a CSV table into validated school profiles for a rule book. Every problem is
 /// reported with its line and column; a bad cell becomes a missing value, a row that
@@ -31,11 +26,15 @@ public enum ProfileLoader {
         return words.joined(separator: " ")
     }
 
-    /// `keeping`: the indicators whose values are kept (all when `nil`); the cells of the
-    /// others are checked all the same, and their values read as missing.
+    /// `keeping`: the indicators whose values are kept (all when `nil`, or when
+    /// `tuning.keepsOnlyReadIndicators` is off); the cells of the others are checked all
+    /// the same, and their values read as missing. `tuning`: threads and rows per block
+    /// (the result does not depend on them).
     public static func load(
-        table: CSVTable, book: CheckedRuleBook, defaultYear: SchoolYear?, keeping: Set<Int>? = nil
+        table: CSVTable, book: CheckedRuleBook, defaultYear: SchoolYear?, keeping: Set<Int>? = nil,
+        tuning: Tuning = .default
     ) -> (ProfileSet, [Diagnostic]) {
+        let keeping = tuning.keepsOnlyReadIndicators ? keeping : nil
         var diagnostics: [Diagnostic] = []
 
         // Map columns.
@@ -73,43 +72,38 @@ public enum ProfileLoader {
         // The column store, with room for every row of the table, is set up on another
         // thread while the rows are placed (passes 1 and 2), which leave a core idle.
         let flags = Set(book.indicators.filter { $0.kind == .bool }.map(\.index))
-        let preparedColumns = PreparedColumns(count: book.indicators.count, rows: table.rowCount, stored: keeping, flags: flags)
+        let (count, rows, threads) = (book.indicators.count, table.rowCount, tuning.threads)
+        let preparedColumns = Parallel.background {
+            IndicatorColumns(count: count, rows: rows, stored: keeping, flags: flags, threads: threads)
+        }
 
         // Pass 1: school years of every row (the year's start; `noYear` when unreadable),
         // by blocks of rows on all cores; the blocks' years and diagnostics are joined in
         // row order.
-        var rowYears = [Int32](repeating: noYear, count: table.rowCount)
+        var rowYears: [Int32] = []
         var years = Set<SchoolYear>()
         if let yc = builtinColumn[.year] {
-            let blocks = (table.rowCount + cellBlockRows - 1) / cellBlockRows
-            var found = [(years: Set<SchoolYear>, diagnostics: [Diagnostic])](repeating: ([], []), count: blocks)
-            rowYears.withUnsafeMutableBufferPointer { rowYears in
-            found.withUnsafeMutableBufferPointer { found in
-                let shared = UnsafeSendable((table, rowYears.baseAddress!, found.baseAddress!))
-                let readBlock = { @Sendable (b: Int) in
-                    let (table, rowYears, found) = shared.value
-                    found[b] = ProfileLoader.readYears(table, column: yc, rows: b * cellBlockRows..<min(table.rowCount, (b + 1) * cellBlockRows), into: rowYears)
-                }
-                if blocks >= 2 && Evaluator.defaultThreadCount > 1 {
-                    DispatchQueue.concurrentPerform(iterations: blocks, execute: readBlock)
-                } else {
-                    for b in 0..<blocks { readBlock(b) }
-                }
+            let blockRows = tuning.loaderBlockRows
+            let blocks = (table.rowCount + blockRows - 1) / blockRows
+            let found = Parallel.map(count: blocks, threads: tuning.threads) { b in
+                ProfileLoader.readYears(table, column: yc, rows: b * blockRows..<min(table.rowCount, (b + 1) * blockRows))
             }
-            }
+            rowYears.reserveCapacity(table.rowCount)
             for block in found {
+                rowYears += block.rowYears
                 years.formUnion(block.years)
                 diagnostics += block.diagnostics
             }
         } else {
             let y = defaultYear ?? SchoolYear(start: 0)
-            for row in 0..<table.rowCount { rowYears[row] = Int32(clamping: y.start) }
+            rowYears = [Int32](repeating: Int32(clamping: y.start), count: table.rowCount)
             if table.rowCount > 0 { years.insert(y) }
         }
         var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
         loadRows(table: table, book: book, idColumn: idColumn, nameColumn: builtinColumn[.name],
                  municipalityColumn: builtinColumn[.municipality], indicatorColumn: indicatorColumn,
-                 rowYears: rowYears, preparedColumns: preparedColumns, profiles: &profiles, diagnostics: &diagnostics)
+                 rowYears: rowYears, preparedColumns: preparedColumns, tuning: tuning,
+                 profiles: &profiles, diagnostics: &diagnostics)
         profiles.finish()
         if profiles.rowCount == 0 {
             diagnostics.append(Diagnostic(.error, .profileNoRows, path: table.source.path))
@@ -154,7 +148,8 @@ public enum ProfileLoader {
     /// cell diagnostics are merged by row, so they come out in row, then column order.
     private static func loadRows(
         table: CSVTable, book: CheckedRuleBook, idColumn: Int, nameColumn: Int?, municipalityColumn: Int?,
-        indicatorColumn: [(column: Int, indicator: Int)], rowYears: [Int32], preparedColumns: PreparedColumns,
+        indicatorColumn: [(column: Int, indicator: Int)], rowYears: [Int32],
+        preparedColumns: Parallel.Pending<IndicatorColumns>, tuning: Tuning,
         profiles: inout ProfileSet, diagnostics: inout [Diagnostic]
     ) {
         let capacity = table.rowCount
@@ -192,7 +187,6 @@ public enum ProfileLoader {
             // scanned up to the last of them.
             let needed = max(idColumn, nameColumn ?? 0, municipalityColumn ?? 0) + 1
             var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: source, capacity: needed)
-            defer { scanner.deallocate() }
             /// The content bytes of cell `column` of the scanned row (nil when it must be unescaped).
             @inline(__always) func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? { scanner.fieldBytes(column) }
             /// The trimmed text of cell `column` of `row` (as `CellParser.trimmed(table.field(...))`).
@@ -238,7 +232,7 @@ public enum ProfileLoader {
                     if let mc = municipalityColumn, mc < fieldCount, let b = bytes(mc) {
                         let hash = fnv1a(b)
                         if let hit = municipalityCache[hash], hit.bytes.count == b.count,
-                           hit.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) {
+                           ProfileLoader.equal(hit.bytes, b) {
                             municipality = hit.index
                         } else {
                             municipality = profiles.municipalityIndex(trimmedString(b))
@@ -267,97 +261,80 @@ public enum ProfileLoader {
         schoolYearLine = []
         profiles.compactSchools()
 
-        // Cell pass: the mapped columns are built in place (no copy), NaN = missing.
-        let rows = acceptedRows.count
-        let blocks = (rows + cellBlockRows - 1) / cellBlockRows
-        var columns = preparedColumns.take()
+        // Cell pass: the mapped columns are built in place (no copy), NaN = missing; cells
+        // of indicators not kept are parsed (and checked), their values dropped; yes/no
+        // indicators kept are written as bytes.
+        let accepted = acceptedRows
+        let rows = accepted.count
+        let blockRows = tuning.loaderBlockRows
+        let blocks = (rows + blockRows - 1) / blockRows
+        var columns = preparedColumns.wait()
         columns.truncate(toRows: rows)
-        // Cells of indicators not kept are parsed (and checked) into one scratch column;
-        // yes/no indicators kept are written as bytes (`flagPointers`).
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: plans.contains { !columns.isStored[$0.indicator] } ? max(1, rows) : 1)
-        defer { scratch.deallocate() }
-        let columnPointers = plans.map { columns.isStored[$0.indicator] && !columns.isFlag[$0.indicator] ? columns.unsafeStart(ofColumn: $0.indicator) : scratch }
-        let flagPointers: [UnsafeMutablePointer<UInt8>?] = plans.map { columns.isFlag[$0.indicator] ? columns.unsafeStart(ofFlagColumn: $0.indicator) : nil }
-        do {
-            // Per block: the cells left to `cell`, as `row * planCount + plan` (row-major).
-            let slow = UnsafeMutablePointer<[Int]>.allocate(capacity: max(1, blocks))
-            slow.initialize(repeating: [], count: max(1, blocks))
-            defer {
-                slow.deinitialize(count: max(1, blocks))
-                slow.deallocate()
-            }
-            // Each row is scanned again up to the last mapped column.
-            let scanLimit = (planColumn.max() ?? 0) + 1
-            let shared = UnsafeSendable((table: table, columns: columnPointers, flags: flagPointers, slow: slow, accepted: acceptedRows))
-            let parseBlock = { @Sendable (b: Int) in
-                let (table, columns, flags, slow, accepted) = shared.value
-                let lo = b * cellBlockRows, hi = min(rows, lo + cellBlockRows)
-                var pending: [Int] = []
-                table.bytes.withUnsafeBufferPointer { text in
-                table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
-                ProfileLoader.boolKeys.withUnsafeBufferPointer { boolKeys in
-                    var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: scanLimit)
-                    defer { scanner.deallocate() }
-                    for r in lo..<hi {
-                        let row = Int(accepted[r])
-                        let fieldCount = Int(rowFirstField[row + 2]) - Int(rowFirstField[row + 1])
-                        scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: scanLimit)
-                        for p in 0..<planCount where planColumn[p] < fieldCount {
-                            if let b = scanner.fieldBytes(planColumn[p]) {
-                                if b.isEmpty { continue }  // missing
-                                let out = columns[p] + r
-                                let kind = planKind[p]
-                                switch kind {
-                                case .number, .percent, .count:
-                                    if let v = CellParser.parseNumber(bytes: b), v >= planLow[p], v <= planHigh[p],
-                                       kind != .count || (v >= 0 && v == v.rounded()) {
-                                        out.pointee = v
-                                        continue
-                                    }
-                                case .bool:
-                                    var v: Double?
-                                    if b.count == 1 {
-                                        if b[0] == UInt8(ascii: "1") { v = 1 } else if b[0] == UInt8(ascii: "0") { v = 0 }
-                                    } else {
-                                        v = ProfileLoader.boolWord(b, boolKeys)
-                                    }
-                                    if let v {
-                                        if let flag = flags[p] { flag[r] = v == 1 ? 1 : 0 } else { out.pointee = v }
-                                        continue
-                                    }
-                                case .category:
-                                    if let i = planCategories[p].firstIndex(where: { $0.map { c in c.elementsEqual(b) } ?? false }) {
-                                        out.pointee = Double(i)
-                                        continue
-                                    }
-                                case .text:
-                                    break
+        let writer = columns.writer(for: plans.map(\.indicator))
+        let planIsFlag = plans.map { columns.isFlag[$0.indicator] }
+        // Each row is scanned again up to the last mapped column.
+        let scanLimit = (planColumn.max() ?? 0) + 1
+        // Per block: the cells left to `cell`, as `row * planCount + plan` (row-major).
+        let slow = Parallel.map(count: blocks, threads: tuning.threads) { b -> [Int] in
+            let lo = b * blockRows, hi = min(rows, lo + blockRows)
+            var pending: [Int] = []
+            table.bytes.withUnsafeBufferPointer { text in
+            table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
+            ProfileLoader.boolKeys.withUnsafeBufferPointer { boolKeys in
+                var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: scanLimit)
+                for r in lo..<hi {
+                    let row = Int(accepted[r])
+                    let fieldCount = Int(rowFirstField[row + 2]) - Int(rowFirstField[row + 1])
+                    scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: scanLimit)
+                    for p in 0..<planCount where planColumn[p] < fieldCount {
+                        if let b = scanner.fieldBytes(planColumn[p]) {
+                            if b.isEmpty { continue }  // missing
+                            let kind = planKind[p]
+                            switch kind {
+                            case .number, .percent, .count:
+                                if let v = CellParser.parseNumber(bytes: b), v >= planLow[p], v <= planHigh[p],
+                                   kind != .count || (v >= 0 && v == v.rounded()) {
+                                    writer.set(p, row: r, v)
+                                    continue
                                 }
+                            case .bool:
+                                var v: Double?
+                                if b.count == 1 {
+                                    if b[0] == UInt8(ascii: "1") { v = 1 } else if b[0] == UInt8(ascii: "0") { v = 0 }
+                                } else {
+                                    v = ProfileLoader.boolWord(b, boolKeys)
+                                }
+                                if let v {
+                                    if planIsFlag[p] { writer.set(p, row: r, byte: v == 1 ? 1 : 0) } else { writer.set(p, row: r, v) }
+                                    continue
+                                }
+                            case .category:
+                                if let i = planCategories[p].firstIndex(where: { $0.map { c in c.elementsEqual(b) } ?? false }) {
+                                    writer.set(p, row: r, Double(i))
+                                    continue
+                                }
+                            case .text:
+                                break
                             }
-                            pending.append(r * planCount + p)
                         }
+                        pending.append(r * planCount + p)
                     }
                 }
-                }
-                }
-                slow[b] = pending
             }
-            if blocks >= 2 && Evaluator.defaultThreadCount > 1 {
-                DispatchQueue.concurrentPerform(iterations: blocks, execute: parseBlock)
-            } else {
-                for b in 0..<blocks { parseBlock(b) }
             }
-            // The rest, in (row, column) order, on this thread.
-            for b in 0..<blocks {
-                for k in slow[b] {
-                    let r = k / planCount, p = k % planCount
-                    let row = Int(acceptedRows[r])
-                    var found: [Diagnostic] = []
-                    if let value = cell(table, row, planColumn[p], book.indicators[plans[p].indicator], &profiles, &found) {
-                        if let flag = flagPointers[p] { flag[r] = IndicatorColumns.flag(of: value) } else { columnPointers[p][r] = value }
-                    }
-                    for d in found { cellDiagnostics.append((row, d)) }
+            }
+            return pending
+        }
+        // The rest, in (row, column) order, on this thread.
+        for block in slow {
+            for k in block {
+                let r = k / planCount, p = k % planCount
+                let row = Int(acceptedRows[r])
+                var found: [Diagnostic] = []
+                if let value = cell(table, row, planColumn[p], book.indicators[plans[p].indicator], &profiles, &found) {
+                    if planIsFlag[p] { writer.set(p, row: r, byte: IndicatorColumns.flag(of: value)) } else { writer.set(p, row: r, value) }
                 }
+                for d in found { cellDiagnostics.append((row, d)) }
             }
         }
 
@@ -376,38 +353,18 @@ public enum ProfileLoader {
         profiles.setRows(school: rowSchool, year: rowYear, line: rowLine, columns: columns)
     }
 
-    /// A column store being set up on another thread: hundreds of megabytes for a large
-    /// file, made resident before use (see `LargeBuffer`).
-    final class PreparedColumns: @unchecked Sendable {
-        private var columns: IndicatorColumns?
-        private let group = DispatchGroup()
-
-        /// Starts setting up `count` columns of `rows` missing values.
-        init(count: Int, rows: Int, stored: Set<Int>?, flags: Set<Int>) {
-            DispatchQueue.global().async(group: group) {
-                self.columns = IndicatorColumns(count: count, rows: rows, stored: stored, flags: flags)
-            }
-        }
-
-        /// The columns, once ready (once only).
-        func take() -> IndicatorColumns {
-            group.wait()
-            defer { columns = nil }
-            return columns!
-        }
-    }
-
-    /// The school years of `rows` (column `column`), written to `rowYears`; the years
-    /// seen and the diagnostics of unreadable ones, in row order.
+    /// The school years of `rows` (column `column`), one per row (`noYear` when
+    /// unreadable); the years seen and the diagnostics of unreadable ones, in row order.
     static func readYears(
-        _ table: CSVTable, column yc: Int, rows: Range<Int>, into rowYears: UnsafeMutablePointer<Int32>
-    ) -> (years: Set<SchoolYear>, diagnostics: [Diagnostic]) {
+        _ table: CSVTable, column yc: Int, rows: Range<Int>
+    ) -> (rowYears: [Int32], years: Set<SchoolYear>, diagnostics: [Diagnostic]) {
+        var rowYears: [Int32] = []
+        rowYears.reserveCapacity(rows.count)
         var years = Set<SchoolYear>()
         var diagnostics: [Diagnostic] = []
         var lastFastYear: SchoolYear?
         table.bytes.withUnsafeBufferPointer { text in
             var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: yc + 1)
-            defer { scanner.deallocate() }
             for row in rows {
                 // Common case: a plain year spelling with nothing to trim, read from bytes.
                 var fast: SchoolYear?
@@ -418,7 +375,7 @@ public enum ProfileLoader {
                     }
                 }
                 if let y = fast {
-                    rowYears[row] = Int32(clamping: y.start)
+                    rowYears.append(Int32(clamping: y.start))
                     if y != lastFastYear {
                         years.insert(y)
                         lastFastYear = y
@@ -427,21 +384,19 @@ public enum ProfileLoader {
                 }
                 let text = CellParser.trimmed(table.field(row: row, column: yc))
                 if let y = parseYear(text) {
-                    rowYears[row] = Int32(clamping: y.start)
+                    rowYears.append(Int32(clamping: y.start))
                     years.insert(y)
                 } else {
+                    rowYears.append(noYear)
                     diagnostics.append(.error(.profileBadYear(text), at: table.fieldRange(row: row, column: yc), help: .profileYearHelp))
                 }
             }
         }
-        return (years, diagnostics)
+        return (rowYears, years, diagnostics)
     }
 
     /// A row whose school year could not be read (see `rowYears`).
     static let noYear = Int32.min
-
-    /// Rows per unit of parallel cell parsing.
-    static let cellBlockRows = 8_192
 
     /// True when `CellParser.trimmed` certainly leaves these bytes as they are (the check
     /// of `trimmedString`'s fast path; empty counts as nothing to trim).
@@ -508,6 +463,14 @@ public enum ProfileLoader {
         let (low, high) = pack(b)
         for k in keys where k.count == b.count && k.low == low && k.high == high { return k.value }
         return nil
+    }
+
+    /// Whether `a` and `b` hold the same bytes.
+    @inline(__always)
+    static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<b.count where a[i] != b[i] { return false }
+        return true
     }
 
     @inline(__always)
