@@ -125,7 +125,7 @@ enum EngineCommands {
         }
         do {
             if let out = parsed.values["out"] {
-                try AtomicWriter.write(to: out, render)
+                try AtomicWriter.write(to: out, direct: Tuning.default.directWrites, render)
             } else {
                 try context.console.out(streaming: render)
             }

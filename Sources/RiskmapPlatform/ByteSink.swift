@@ -15,6 +15,9 @@ public struct ByteSink {
     /// Bytes not yet written (all the bytes, for a memory sink).
     public private(set) var buffer: [UInt8] = []
 
+    /// Whether the bytes still go to disk with direct writes (see `OutputFile`).
+    var writesDirectly: Bool { file?.isDirect ?? false }
+
     /// A sink writing to `descriptor`; `direct`: it was opened with `O_DIRECT`.
     init(descriptor: Int32, path: String, direct: Bool = false) {
         self.init(file: OutputFile(descriptor: descriptor, direct: direct), path: path)

@@ -173,7 +173,7 @@ case "classify":
     let report = ClassificationReport(evaluator: evaluator, evaluation: evaluation,
                                       yearIndex: profiles.years.count - 1, lang: .ru)
     do {
-        try AtomicWriter.write(to: outPath) { (sink: inout ByteSink) throws(AtomicWriter.Failure) in try report.writeCSV(to: &sink) }
+        try AtomicWriter.write(to: outPath, direct: Tuning.default.directWrites) { (sink: inout ByteSink) throws(AtomicWriter.Failure) in try report.writeCSV(to: &sink) }
     } catch {
         fail("cannot write \(outPath): \(error)")
     }
