@@ -345,14 +345,14 @@ import RiskmapPlatform
     func yesNoFastPathAgreesWithTheParser(_ word: String) {
         let bytes = Array(word.utf8)
         let fast = bytes.withUnsafeBufferPointer { b in
-            ProfileLoader.boolKeys.withUnsafeBufferPointer { ProfileLoader.boolWord(b, $0) }
+            ProfileBytes.boolKeys.withUnsafeBufferPointer { ProfileBytes.boolWord(b, $0) }
         }
         let slow = CellParser.parseBool(word).map { $0 ? 1.0 : 0.0 }
         if let fast {
             #expect(fast == slow, "\(word)")
         } else {
             // Not a listed spelling: the loader asks the parser (for 1/0 it has its own check).
-            #expect(!ProfileLoader.boolWords.contains { $0.bytes == bytes }, "\(word)")
+            #expect(!ProfileBytes.boolWords.contains { $0.bytes == bytes }, "\(word)")
         }
     }
 
