@@ -52,7 +52,7 @@ public struct OutputBundle: Sendable {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             // The folders holding files, each flushed once after its files.
-            var folders: [String] = [staging.path]
+            var folders: Set<String> = [staging.path]
             for (path, bytes) in files {
                 let url = staging.appendingPathComponent(path)
                 let folder = url.deletingLastPathComponent()
@@ -61,13 +61,12 @@ public struct OutputBundle: Sendable {
                 synced(url.path)
                 // Every folder between the file and the staging folder.
                 var f = folder.path
-                while f.count > staging.path.count, !folders.contains(f) {
-                    folders.append(f)
+                while f.count > staging.path.count, folders.insert(f).inserted {
                     f = (f as NSString).deletingLastPathComponent
                 }
             }
-            // Deepest first, the staging folder last.
-            for f in folders.sorted(by: { $0.count > $1.count }) {
+            // Longest paths first (a folder after its subfolders), the staging folder last.
+            for f in folders.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }) {
                 try DurableFiles.syncDirectory(f)
                 synced(f)
             }
