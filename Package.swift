@@ -24,6 +24,7 @@ let package = Package(
         // riskmap-bench and the workload tests.
         .target(name: "RiskmapWorkload", dependencies: ["RiskmapEngine", "RiskmapLanguage", "RiskmapPlatform"], path: "Benchmarks/Sources/RiskmapWorkload"),
         .executableTarget(name: "riskmap-bench", dependencies: ["RiskmapWorkload", "RiskmapEngine", "RiskmapLanguage", "RiskmapPlatform"], path: "Benchmarks/Sources/riskmap-bench"),
+        .testTarget(name: "RiskmapPlatformTests", dependencies: ["RiskmapPlatform"]),
         .testTarget(name: "RiskmapLanguageTests", dependencies: ["RiskmapLanguage", "RiskmapPlatform"], exclude: ["Golden"]),
         .testTarget(name: "RiskmapEngineTests", dependencies: ["RiskmapEngine", "RiskmapLanguage", "RiskmapPlatform", "RiskmapWorkload"], exclude: ["Golden"]),
         .testTarget(
