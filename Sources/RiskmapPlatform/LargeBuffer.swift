@@ -8,6 +8,9 @@ import Foundation
 /// same pages once resident. Two things help, and both are only hints to the kernel:
 /// huge pages (512 times fewer faults) and making the pages resident on all cores at
 /// once (`prepare`), which halves the wait on two cores.
+///
+/// For Platform primitives (`FileBytes`, `ColumnBuffer`) and the evaluator's result
+/// columns (`columns`). Any thread may call it, on memory it owns.
 public enum LargeBuffer {
     /// Smaller buffers are left alone.
     static let hugePageThreshold = 256 << 10
