@@ -87,8 +87,9 @@ public enum Parallel {
 
         fileprivate init(_ work: @escaping @Sendable () -> T) {
             DispatchQueue.global().async {
-                let value = work()
-                self.result.withLock { $0 = value }
+                // Straight into `result`: no reference stays on this thread after the
+                // signal (a value type with a buffer would be copied on its first change).
+                self.result.withLock { $0 = work() }
                 self.done.signal()
             }
         }
