@@ -1,6 +1,7 @@
 import Foundation
 import RiskmapEngine
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// Commands that evaluate a rule book: classify, explain, test.
 enum EngineCommands {
@@ -122,7 +123,7 @@ enum EngineCommands {
         }
         do {
             if let out = parsed.values["out"] {
-                try AtomicWriter.write(to: out, render)
+                try AtomicWriter.write(to: out, direct: Tuning.default.directWrites, render)
             } else {
                 try context.console.out(streaming: render)
             }

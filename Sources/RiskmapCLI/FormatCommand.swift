@@ -1,5 +1,6 @@
 import RiskmapEngine
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// `riskmap fmt [DIR|FILE] [--check]`
 enum FormatCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import RiskmapEngine
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// `riskmap plan`: support plans per school, the municipal roadmap, the summary, the
 /// execution-report template, `plans.json` and `manifest.json`, written into `--out`

@@ -1,3 +1,5 @@
+import RiskmapPlatform
+
 /// Turns a rule file into tokens. Works on UTF-8 bytes; comments are attached to the
 /// neighbouring tokens so that the formatter can keep them.
 public struct Lexer {

@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import RiskmapPlatform
 
 /// One rule file (or any text input) held as UTF-8 bytes, with a line index for
 /// turning byte offsets into line and column numbers.
@@ -10,54 +10,43 @@ public final class SourceFile: Sendable {
     /// Byte offset of the first byte of each line.
     let lineStarts: [Int]
 
-    public init(path: String, bytes: TextBytes) {
+    /// `tuning`: whether a large text is indexed on two threads (see `lineStarts`).
+    public init(path: String, bytes: TextBytes, tuning: Tuning = .default) {
         self.path = path
         self.bytes = bytes
-        lineStarts = SourceFile.lineStarts(of: bytes)
+        lineStarts = SourceFile.lineStarts(of: bytes, tuning: tuning)
     }
 
     public convenience init(path: String, bytes: [UInt8]) {
         self.init(path: path, bytes: TextBytes(bytes))
     }
 
-    /// Offsets of line starts: 0 and the offset after every LF. A large text is indexed
-    /// in two halves on two threads.
-    static func lineStarts(of bytes: TextBytes) -> [Int] {
-        bytes.withUnsafeBufferPointer { buffer in
-            let n = buffer.count
-            guard n >= parallelMinBytes, ThreadCount.available > 1 else {
-                var starts = [0]
-                appendLineStarts(buffer, from: 0, to: n, to: &starts)
-                return starts
-            }
-            // One property per thread (two threads writing elements of one array would race).
-            final class Halves: @unchecked Sendable { var first = [0], second: [Int] = [] }
-            let halves = Halves()
-            nonisolated(unsafe) let shared = buffer  // read-only, alive for the whole call
-            let middle = n / 2
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                if half == 0 {
-                    appendLineStarts(shared, from: 0, to: middle, to: &halves.first)
-                } else {
-                    appendLineStarts(shared, from: middle, to: n, to: &halves.second)
-                }
-            }
-            return halves.first + halves.second
+    /// Offsets of line starts: 0 and the offset after every LF. A text of at least
+    /// `tuning.parallelScanMinBytes` is indexed in two halves on two threads.
+    static func lineStarts(of bytes: TextBytes, tuning: Tuning) -> [Int] {
+        let n = bytes.count
+        guard n >= tuning.parallelScanMinBytes, tuning.threads > 1 else {
+            var starts = [0]
+            bytes.withUnsafeBufferPointer { appendLineStarts($0, from: 0, to: n, to: &starts) }
+            return starts
         }
+        let middle = n / 2
+        let halves = Parallel.map(count: 2, threads: 2) { half in
+            var starts = half == 0 ? [0] : []
+            bytes.withUnsafeBufferPointer { appendLineStarts($0, from: half == 0 ? 0 : middle, to: half == 0 ? middle : n, to: &starts) }
+            return starts
+        }
+        return halves[0] + halves[1]
     }
-
-    /// Texts at least this large are indexed on two threads.
-    static let parallelMinBytes = 1 << 20
 
     /// Appends the offset after every LF in `lo..<hi`. Scans eight bytes at a time; a
     /// word without LF costs a few instructions.
     private static func appendLineStarts(_ buffer: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int, to starts: inout [Int]) {
-        guard let base = buffer.baseAddress else { return }
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let lf: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
         var offset = lo
         while offset + 8 <= hi {
-            let w = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            let w = buffer.loadWord(at: offset)
             let x = w ^ lf
             // The high bit of every byte of `w` equal to LF (exact, no carries between bytes).
             var hits = ~(((x & low7) &+ low7) | x) & ~low7
@@ -68,7 +57,7 @@ public final class SourceFile: Sendable {
             offset += 8
         }
         while offset < hi {
-            if base[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            if buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
             offset += 1
         }
     }

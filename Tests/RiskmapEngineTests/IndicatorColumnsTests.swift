@@ -1,5 +1,6 @@
 import Testing
 @testable import RiskmapEngine
+@testable import RiskmapPlatform
 
 /// The column store of a profile set: one buffer, value semantics.
 @Suite struct IndicatorColumnsTests {
@@ -34,10 +35,10 @@ import Testing
         #expect(before.withUnsafeBufferPointer { $0.count } == 4)
     }
 
-    @Test func bulkFillThroughColumnStarts() {
+    @Test func bulkFillThroughAWriter() {
         var columns = IndicatorColumns(count: 3, rows: 1_000)
-        let p = columns.unsafeStart(ofColumn: 2)
-        for r in 0..<1_000 { p[r] = Double(r) }
+        let writer = columns.writer(for: [2])
+        for r in 0..<1_000 { writer.set(0, row: r, Double(r)) }
         #expect(columns[2].reduce(0, +) == 499_500)
         #expect(columns[0].allSatisfy(\.isNaN) && columns[1].allSatisfy(\.isNaN))
     }
@@ -58,8 +59,11 @@ import Testing
         #expect(columns.isStored == [false, true, false, true])
         #expect(columns.count == 4)
         columns.set(column: 1, row: 0, value: 10)
-        let p = columns.unsafeStart(ofColumn: 3)
-        for r in 0..<3 { p[r] = Double(r) }
+        let writer = columns.writer(for: [3, 0])
+        for r in 0..<3 {
+            writer.set(0, row: r, Double(r))
+            writer.set(1, row: r, Double(r))  // not stored: dropped
+        }
         let before = columns
         columns.appendRow()  // grows the buffer: stored and shared columns are copied
         columns.set(column: 3, row: 3, value: 30)
@@ -74,8 +78,8 @@ import Testing
     /// Rows dropped by `truncate` are missing again if the set grows back.
     @Test func truncatedRowsAreForgotten() {
         var columns = IndicatorColumns(count: 2, rows: 5, stored: [0])
-        let p = columns.unsafeStart(ofColumn: 0)
-        for r in 0..<5 { p[r] = Double(r) }
+        let writer = columns.writer(for: [0])
+        for r in 0..<5 { writer.set(0, row: r, Double(r)) }
         columns.truncate(toRows: 2)
         #expect(Array(columns[0]) == [0, 1])
         columns.appendRow()
@@ -90,8 +94,7 @@ import Testing
         columns.set(column: 1, row: 0, value: 1)
         columns.set(column: 1, row: 1, value: 0)
         columns.set(column: 0, row: 0, value: 2.5)
-        let flags = columns.unsafeStart(ofFlagColumn: 1)
-        flags[3] = 1
+        columns.writer(for: [1]).set(0, row: 3, byte: 1)
         let before = columns
         columns.appendRow()
         columns.set(column: 1, row: 4, value: 0)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RiskmapEngine
 import RiskmapLanguage
+@testable import RiskmapPlatform
 
 /// Writing outputs: the streamed CSV (blocks, threads), the atomic writer, the byte sink
 /// and whole-file reading.
@@ -243,12 +244,12 @@ import RiskmapLanguage
     @Test func largeFilesAreMappedSmallOnesRead() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for size in [0, 10, FileBytes.mapMinBytes - 1, FileBytes.mapMinBytes, FileBytes.mapMinBytes + 4_097] {
+        for size in [0, 10, Tuning.default.mapMinBytes - 1, Tuning.default.mapMinBytes, Tuning.default.mapMinBytes + 4_097] {
             let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ $0 >> 9) }
             let path = folder.appendingPathComponent("t\(size)").path
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             let text = try #require(FileBytes.text(path))
-            #expect(text.isMapped == (size >= FileBytes.mapMinBytes), "size \(size)")
+            #expect(text.isMapped == (size >= Tuning.default.mapMinBytes), "size \(size)")
             #expect(text == TextBytes(bytes), "size \(size)")
             #expect(Array(text.dropFirst(3)) == Array(bytes.dropFirst(3)), "size \(size)")
         }
@@ -264,7 +265,7 @@ import RiskmapLanguage
         defer { try? FileManager.default.removeItem(at: folder) }
         var csv = "\u{FEFF}school_id;name;pupils\r\n"
         var i = 0
-        while csv.utf8.count < FileBytes.mapMinBytes + 10 { csv += "S\(i);Школа № \(i);\(i % 900)\r\n"; i += 1 }
+        while csv.utf8.count < Tuning.default.mapMinBytes + 10 { csv += "S\(i);Школа № \(i);\(i % 900)\r\n"; i += 1 }
         let path = folder.appendingPathComponent("bom.csv").path
         try csv.write(toFile: path, atomically: false, encoding: .utf8)
         let text = try #require(FileBytes.text(path))

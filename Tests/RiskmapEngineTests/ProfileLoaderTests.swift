@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RiskmapEngine
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// CSV tables → validated school profiles: column mapping, built-in columns, every data
 /// problem reported with its line and column, and what is kept after a problem.
@@ -343,14 +344,14 @@ import RiskmapLanguage
     func yesNoFastPathAgreesWithTheParser(_ word: String) {
         let bytes = Array(word.utf8)
         let fast = bytes.withUnsafeBufferPointer { b in
-            ProfileLoader.boolKeys.withUnsafeBufferPointer { ProfileLoader.boolWord(b, $0) }
+            ProfileBytes.boolKeys.withUnsafeBufferPointer { ProfileBytes.boolWord(b, $0) }
         }
         let slow = CellParser.parseBool(word).map { $0 ? 1.0 : 0.0 }
         if let fast {
             #expect(fast == slow, "\(word)")
         } else {
             // Not a listed spelling: the loader asks the parser (for 1/0 it has its own check).
-            #expect(!ProfileLoader.boolWords.contains { $0.bytes == bytes }, "\(word)")
+            #expect(!ProfileBytes.boolWords.contains { $0.bytes == bytes }, "\(word)")
         }
     }
 
@@ -358,8 +359,8 @@ import RiskmapLanguage
     /// still reported once, in line order, before the row and cell problems, and every
     /// good row is kept.
     @Test func yearsReadInBlocksKeepTheirDiagnosticsInOrder() throws {
-        let rows = 3 * ProfileLoader.cellBlockRows + 17
-        let bad: Set<Int> = [0, 5, ProfileLoader.cellBlockRows - 1, ProfileLoader.cellBlockRows, 2 * ProfileLoader.cellBlockRows + 3, rows - 1]
+        let rows = 3 * Tuning.default.loaderBlockRows + 17
+        let bad: Set<Int> = [0, 5, Tuning.default.loaderBlockRows - 1, Tuning.default.loaderBlockRows, 2 * Tuning.default.loaderBlockRows + 3, rows - 1]
         var text = "school_id;year;pupils\n"
         for r in 0..<rows {
             let year = bad.contains(r) ? "20x5" : (r % 2 == 0 ? "2024/25" : "2025/26")

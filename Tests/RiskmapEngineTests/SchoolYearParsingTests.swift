@@ -15,13 +15,13 @@ import RiskmapLanguage
     @Test(arguments: ["", "25/26", "2025/27", "2025/2027", "2025/", "2025/2", "abcd", "1800", "2025/26x", "20250"])
     func rejected(text: String) {
         #expect(ProfileLoader.parseYear(text) == nil)
-        #expect(ProfileLoader.parseYearFast(text) == nil)
+        #expect(ProfileBytes.parseYearFast(text) == nil)
     }
 
     @Test func theFastPathNeverDisagrees() {
         for start in [1999, 2019, 2025] {
             for text in ["\(start)", "\(start)/\((start + 1) % 100)", "\(start)-\(start + 1)", "\(start)/\(start + 2)"] {
-                if let fast = ProfileLoader.parseYearFast(text) {
+                if let fast = ProfileBytes.parseYearFast(text) {
                     #expect(ProfileLoader.parseYear(text) == fast, "\(text)")
                 }
             }

@@ -1,5 +1,6 @@
 import Testing
 @testable import RiskmapLanguage
+@testable import RiskmapPlatform
 
 /// `TextBytes`, the storage of every source text, and `SourceFile` positions over it.
 @Suite struct TextBytesTests {
@@ -51,7 +52,7 @@ import Testing
         var bytes: [UInt8] = []
         var expected = [0]
         var k = 0
-        while bytes.count < SourceFile.parallelMinBytes + 1_000 {
+        while bytes.count < Tuning.default.parallelScanMinBytes + 1_000 {
             for _ in 0..<(k * 7 + shift) % 23 { bytes += Array("ж".utf8) }
             bytes.append(UInt8(ascii: "\n"))
             expected.append(bytes.count)

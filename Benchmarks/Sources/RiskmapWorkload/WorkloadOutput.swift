@@ -1,7 +1,7 @@
 // Formats the workload's output (WORKLOAD.md §4) from a riskmap evaluation.
-import Dispatch
 import RiskmapEngine
 import RiskmapLanguage
+import RiskmapPlatform
 
 public enum WorkloadOutput {
     public static let header = Array("id,level,factors,actions\n".utf8)
@@ -18,7 +18,7 @@ public enum WorkloadOutput {
     /// rendered at a time. Stops at the first `false` from `write`, and returns whether
     /// every block was written.
     public static func write(
-        _ evaluation: Evaluation, blockRows: Int = 16_384, threads: Int = ThreadCount.available,
+        _ evaluation: Evaluation, blockRows: Int = 16_384, threads: Int = Tuning.default.threads,
         to write: ([UInt8]) -> Bool
     ) -> Bool {
         guard write(header) else { return false }
@@ -29,14 +29,9 @@ public enum WorkloadOutput {
             let first = start
             let end = min(rows, first + parallel * block)
             let parts = (end - first + block - 1) / block
-            var blocks = [[UInt8]](repeating: [], count: parts)
-            blocks.withUnsafeMutableBufferPointer { blocks in
-                // Each iteration writes its own element.
-                nonisolated(unsafe) let out = blocks.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: parts) { p in
-                    let lo = first + p * block
-                    out[p] = render(evaluation, rows: lo..<min(end, lo + block))
-                }
+            let blocks = Parallel.map(count: parts, threads: parallel) { p in
+                let lo = first + p * block
+                return render(evaluation, rows: lo..<min(end, lo + block))
             }
             for b in blocks { guard write(b) else { return false } }
             start = end
@@ -68,56 +63,43 @@ public enum WorkloadOutput {
             + measureCodes.reduce(0) { $0 + $1.count + 1 } + 4
         let capacity = idBytes + rows.count * perRow
 
-        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
-            let out = buffer.baseAddress!
-            var o = 0
-            @inline(__always) func put(_ bytes: [UInt8]) {
-                bytes.withUnsafeBufferPointer { b in
-                    (out + o).update(from: b.baseAddress!, count: b.count)
-                    o += b.count
-                }
-            }
-            @inline(__always) func put(_ byte: UInt8) {
-                out[o] = byte
-                o += 1
-            }
+        return [UInt8](capacity: capacity) { out in
             var triggered = [Bool](repeating: false, count: book.factors.count)
             for r in rows {
-                profiles.schools.withIDBytes(Int(rowSchool[r])) { b in
-                    if b.count > 0 { (out + o).update(from: b.baseAddress!, count: b.count) }
-                    o += b.count
-                }
-                put(UInt8(ascii: ","))
+                profiles.schools.appendID(Int(rowSchool[r]), to: &out)
+                out.append(UInt8(ascii: ","))
                 let level = levels.isEmpty ? Evaluation.noLevel : levels[r]
-                if level >= 0 { put(levelCodes[Int(level)]) } else { put(unknown) }
-                put(UInt8(ascii: ","))
+                let levelCode = level >= 0 ? levelCodes[Int(level)] : unknown
+                out.append(copying: levelCode.span)
+                out.append(UInt8(ascii: ","))
                 var first = true
                 var any = false
                 for f in factorOrder {
                     triggered[f] = factors[f][r] == .triggered
                     if triggered[f] {
-                        if !first { put(UInt8(ascii: ";")) }
-                        put(factorCodes[f])
+                        if !first { out.append(UInt8(ascii: ";")) }
+                        let code = factorCodes[f]
+                        out.append(copying: code.span)
                         first = false
                         any = true
                     }
                 }
-                put(UInt8(ascii: ","))
+                out.append(UInt8(ascii: ","))
                 if any {
                     first = true
                     for m in measureOrder {
                         var addressed = false
                         for f in measureAddresses[m] where triggered[f] { addressed = true; break }
                         if addressed {
-                            if !first { put(UInt8(ascii: ";")) }
-                            put(measureCodes[m])
+                            if !first { out.append(UInt8(ascii: ";")) }
+                            let code = measureCodes[m]
+                            out.append(copying: code.span)
                             first = false
                         }
                     }
                 }
-                put(0x0A)
+                out.append(0x0A)
             }
-            written = o
         }
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 import RiskmapEngine
 import RiskmapLanguage
 import RiskmapWorkload
+import RiskmapPlatform
 
 func fail(_ message: String, _ code: Int32 = 1) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -170,7 +171,7 @@ case "classify":
     let report = ClassificationReport(evaluation,
                                       yearIndex: profiles.years.count - 1, lang: .ru)
     do {
-        try AtomicWriter.write(to: outPath) { (sink: inout ByteSink) throws(AtomicWriter.Failure) in try report.writeCSV(to: &sink) }
+        try AtomicWriter.write(to: outPath, direct: Tuning.default.directWrites) { (sink: inout ByteSink) throws(AtomicWriter.Failure) in try report.writeCSV(to: &sink) }
     } catch {
         fail("cannot write \(outPath): \(error)")
     }

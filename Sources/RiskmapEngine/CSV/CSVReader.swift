@@ -1,6 +1,6 @@
-import Dispatch
 import Foundation
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// The text encoding of a CSV file.
 public enum CSVEncoding: String, Sendable {
@@ -31,50 +31,48 @@ public enum CSVReader {
     /// Parses `bytes` into a table. Never fails on malformed input: problems are
     /// reported as diagnostics (ragged rows are warnings, an unterminated quote is an
     /// error) and the table is returned; it is `nil` only when there is no header line.
+    /// `tuning`: threads, and the sizes from which a text is scanned in parallel.
     public static func read(
-        bytes: TextBytes, path: String, options: CSVOptions = CSVOptions()
+        bytes: TextBytes, path: String, options: CSVOptions = CSVOptions(), tuning: Tuning = .default
     ) -> (CSVTable?, [Diagnostic]) {
-        if options.encoding == nil, bytes.count >= speculativeMinBytes, ThreadCount.available > 1,
+        if options.encoding == nil, bytes.count >= tuning.speculativeUTF8MinBytes, tuning.threads > 1,
            !TextDecoding.hasUTF8BOM(bytes) {
             // Large file, encoding to detect: the bytes are parsed as UTF-8 while they are
             // checked to be UTF-8; if they are not, they are decoded and parsed again.
-            let (result, valid) = read(text: bytes, encoding: .utf8, path: path, options: options, checkingUTF8: true)
+            let (result, valid) = read(text: bytes, encoding: .utf8, path: path, options: options, tuning: tuning, checkingUTF8: true)
             if valid { return result }
-            return read(text: TextDecoding.decodeWindows1251(bytes), encoding: .cp1251, path: path, options: options)
+            return read(text: TextDecoding.decodeWindows1251(bytes), encoding: .cp1251, path: path, options: options, tuning: tuning)
         }
         let (text, encoding) = decode(bytes, forced: options.encoding)
-        return read(text: text, encoding: encoding, path: path, options: options)
+        return read(text: text, encoding: encoding, path: path, options: options, tuning: tuning)
     }
 
-    /// `read(bytes:path:options:)` for bytes in an array (copied once).
+    /// `read(bytes:path:options:tuning:)` for bytes in an array (copied once).
     public static func read(
-        bytes: [UInt8], path: String, options: CSVOptions = CSVOptions()
+        bytes: [UInt8], path: String, options: CSVOptions = CSVOptions(), tuning: Tuning = .default
     ) -> (CSVTable?, [Diagnostic]) {
-        read(bytes: TextBytes(bytes), path: path, options: options)
+        read(bytes: TextBytes(bytes), path: path, options: options, tuning: tuning)
     }
-
-    /// Inputs at least this large are validated as UTF-8 while being parsed.
-    static let speculativeMinBytes = 1 << 20
 
     /// Parses decoded text.
     static func read(
-        text: TextBytes, encoding: CSVEncoding, path: String, options: CSVOptions
+        text: TextBytes, encoding: CSVEncoding, path: String, options: CSVOptions, tuning: Tuning
     ) -> (CSVTable?, [Diagnostic]) {
-        read(text: text, encoding: encoding, path: path, options: options, checkingUTF8: false).0
+        read(text: text, encoding: encoding, path: path, options: options, tuning: tuning, checkingUTF8: false).0
     }
 
     /// Parses text; `checkingUTF8`: also says, checking while parsing, whether it is
     /// well-formed UTF-8 (`false` otherwise).
     static func read(
-        text: TextBytes, encoding: CSVEncoding, path: String, options: CSVOptions, checkingUTF8: Bool
+        text: TextBytes, encoding: CSVEncoding, path: String, options: CSVOptions, tuning: Tuning, checkingUTF8: Bool
     ) -> ((CSVTable?, [Diagnostic]), validUTF8: Bool) {
         guard text.count <= CSVTable.maxBytes else {
             return ((nil, [Diagnostic(.error, .unreadableFile(path), path: path)]), false)
         }
-        let source = SourceFile(path: path, bytes: text)
+        let source = SourceFile(path: path, bytes: text, tuning: tuning)
         let delimiter = options.delimiter.flatMap { isUsableDelimiter($0) ? $0 : nil }
             ?? text.withUnsafeBufferPointer { detectDelimiter($0) }
-        let (rows, valid) = parse(source, delimiter: delimiter, checkingUTF8: checkingUTF8)
+        let (rows, valid) = parse(source, delimiter: delimiter, checkingUTF8: checkingUTF8, tuning: tuning)
         guard rows.starts.count >= 1 else {
             return ((nil, [Diagnostic(.error, .csvEmptyFile, path: path)]), valid)
         }
@@ -133,66 +131,74 @@ public enum CSVReader {
     /// outside quotes; if the first part's last row runs past it (a quoted cell with line
     /// breaks), the second part is scanned again from where that row ends. A line feed
     /// is never part of a multi-byte character, so the parts can be checked apart.
-    static func parse(_ source: SourceFile, delimiter: UInt8, checkingUTF8: Bool) -> (rows: CSVRowScanner.Rows, validUTF8: Bool) {
-        let split = source.bytes.count >= parallelMinBytes && ThreadCount.available > 1
+    static func parse(
+        _ source: SourceFile, delimiter: UInt8, checkingUTF8: Bool, tuning: Tuning = .default
+    ) -> (rows: CSVRowScanner.Rows, validUTF8: Bool) {
+        let split = source.bytes.count >= tuning.parallelScanMinBytes && tuning.threads > 1
             ? source.bytes.withUnsafeBufferPointer(splitPoint) : nil
-        return parse(source, delimiter: delimiter, checkingUTF8: checkingUTF8, split: split)
+        return parse(source, delimiter: delimiter, checkingUTF8: checkingUTF8, split: split, threads: tuning.threads)
     }
 
-    /// `parse`, split at `split` (the offset after a line feed; `nil`: in one part).
+    /// What one task of a split parse found: a part's rows, or whether a part is UTF-8.
+    private enum PartResult {
+        case rows(CSVRowScanner.Part)
+        case valid(Bool)
+
+        var part: CSVRowScanner.Part {
+            if case .rows(let part) = self { return part }
+            return CSVRowScanner.Part()
+        }
+
+        var isValid: Bool {
+            if case .valid(let valid) = self { return valid }
+            return false
+        }
+    }
+
+    /// `parse`, split at `split` (the offset after a line feed; `nil`: in one part), the
+    /// parts on up to `threads` threads.
     static func parse(
-        _ source: SourceFile, delimiter: UInt8, checkingUTF8: Bool, split: Int?
+        _ source: SourceFile, delimiter: UInt8, checkingUTF8: Bool, split: Int?, threads: Int = 2
     ) -> (rows: CSVRowScanner.Rows, validUTF8: Bool) {
         source.bytes.withUnsafeBufferPointer { text in
             let n = text.count
             guard let split, split > 0, split < n, text[split - 1] == UInt8(ascii: "\n") else {
                 let valid = checkingUTF8 && TextDecoding.isValidUTF8(text)
                 var scanner = CSVRowScanner(text: text, delimiter: delimiter, source: source)
-                defer { scanner.deallocate() }
                 return (scanner.run(), valid)
             }
             // The header's cell count, for the second part's ragged-row warnings (-1 when
             // the first part has no rows: the second part's first row is then the header).
             let columns = headerColumns(text, before: split, delimiter: delimiter, source: source)
-            // One property per task (tasks writing elements of one array would race).
-            final class Results: @unchecked Sendable {
-                var first = CSVRowScanner.Part(), second = CSVRowScanner.Part()
-                var firstValid = false, secondValid = false
-            }
-            let results = Results()
-            let shared = UnsafeSendable(text)
-            DispatchQueue.concurrentPerform(iterations: checkingUTF8 ? 4 : 2) { task in
-                let text = shared.value
+            // Tasks: scan the first part, scan the second, check each part is UTF-8.
+            let results = Parallel.map(count: checkingUTF8 ? 4 : 2, threads: threads) { task -> PartResult in
                 switch task {
                 case 0, 1:
                     var scanner = CSVRowScanner(text: text, delimiter: delimiter, source: source)
-                    defer { scanner.deallocate() }
-                    if task == 0 {
-                        results.first = scanner.run(from: 0, to: split, columns: -1)
-                    } else {
-                        results.second = scanner.run(from: split, to: n, columns: columns)
-                    }
+                    return .rows(task == 0
+                        ? scanner.run(from: 0, to: split, columns: -1)
+                        : scanner.run(from: split, to: n, columns: columns))
                 case 2:
-                    results.firstValid = TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: text[..<split]))
+                    return .valid(TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: text[..<split])))
                 default:
-                    results.secondValid = TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: text[split...]))
+                    return .valid(TextDecoding.isValidUTF8(UnsafeBufferPointer(rebasing: text[split...])))
                 }
             }
-            var rows = results.first.rows
-            var second = results.second
-            if results.first.stop != split {
+            let first = results[0].part
+            var rows = first.rows
+            var second = results[1].part
+            if first.stop != split {
                 // The split was inside a quoted cell: the rest again, from the true row end.
                 var scanner = CSVRowScanner(text: text, delimiter: delimiter, source: source)
-                defer { scanner.deallocate() }
-                second = scanner.run(from: results.first.stop, to: n, columns: columns)
+                second = scanner.run(from: first.stop, to: n, columns: columns)
             }
-            let offset = UInt32(truncatingIfNeeded: results.first.fields)
+            let offset = UInt32(truncatingIfNeeded: first.fields)
             rows.starts += second.rows.starts
             rows.ends += second.rows.ends
             rows.firstField += second.rows.firstField.map { $0 &+ offset }
-            rows.firstField.append(UInt32(truncatingIfNeeded: results.first.fields + second.fields))
+            rows.firstField.append(UInt32(truncatingIfNeeded: first.fields + second.fields))
             rows.diagnostics += second.rows.diagnostics
-            return (rows, checkingUTF8 && results.firstValid && results.secondValid)
+            return (rows, checkingUTF8 && results[2].isValid && results[3].isValid)
         }
     }
 
@@ -200,21 +206,17 @@ public enum CSVReader {
     static func headerColumns(_ text: UnsafeBufferPointer<UInt8>, before end: Int, delimiter: UInt8, source: SourceFile) -> Int {
         guard let header = (0..<end).first(where: { text[$0] != UInt8(ascii: "\n") && text[$0] != UInt8(ascii: "\r") }) else { return -1 }
         var scanner = CSVRowScanner(text: text, delimiter: delimiter, source: source)
-        defer { scanner.deallocate() }
         _ = scanner.run(from: header, to: header + 1, columns: -1)
         return scanner.fieldCount
     }
 
-    /// Texts at least this large are scanned in two parts.
-    static let parallelMinBytes = 1 << 20
-
     /// The offset after the first line feed at or after the middle of `text`, if that
     /// leaves something on both sides.
     static func splitPoint(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = text.baseAddress, text.count >= 2 else { return nil }
-        let middle = text.count / 2
-        guard let p = memchr(base + middle, Int32(UInt8(ascii: "\n")), text.count - middle) else { return nil }
-        let split = UnsafeRawPointer(p) - UnsafeRawPointer(base) + 1
+        guard text.count >= 2 else { return nil }
+        var i = text.count / 2
+        while i < text.count && text[i] != UInt8(ascii: "\n") { i += 1 }
+        let split = i + 1
         return split < text.count ? split : nil
     }
 

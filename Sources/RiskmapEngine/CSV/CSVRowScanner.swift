@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// Finds the fields of one CSV row at a time. `CSVReader` runs it over the whole text
 /// once (row boundaries, field counts, problems); `CSVTable` and the profile loader run it
@@ -10,14 +11,14 @@ import RiskmapLanguage
 /// (the delimiter) before the next field's raw start; the last one at `lastEnd`.
 /// Unquoted text is scanned eight bytes at a time.
 ///
-/// The scanner owns a small buffer (one entry per field of the current row): call
-/// `deallocate()` when done.
+/// The scanner reads `text` (which must stay alive while it is used) and owns a small
+/// buffer, one entry per field of the current row.
 struct CSVRowScanner {
     let text: UnsafeBufferPointer<UInt8>
     let delimiter: UInt8
     let source: SourceFile
-    private(set) var starts: UnsafeMutablePointer<UInt32>
-    private var capacity: Int
+    /// Per field of the current row: its start (see above); as long as the longest row.
+    private(set) var starts: ScratchBuffer<UInt32>
     /// Fields of the current row found so far.
     private(set) var fieldCount = 0
     /// The raw end of the last field recorded.
@@ -35,11 +36,8 @@ struct CSVRowScanner {
         self.text = text
         self.delimiter = delimiter
         self.source = source
-        self.capacity = max(1, capacity)
-        starts = .allocate(capacity: self.capacity)
+        starts = ScratchBuffer(repeating: 0, count: max(1, capacity))
     }
-
-    func deallocate() { starts.deallocate() }
 
     // MARK: One row
 
@@ -66,7 +64,7 @@ struct CSVRowScanner {
     func fieldBytes(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
         let (start, end, unescape) = content(k)
         if unescape { return nil }
-        return UnsafeBufferPointer(start: text.baseAddress.map { $0 + start }, count: end - start)
+        return UnsafeBufferPointer(rebasing: text[start..<end])
     }
 
     /// Where field `k` starts, its opening quote included.
@@ -169,18 +167,17 @@ struct CSVRowScanner {
     @inline(__always)
     mutating func row(from start: Int, diagnostics: inout [Diagnostic]) -> Int {
         let n = text.count
-        let base = text.baseAddress!
         let delim = delimiter
         let quote = Self.quote, lf = Self.lf, cr = Self.cr
         let ones: UInt64 = 0x0101_0101_0101_0101
         let d = ones &* UInt64(delim), l = ones &* UInt64(lf), r = ones &* UInt64(cr)
         var fieldStart = start
         while true {
-            if fieldStart < n && base[fieldStart] == quote {
+            if fieldStart < n && text[fieldStart] == quote {
                 let after = quotedField(at: fieldStart, diagnostics: &diagnostics)
                 if fieldCount >= limit { return after }
                 if after >= n { return n }
-                if base[after] == delim {
+                if text[after] == delim {
                     fieldStart = after + 1
                     continue
                 }
@@ -188,15 +185,15 @@ struct CSVRowScanner {
             }
             var j = fieldStart
             while j + 8 <= n {
-                let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                let w = text.loadWord(at: j)
                 var hits = CSVReader.matches(w, d) | CSVReader.matches(w, l) | CSVReader.matches(w, r)
                 while hits != 0 {
                     let boundary = j + hits.trailingZeroBitCount >> 3
                     record(fieldStart, boundary)
-                    if base[boundary] != delim { return lineEnd(at: boundary) }
+                    if text[boundary] != delim { return lineEnd(at: boundary) }
                     if fieldCount >= limit { return boundary }
                     fieldStart = boundary + 1
-                    if fieldStart < n && base[fieldStart] == quote { break }
+                    if fieldStart < n && text[fieldStart] == quote { break }
                     hits &= hits &- 1
                 }
                 if hits != 0 { break }  // a quoted field starts: handled above
@@ -205,12 +202,12 @@ struct CSVRowScanner {
             if j + 8 <= n { continue }
             // The last few bytes of the text, one at a time.
             while j < n {
-                let c = base[j]
+                let c = text[j]
                 if c == delim {
                     record(fieldStart, j)
                     if fieldCount >= limit { return j }
                     fieldStart = j + 1
-                    if fieldStart < n && base[fieldStart] == quote { break }
+                    if fieldStart < n && text[fieldStart] == quote { break }
                 } else if c == lf || c == cr {
                     record(fieldStart, j)
                     return lineEnd(at: j)
@@ -225,18 +222,14 @@ struct CSVRowScanner {
 
     @inline(__always)
     mutating func record(_ start: Int, _ end: Int) {
-        if fieldCount == capacity { grow() }
+        if fieldCount == starts.count { grow() }
         starts[fieldCount] = UInt32(truncatingIfNeeded: start)
         lastEnd = end
         fieldCount += 1
     }
 
     private mutating func grow() {
-        let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 2)
-        bigger.update(from: starts, count: fieldCount)
-        starts.deallocate()
-        starts = bigger
-        capacity *= 2
+        starts = starts.grown(repeating: 0)
     }
 
     /// The index after the line end (LF, CR or CRLF) at `i`.
@@ -285,7 +278,7 @@ struct CSVRowScanner {
             dirty = true
             i = nextBoundary(from: i)
         }
-        if fieldCount == capacity { grow() }
+        if fieldCount == starts.count { grow() }
         if dirty {
             starts[fieldCount] = UInt32(truncatingIfNeeded: open)
             rowDirty = true

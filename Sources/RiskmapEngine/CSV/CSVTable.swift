@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// A parsed CSV file: a header row and data rows, stored as byte offsets into the
 /// (UTF-8) source text. No cell is turned into a `String` until asked for.
@@ -91,9 +92,9 @@ public struct CSVTable: Sendable {
         physicalFieldRange(checked(row) + 1, column)
     }
 
-    /// Calls `body` with the bytes of a cell without allocating: the source bytes for an
-    /// unquoted or simply quoted cell, a temporary unescaped copy for a cell with `""`.
-    /// A missing cell gives an empty buffer.
+    /// Calls `body` with the bytes of a cell: the source bytes for an unquoted or simply
+    /// quoted cell (no allocation), an unescaped copy for a cell with `""`. A missing
+    /// cell gives an empty buffer.
     public func withFieldBytes<R>(
         row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
     ) rethrows -> R {
@@ -102,14 +103,10 @@ public struct CSVTable: Sendable {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
         let (start, end, unescape) = cell(physical, column).content
-        return try bytes.withUnsafeBufferPointer { all in
-            let slice = UnsafeBufferPointer(rebasing: all[start..<end])
-            if !unescape { return try body(slice) }
-            return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, slice.count)) { buffer in
-                let count = CSVTable.unescape(slice, into: buffer)
-                return try body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
-            }
+        if !unescape {
+            return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
         }
+        return try unescaped(start, end).withUnsafeBufferPointer(body)
     }
 
     // MARK: Internals
@@ -130,7 +127,6 @@ public struct CSVTable: Sendable {
     func cell(_ physical: Int, _ column: Int) -> (content: (start: Int, end: Int, unescape: Bool), raw: (start: Int, end: Int)) {
         bytes.withUnsafeBufferPointer { all in
             var scanner = CSVRowScanner(text: all, delimiter: delimiter, source: source, capacity: column + 1)
-            defer { scanner.deallocate() }
             scanner.rescan(from: Int(rowStarts[physical]), limit: column + 1)
             return (scanner.content(column), (scanner.rawStart(column), scanner.rawEnd(column)))
         }
@@ -155,47 +151,39 @@ public struct CSVTable: Sendable {
         if !unescape {
             return String(decoding: bytes[start..<end], as: UTF8.self)
         }
-        return bytes.withUnsafeBufferPointer { all in
-            let slice = UnsafeBufferPointer(rebasing: all[start..<end])
-            let unescaped = [UInt8](unsafeUninitializedCapacity: max(1, slice.count)) { buffer, count in
-                count = CSVTable.unescape(slice, into: buffer)
-            }
-            return String(decoding: unescaped, as: UTF8.self)
+        return String(decoding: unescaped(start, end), as: UTF8.self)
+    }
+
+    /// The raw quoted field at `start..<end`, unescaped.
+    func unescaped(_ start: Int, _ end: Int) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { all in
+            let raw = UnsafeBufferPointer(rebasing: all[start..<end])
+            return [UInt8](capacity: raw.count) { CSVTable.unescape(raw, into: &$0) }
         }
     }
 
     /// Unescapes a raw quoted field (`"a""b"c` → `a"bc`): drops the opening quote,
     /// turns `""` into `"`, drops the closing quote and keeps anything after it as is.
-    /// An unterminated field keeps everything after the opening quote. Returns the
-    /// number of bytes written (never more than `raw.count`).
-    @usableFromInline
-    static func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// An unterminated field keeps everything after the opening quote. Appends at most
+    /// `raw.count` bytes.
+    static func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: inout OutputSpan<UInt8>) {
         let quote = UInt8(ascii: "\"")
         let n = raw.count
         var i = raw.first == quote ? 1 : 0
-        var o = 0
         while i < n {
             let b = raw[i]
             if b == quote {
                 if i + 1 < n && raw[i + 1] == quote {
-                    out[o] = quote
-                    o += 1
+                    out.append(quote)
                     i += 2
                     continue
                 }
                 // Closing quote: the rest is literal.
-                i += 1
-                while i < n {
-                    out[o] = raw[i]
-                    o += 1
-                    i += 1
-                }
+                out.append(copying: UnsafeBufferPointer(rebasing: raw[(i + 1)...]))
                 break
             }
-            out[o] = b
-            o += 1
+            out.append(b)
             i += 1
         }
-        return o
     }
 }

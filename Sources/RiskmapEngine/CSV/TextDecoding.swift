@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// Byte-level text helpers for input files: UTF-8 validation, BOM handling and
 /// Windows-1251 → UTF-8 decoding (Russian Excel saves "CSV" in Windows-1251).
@@ -24,7 +25,6 @@ public enum TextDecoding {
     /// such lead byte must be followed by one continuation byte. Anything else (three-
     /// and four-byte characters, errors) is checked one character at a time.
     public static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = buffer.baseAddress else { return true }
         let n = buffer.count
         let high: UInt64 = 0x8080_8080_8080_8080
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -33,7 +33,7 @@ public enum TextDecoding {
             // `pending`: the previous word ended with a two-byte lead byte.
             var pending = false
             while i + 8 <= n {
-                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let w = buffer.loadWord(at: i)
                 let bit7 = w & high
                 if bit7 == 0 {
                     if pending { return false }
@@ -56,24 +56,24 @@ public enum TextDecoding {
             // One character at a time, for (at least) the next sixteen bytes.
             let stop = min(n, i + 16)
             while i < stop {
-                let b0 = base[i]
+                let b0 = buffer[i]
                 if b0 < 0x80 {
                     i += 1
                 } else if b0 < 0xC2 {
                     return false
                 } else if b0 < 0xE0 {
-                    guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return false }
+                    guard i + 1 < n, buffer[i + 1] & 0xC0 == 0x80 else { return false }
                     i += 2
                 } else if b0 < 0xF0 {
                     guard i + 2 < n else { return false }
-                    let b1 = base[i + 1], b2 = base[i + 2]
+                    let b1 = buffer[i + 1], b2 = buffer[i + 2]
                     guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
                     if b0 == 0xE0 && b1 < 0xA0 { return false }  // overlong
                     if b0 == 0xED && b1 >= 0xA0 { return false }  // UTF-16 surrogate
                     i += 3
                 } else if b0 < 0xF5 {
                     guard i + 3 < n else { return false }
-                    let b1 = base[i + 1], b2 = base[i + 2], b3 = base[i + 3]
+                    let b1 = buffer[i + 1], b2 = buffer[i + 2], b3 = buffer[i + 3]
                     guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
                     if b0 == 0xF0 && b1 < 0x90 { return false }  // overlong
                     if b0 == 0xF4 && b1 >= 0x90 { return false }  // above U+10FFFF
@@ -90,18 +90,14 @@ public enum TextDecoding {
     /// undefined byte, 0x98, becomes U+FFFD. ASCII runs are copied eight bytes at a time.
     public static func decodeWindows1251(_ bytes: [UInt8]) -> [UInt8] {
         bytes.withUnsafeBufferPointer { input in
-            [UInt8](unsafeUninitializedCapacity: windows1251DecodedCapacity(input)) { out, count in
-                count = decodeWindows1251(input, into: out)
-            }
+            [UInt8](capacity: windows1251DecodedCapacity(input)) { decodeWindows1251(input, into: &$0) }
         }
     }
 
     /// `decodeWindows1251` for a whole input text.
     public static func decodeWindows1251(_ text: TextBytes) -> TextBytes {
         text.withUnsafeBufferPointer { input in
-            TextBytes(unsafeUninitializedCapacity: windows1251DecodedCapacity(input)) { out, count in
-                count = decodeWindows1251(input, into: out)
-            }
+            TextBytes(capacity: windows1251DecodedCapacity(input)) { decodeWindows1251(input, into: &$0) }
         }
     }
 
@@ -110,12 +106,11 @@ public enum TextDecoding {
     /// for the four-byte stores of `decodeWindows1251(_:into:)`.
     static func windows1251DecodedCapacity(_ input: UnsafeBufferPointer<UInt8>) -> Int {
         let high: UInt64 = 0x8080_8080_8080_8080
-        guard let source = input.baseAddress else { return 0 }
         let n = input.count
         var capacity = n + 4
         var i = 0
         while i + 8 <= n {
-            let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+            let w = input.loadWord(at: i)
             let bit7 = w & high
             let bit7NotBit6 = bit7 & ~(w << 1)
             capacity += sumOfBytes(bit7 >> 7) + sumOfBytes(bit7NotBit6 >> 7)
@@ -128,42 +123,35 @@ public enum TextDecoding {
         return capacity
     }
 
-    /// Writes the UTF-8 of `input` to `out` (at least `windows1251DecodedCapacity`
-    /// bytes) and returns its length.
-    static func decodeWindows1251(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// Appends the UTF-8 of `input` to `out` (with room for at least
+    /// `windows1251DecodedCapacity` bytes).
+    static func decodeWindows1251(_ input: UnsafeBufferPointer<UInt8>, into out: inout OutputSpan<UInt8>) {
         let high: UInt64 = 0x8080_8080_8080_8080
-        guard let source = input.baseAddress else { return 0 }
         let n = input.count
-        return windows1251UTF8.withUnsafeBufferPointer { table in
-            let target = UnsafeMutableRawPointer(out.baseAddress!)
-            var i = 0, o = 0
-            while i < n {
-                if i + 8 <= n {
-                    let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
-                    if w & high == 0 {
-                        target.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
-                        i += 8
-                        o += 8
-                        continue
-                    }
-                }
-                let stop = min(n, i + 8)
-                while i < stop {
-                    let b = source[i]
-                    if b < 0x80 {
-                        target.storeBytes(of: b, toByteOffset: o, as: UInt8.self)
-                        o += 1
-                    } else {
-                        // Up to three UTF-8 bytes, packed little-endian; the third is
-                        // zero for two-byte characters.
-                        let packed = table[Int(b &- 0x80)]
-                        target.storeBytes(of: UInt32(littleEndian: packed), toByteOffset: o, as: UInt32.self)
-                        o += packed >> 16 == 0 ? 2 : 3
-                    }
-                    i += 1
+        let table = windows1251UTF8
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let w = input.loadWord(at: i)
+                if w & high == 0 {
+                    out.append(littleEndian: w)
+                    i += 8
+                    continue
                 }
             }
-            return o
+            let stop = min(n, i + 8)
+            while i < stop {
+                let b = input[i]
+                if b < 0x80 {
+                    out.append(b)
+                } else {
+                    // Up to three UTF-8 bytes, packed little-endian; the third is
+                    // zero for two-byte characters.
+                    let packed = table[Int(b &- 0x80)]
+                    out.append(lowBytesOf: packed, count: packed >> 16 == 0 ? 2 : 3)
+                }
+                i += 1
+            }
         }
     }
 

@@ -26,15 +26,16 @@ public enum CohortStatistics {
             var offsets = [Int](repeating: 0, count: 256)
             var total = 0
             for (i, c) in bucketCounts.enumerated() { offsets[i] = total; total += c }
-            keys.withUnsafeBufferPointer { from in
-                other.withUnsafeMutableBufferPointer { to in
-                    offsets.withUnsafeMutableBufferPointer { offsets in
-                        for k in from {
-                            let bucket = Int((k >> shift) & 0xFF)
-                            to[offsets[bucket]] = k
-                            offsets[bucket] += 1
-                        }
-                    }
+            do {
+                let from = keys.span
+                var to = other.mutableSpan
+                var next = offsets.mutableSpan
+                for i in from.indices {
+                    let k = from[unchecked: i]
+                    // A byte indexes the 256 offsets; the offsets stay below `n` (they count keys).
+                    let bucket = Int((k >> shift) & 0xFF)
+                    to[next[unchecked: bucket]] = k
+                    next[unchecked: bucket] += 1
                 }
             }
             swap(&keys, &other)

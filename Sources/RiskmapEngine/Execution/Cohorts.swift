@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// The cohort functions of one run: for each slot of the program, the statistic over the
 /// rows of the same school year (and the same partition value), missing values left out
@@ -78,7 +79,7 @@ struct Cohorts {
         guard threads > 1, members.count > 1, total >= 1 << 16 else {
             return members.map { sortedKnownValues(of: $0, argument) }
         }
-        return ParallelMap.map(members.count, threads: threads) { g in sortedKnownValues(of: members[g], argument) }
+        return Parallel.map(count: members.count, threads: threads) { g in sortedKnownValues(of: members[g], argument) }
     }
 
     static func sortedKnownValues(of members: [Int32], _ argument: DerivedValues) -> [Double] {

@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// Runs a `Program` over a profile set: the stages in order (factors → scales → groups →
 /// measures), each after its prepasses (derived columns, cohort values), every stage by

@@ -1,6 +1,5 @@
-import Dispatch
-import Foundation
 import RiskmapLanguage
+import RiskmapPlatform
 
 // The vector code of `Executor`: the one file of the engine that works with raw pointers
 // (the chunk arenas the compiled operands write into and the result columns that blocks
@@ -476,55 +475,9 @@ enum Kernels {
         let arenaSize = (2 * depth + 4) * chunk
         let blockRows = max(1, layout.blockRows)
         let blocks = (rows + blockRows - 1) / blockRows
-        if layout.threads <= 1 || blocks < 2 {
-            let arena = UnsafeMutablePointer<Double>.allocate(capacity: arenaSize)
-            defer { arena.deallocate() }
-            for b in 0..<blocks { body(b * blockRows..<min(rows, (b + 1) * blockRows), arena) }
-            return
+        Parallel.forEach(count: blocks, threads: layout.threads, worker: { [Double](repeating: 0, count: arenaSize) }) { b, arena in
+            arena.withUnsafeMutableBufferPointer { body(b * blockRows..<min(rows, (b + 1) * blockRows), $0.baseAddress!) }
         }
-        withoutActuallyEscaping(body) { body in
-            let work = UnsafeSendable(body)
-            let next = BlockCounter()
-            DispatchQueue.concurrentPerform(iterations: min(layout.threads, blocks)) { _ in
-                let arena = UnsafeMutablePointer<Double>.allocate(capacity: arenaSize)
-                defer { arena.deallocate() }
-                while true {
-                    let b = next.take()
-                    if b >= blocks { break }
-                    work.value(b * blockRows..<min(rows, (b + 1) * blockRows), arena)
-                }
-            }
-        }
-    }
-
-    /// A shared block counter.
-    private final class BlockCounter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func take() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value - 1
-        }
-    }
-}
-
-/// `body(i)` for `i` in `0..<count` on up to `threads` threads; the results in order.
-enum ParallelMap {
-    static func map<T>(_ count: Int, threads: Int, _ body: (Int) -> T) -> [T] {
-        guard threads > 1, count > 1 else { return (0..<count).map(body) }
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { out in
-            withoutActuallyEscaping(body) { body in
-                let shared = UnsafeSendable((out.baseAddress!, body))
-                DispatchQueue.concurrentPerform(iterations: count) { i in
-                    let (out, body) = shared.value
-                    out[i] = body(i)
-                }
-            }
-        }
-        return results.map { $0! }
     }
 }
 

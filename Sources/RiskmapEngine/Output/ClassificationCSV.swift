@@ -1,5 +1,6 @@
 import Foundation
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// The CSV form of a classification report, for Russian Excel: UTF-8 with BOM, `;`,
 /// CRLF, one row per school. Rows are rendered from bytes (no per-cell `String`), in
@@ -36,6 +37,15 @@ struct ClassificationCSV {
         }
 
         func length(_ i: Int) -> Int { starts[i + 1] - starts[i] }
+
+        /// Writes piece `i` at `o` and moves past it.
+        @inline(__always)
+        func put(_ i: Int, to span: inout MutableSpan<UInt8>, at o: inout Int) {
+            let s = starts[i], e = starts[i + 1]
+            // (A piece's range is in `bytes` by construction.)
+            span.update(at: o, copying: bytes.span.extracting(unchecked: s..<e))
+            o += e - s
+        }
     }
 
     init(_ report: ClassificationReport) {
@@ -109,20 +119,11 @@ struct ClassificationCSV {
         func render(_ first: Int, into set: Int) -> Int {
             let end = min(count, first + parallel * block)
             let parts = (end - first + block - 1) / block
-            sets[set].withUnsafeMutableBufferPointer { all in
-                let shared = UnsafeSendable((all.baseAddress!, self))
-                let renderPart = { @Sendable (p: Int) in
-                    let (buffers, csv) = shared.value
-                    let lo = first + p * block
-                    buffers[p].removeAll(keepingCapacity: true)
-                    csv.appendRows(lo..<min(end, lo + block), to: &buffers[p])
-                }
-                if parts > 1 {
-                    DispatchQueue.concurrentPerform(iterations: parts, execute: renderPart)
-                } else {
-                    renderPart(0)
-                }
-                for p in parts..<parallel { all[p].removeAll(keepingCapacity: true) }
+            // Buffer `p` takes part `p`; the others are emptied.
+            Parallel.update(&sets[set], threads: parallel) { p, buffer in
+                buffer.removeAll(keepingCapacity: true)
+                let lo = first + p * block
+                if p < parts { appendRows(lo..<min(end, lo + block), to: &buffer) }
             }
             return end
         }
@@ -153,122 +154,132 @@ struct ClassificationCSV {
         var factorStatus = [UInt8](repeating: 0, count: n * factorCount)
         var groupTriggered = [Bool](repeating: false, count: n * groupCount)
         var levels = [Int16](repeating: 0, count: n * scaleCount)
-        report.rows.withUnsafeBufferPointer { allRows in
-            let rows = UnsafeBufferPointer(rebasing: allRows[range])
-            factorStatus.withUnsafeMutableBufferPointer { out in
-                for f in 0..<factorCount {
-                    evaluation.factors[f].withUnsafeBufferPointer { column in
-                        for (k, r) in rows.enumerated() { out[k * factorCount + f] = column[r].rawValue }
-                    }
-                }
-            }
-            groupTriggered.withUnsafeMutableBufferPointer { out in
-                for g in 0..<groupCount {
-                    evaluation.groups[g].withUnsafeBufferPointer { column in
-                        for (k, r) in rows.enumerated() { out[k * groupCount + g] = column[r] == .triggered }
-                    }
-                }
-            }
-            levels.withUnsafeMutableBufferPointer { out in
-                for s in 0..<scaleCount {
-                    evaluation.levels[s].withUnsafeBufferPointer { column in
-                        for (k, r) in rows.enumerated() { out[k * scaleCount + s] = column[r] }
-                    }
-                }
+        let rows = report.rows[range]
+        do {
+            var out = factorStatus.mutableSpan
+            for f in 0..<factorCount {
+                let values = evaluation.factors[f]
+                let column = values.span
+                for (k, r) in rows.enumerated() { out[unchecked: k * factorCount + f] = column[r].rawValue }
             }
         }
-        // Each row is written through a pointer into room for its longest form, then
-        // the unused room is dropped.
-        let semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        do {
+            var out = groupTriggered.mutableSpan
+            for g in 0..<groupCount {
+                let values = evaluation.groups[g]
+                let column = values.span
+                for (k, r) in rows.enumerated() { out[unchecked: k * groupCount + g] = column[r] == .triggered }
+            }
+        }
+        do {
+            var out = levels.mutableSpan
+            for s in 0..<scaleCount {
+                let values = evaluation.levels[s]
+                let column = values.span
+                for (k, r) in rows.enumerated() { out[unchecked: k * scaleCount + s] = column[r] }
+            }
+        }
+        // Each row is written into room reserved for its longest form (more would trap),
+        // then the unused room is dropped.
+        let semicolon = UInt8(ascii: ";")
         var room = 0
-        for k in 0..<n {
-            let s = Int(profiles.rowSchool[report.rows[range.lowerBound + k]])
+        for r in rows {
+            let s = Int(profiles.rowSchool[r])
             room += rowBytesBound + 2 * (schools.withIDBytes(s) { $0.count } + schools.withNameBytes(s) { $0.count }) + 4
         }
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: room))
-        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
-        pieces.bytes.withUnsafeBufferPointer { pieceBytes -> Int in
-        pieces.starts.withUnsafeBufferPointer { pieceStarts -> Int in
-        factorStatus.withUnsafeBufferPointer { factorStatus -> Int in
-        groupTriggered.withUnsafeBufferPointer { groupTriggered -> Int in
-            let origin = buffer.baseAddress! + start
-            var w = origin
-            @inline(__always) func put(_ b: UInt8) { w.pointee = b; w += 1 }
-            @inline(__always) func put(piece i: Int) {
-                let s = pieceStarts[i], count = pieceStarts[i + 1] - s
-                w.update(from: pieceBytes.baseAddress! + s, count: count)
-                w += count
-            }
-            /// A field's bytes, quoted if needed (as `CSVField.append(bytes:to:)`).
-            @inline(__always) func put(field bytes: UnsafeBufferPointer<UInt8>) {
-                let special = bytes.contains { $0 == semicolon || $0 == quote || $0 == 10 || $0 == 13 || $0 == comma }
-                guard special else {
-                    if let b = bytes.baseAddress { w.update(from: b, count: bytes.count) }
-                    w += bytes.count
-                    return
-                }
-                put(quote)
-                for b in bytes {
-                    if b == quote { put(b) }
-                    put(b)
-                }
-                put(quote)
-            }
-            /// The codes whose flag is set, joined by ", " (quoted when more than one: the comma).
-            @inline(__always) func put(codesFrom first: Int, _ flags: UnsafeBufferPointer<Bool>) {
-                var listed = 0
-                for f in flags where f { listed += 1 }
-                if listed > 1 { put(quote) }
-                var separate = false
-                for i in flags.indices where flags[i] {
-                    if separate { put(comma); put(UInt8(ascii: " ")) }
-                    separate = true
-                    put(piece: first + i)
-                }
-                if listed > 1 { put(quote) }
-            }
+        var o = start
+        do {
+            var span = out.mutableSpan
+            let statusSpan = factorStatus.span, groupSpan = groupTriggered.span
+            let arena = schools.arena.span
             var triggered = [Bool](repeating: false, count: factorCount)
             var unknown = [Bool](repeating: false, count: factorCount)
-            for k in 0..<n {
-                let r = report.rows[range.lowerBound + k]
+            for (k, r) in rows.enumerated() {
                 let s = Int(profiles.rowSchool[r])
-                schools.withIDBytes(s) { put(field: $0) }
-                put(semicolon)
-                schools.withNameBytes(s) { put(field: $0) }
-                put(semicolon)
-                put(piece: municipalityPiece + Int(schools.municipality[s]))
-                put(semicolon)
-                put(piece: yearPiece)
+                Self.put(field: arena.extracting(schools.idRange(s)), to: &span, at: &o)
+                Self.put(semicolon, to: &span, at: &o)
+                Self.put(field: arena.extracting(schools.nameRange(s)), to: &span, at: &o)
+                Self.put(semicolon, to: &span, at: &o)
+                pieces.put(municipalityPiece + Int(schools.municipality[s]), to: &span, at: &o)
+                Self.put(semicolon, to: &span, at: &o)
+                pieces.put(yearPiece, to: &span, at: &o)
                 for scale in 0..<scaleCount {
-                    put(semicolon)
+                    Self.put(semicolon, to: &span, at: &o)
                     let level = levels[k * scaleCount + scale]
-                    put(piece: level >= 0 ? levelPiece[scale] + Int(level) : (level == Evaluation.unknownLevel ? unknownLevelPiece : noLevelPiece))
+                    pieces.put(level >= 0 ? levelPiece[scale] + Int(level) : (level == Evaluation.unknownLevel ? unknownLevelPiece : noLevelPiece),
+                               to: &span, at: &o)
                 }
-                let statuses = UnsafeBufferPointer(rebasing: factorStatus[(k * factorCount)..<((k + 1) * factorCount)])
-                for (f, status) in statuses.enumerated() {
-                    triggered[f] = status == Status.triggered.rawValue
-                    unknown[f] = status == Status.unknown.rawValue
+                let statuses = statusSpan.extracting((k * factorCount)..<((k + 1) * factorCount))
+                for f in 0..<factorCount {
+                    triggered[f] = statuses[f] == Status.triggered.rawValue
+                    unknown[f] = statuses[f] == Status.unknown.rawValue
                 }
-                put(semicolon)
-                put(codesFrom: groupPiece, UnsafeBufferPointer(rebasing: groupTriggered[(k * groupCount)..<((k + 1) * groupCount)]))
-                put(semicolon)
-                triggered.withUnsafeBufferPointer { put(codesFrom: factorPiece, $0) }
-                put(semicolon)
-                unknown.withUnsafeBufferPointer { put(codesFrom: factorPiece, $0) }
-                for status in statuses {
-                    put(semicolon)
-                    put(piece: statusPiece + Int(status))
+                Self.put(semicolon, to: &span, at: &o)
+                Self.put(codes: groupSpan.extracting((k * groupCount)..<((k + 1) * groupCount)), from: groupPiece, of: pieces, to: &span, at: &o)
+                Self.put(semicolon, to: &span, at: &o)
+                Self.put(codes: triggered.span, from: factorPiece, of: pieces, to: &span, at: &o)
+                Self.put(semicolon, to: &span, at: &o)
+                Self.put(codes: unknown.span, from: factorPiece, of: pieces, to: &span, at: &o)
+                for f in 0..<factorCount {
+                    Self.put(semicolon, to: &span, at: &o)
+                    pieces.put(statusPiece + Int(statuses[f]), to: &span, at: &o)
                 }
-                put(13); put(10)
+                Self.put(13, to: &span, at: &o)
+                Self.put(10, to: &span, at: &o)
             }
-            return w - origin
         }
+        out.removeLast(out.count - o)
+    }
+
+    /// Writes `byte` at `o` and moves past it.
+    @inline(__always)
+    static func put(_ byte: UInt8, to span: inout MutableSpan<UInt8>, at o: inout Int) {
+        span[o] = byte
+        o += 1
+    }
+
+    /// Writes a field's bytes, quoted if needed (as `CSVField.append(bytes:to:)`).
+    @inline(__always)
+    static func put(field bytes: Span<UInt8>, to span: inout MutableSpan<UInt8>, at o: inout Int) {
+        let semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        var special = false
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == semicolon || b == quote || b == 10 || b == 13 || b == comma { special = true; break }
         }
+        guard special else {
+            span.update(at: o, copying: bytes)
+            o += bytes.count
+            return
         }
+        put(quote, to: &span, at: &o)
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == quote { put(b, to: &span, at: &o) }
+            put(b, to: &span, at: &o)
         }
+        put(quote, to: &span, at: &o)
+    }
+
+    /// Writes the codes (pieces from `first` on) whose flag is set, joined by ", "
+    /// (quoted when more than one: the comma).
+    @inline(__always)
+    static func put(codes flags: Span<Bool>, from first: Int, of pieces: PieceTable, to span: inout MutableSpan<UInt8>, at o: inout Int) {
+        let quote = UInt8(ascii: "\"")
+        var listed = 0
+        for i in flags.indices where flags[i] { listed += 1 }
+        if listed > 1 { put(quote, to: &span, at: &o) }
+        var separate = false
+        for i in flags.indices where flags[i] {
+            if separate {
+                put(UInt8(ascii: ","), to: &span, at: &o)
+                put(UInt8(ascii: " "), to: &span, at: &o)
+            }
+            separate = true
+            pieces.put(first + i, to: &span, at: &o)
         }
-        precondition(written <= room, "row bytes bound exceeded")
-        out.removeLast(room - written)
+        if listed > 1 { put(quote, to: &span, at: &o) }
     }
 }

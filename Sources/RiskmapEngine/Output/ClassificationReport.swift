@@ -1,5 +1,6 @@
 import Foundation
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// The per-school result of a classification for one school year, rendered for the
 /// terminal (aligned table), for Russian Excel (CSV: `;`, UTF-8 BOM) and for systems (JSON).
@@ -94,10 +95,10 @@ public struct ClassificationReport {
     /// The same CSV as bytes.
     public func csvBytes() -> [UInt8] { ClassificationCSV(self).bytes() }
 
-    /// Streams the CSV into `sink`, rendering blocks of rows on `threads` threads (the
-    /// bytes do not depend on it).
-    public func writeCSV(to sink: inout ByteSink, threads: Int = ThreadCount.available) throws(ByteSink.Failure) {
-        try ClassificationCSV(self).write(to: &sink, threads: threads)
+    /// Streams the CSV into `sink`, rendering blocks of rows on `tuning.threads` threads
+    /// (the bytes do not depend on it).
+    public func writeCSV(to sink: inout ByteSink, tuning: Tuning = .default) throws(ByteSink.Failure) {
+        try ClassificationCSV(self).write(to: &sink, threads: tuning.threads)
     }
 
     // MARK: - JSON

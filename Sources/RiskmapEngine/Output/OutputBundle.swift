@@ -1,8 +1,10 @@
 import Foundation
+import RiskmapPlatform
 
 /// A set of output files built in memory, then written as a whole: into a temporary
-/// folder beside the target, which replaces the target only when every file is written.
-/// A failed run leaves the previous outputs untouched and no half-written files.
+/// folder beside the target, every file and folder flushed to disk, which then replaces
+/// the target. A failed run leaves the previous outputs untouched and no half-written
+/// files.
 public struct OutputBundle: Sendable {
     public private(set) var files: [(path: String, bytes: [UInt8])] = []
 
@@ -26,6 +28,13 @@ public struct OutputBundle: Sendable {
 
     /// Writes every file under `directory`, replacing its previous contents atomically.
     public func write(to directory: String) throws(Failure) {
+        try write(to: directory, synced: { _ in })
+    }
+
+    /// `write(to:)`, calling `synced` with the path of every file and folder flushed to
+    /// disk before the staging folder takes the target's name (files first, then their
+    /// folders, the staging folder last).
+    func write(to directory: String, synced: (String) -> Void) throws(Failure) {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: directory).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -42,16 +51,31 @@ public struct OutputBundle: Sendable {
         do {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            // The folders holding files, each flushed once after its files.
+            var folders: Set<String> = [staging.path]
             for (path, bytes) in files {
                 let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard fm.createFile(atPath: url.path, contents: Data(bytes)) else {
-                    throw Failure(reason: url.path)
+                let folder = url.deletingLastPathComponent()
+                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                try DurableFiles.write(bytes, to: url.path)
+                synced(url.path)
+                // Every folder between the file and the staging folder.
+                var f = folder.path
+                while f.count > staging.path.count, folders.insert(f).inserted {
+                    f = (f as NSString).deletingLastPathComponent
                 }
+            }
+            // Longest paths first (a folder after its subfolders), the staging folder last.
+            for f in folders.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }) {
+                try DurableFiles.syncDirectory(f)
+                synced(f)
             }
         } catch let failure as Failure {
             try? fm.removeItem(at: staging)
             throw failure
+        } catch let failure as AtomicWriter.Failure {
+            try? fm.removeItem(at: staging)
+            throw Failure(reason: failure.description)
         } catch {
             try? fm.removeItem(at: staging)
             throw Failure(reason: "\(directory): \(error.localizedDescription)")

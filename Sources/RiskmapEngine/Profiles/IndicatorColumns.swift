@@ -1,8 +1,10 @@
+import RiskmapPlatform
+
 /// The indicator values of a profile set, one column per indicator, all in a single
 /// buffer: first the number columns (`Double`, NaN = missing; row `r` of number column `s`
 /// at `s * stride + r`), then the yes/no columns, one byte a value (0, 1, `flagMissing`).
 /// One large allocation instead of one array per indicator: it is set up in huge pages
-/// where the system allows, which matters for 400,000-row files (see `LargeBuffer`); and
+/// where the system allows, which matters for 400,000-row files (see `ColumnBuffer`); and
 /// a yes/no value takes one byte instead of eight (on the machines riskmap is measured
 /// on, every megabyte of fresh memory costs time).
 ///
@@ -15,38 +17,10 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
     /// A missing yes/no value.
     public static let flagMissing: UInt8 = 0xFF
 
-    final class Storage: @unchecked Sendable {
-        let raw: UnsafeMutableRawPointer
-        let base: UnsafeMutablePointer<Double>
-        let flagBase: UnsafeMutablePointer<UInt8>
-        /// Rows of room per column.
-        let stride: Int
-        /// Physical number columns: the stored ones, then (when some are not stored) the
-        /// shared column of NaN.
-        let columnCount: Int
-        /// Physical yes/no columns.
-        let flagCount: Int
-
-        /// Every value missing.
-        init(columns: Int, flags: Int, stride: Int) {
-            self.stride = stride
-            columnCount = columns
-            flagCount = flags
-            let doubles = columns * stride, bytes = doubles * MemoryLayout<Double>.stride + flags * stride
-            raw = .allocate(byteCount: Swift.max(8, bytes), alignment: 64)
-            LargeBuffer.prepare(raw, byteCount: bytes)
-            base = raw.initializeMemory(as: Double.self, repeating: .nan, count: doubles)
-            flagBase = (raw + doubles * MemoryLayout<Double>.stride)
-                .initializeMemory(as: UInt8.self, repeating: IndicatorColumns.flagMissing, count: flags * stride)
-        }
-
-        deinit { raw.deallocate() }
-    }
-
     /// One indicator's values (a view that keeps the buffer alive). Reads as `Double`
     /// whatever its storage: a yes/no value as 0 or 1, missing as NaN.
     public struct Column: RandomAccessCollection, Sendable {
-        let storage: Storage
+        let storage: ColumnBuffer
         /// Offset of its first value in the number or in the yes/no values.
         let offset: Int
         /// Whether the values are yes/no bytes.
@@ -59,24 +33,20 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
         @inline(__always)
         public subscript(row: Int) -> Double {
             precondition(row >= 0 && row < count, "row out of range")
-            if isFlag { return IndicatorColumns.value(ofFlag: storage.flagBase[offset + row]) }
-            return storage.base[offset + row]
+            if isFlag { return IndicatorColumns.value(ofFlag: storage.byte(at: offset + row)) }
+            return storage.double(at: offset + row)
         }
 
         /// The values of a number column, in place.
         public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
             precondition(!isFlag, "a yes/no column holds bytes")
-            return try withExtendedLifetime(storage) {
-                try body(UnsafeBufferPointer(start: storage.base + offset, count: count))
-            }
+            return try storage.withDoubles(from: offset, count: count, body)
         }
 
         /// The values of a yes/no column, in place (0, 1, `flagMissing`).
         public func withUnsafeFlagPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
             precondition(isFlag, "a number column holds doubles")
-            return try withExtendedLifetime(storage) {
-                try body(UnsafeBufferPointer(start: storage.flagBase + offset, count: count))
-            }
+            return try storage.withBytes(from: offset, count: count, body)
         }
 
         public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R? {
@@ -96,7 +66,7 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
         value == 0 ? 0 : value == 1 ? 1 : flagMissing
     }
 
-    private var storage: Storage
+    private var storage: ColumnBuffer
     /// Per indicator: its physical column among the number or the yes/no columns (the
     /// shared NaN column when not stored).
     private let slot: [Int]
@@ -109,8 +79,8 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
 
     /// `count` columns of `rows` missing values; only the indicators in `stored` (all
     /// when `nil`) keep values, those in `flags` (yes/no indicators: values 0, 1 or
-    /// missing) as bytes.
-    public init(count: Int, rows: Int, stored: Set<Int>? = nil, flags: Set<Int> = []) {
+    /// missing) as bytes. `threads`: how many make the buffer resident.
+    public init(count: Int, rows: Int, stored: Set<Int>? = nil, flags: Set<Int> = [], threads: Int = Tuning.default.threads) {
         let isStored = (0..<count).map { stored?.contains($0) ?? true }
         let isFlag = (0..<count).map { isStored[$0] && flags.contains($0) }
         self.isStored = isStored
@@ -130,7 +100,8 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
         }
         let physical = isStored.contains(false) ? numbers + 1 : numbers
         self.slot = slot.map { $0 < 0 ? numbers : $0 }
-        storage = Storage(columns: physical, flags: bytes, stride: rows)
+        storage = ColumnBuffer(doubleColumns: physical, byteColumns: bytes, stride: rows,
+                               doubleFill: .nan, byteFill: Self.flagMissing, threads: threads)
         rowCount = rows
     }
 
@@ -141,19 +112,15 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
         Column(storage: storage, offset: slot[column] * storage.stride, isFlag: isFlag[column], count: rowCount)
     }
 
-    /// Where stored number column `c` starts, for bulk filling by the loader (rows of the
-    /// one buffer that no `Column` has seen yet).
-    mutating func unsafeStart(ofColumn c: Int) -> UnsafeMutablePointer<Double> {
-        precondition(isStored[c] && !isFlag[c], "not a stored number column")
+    /// A writer filling the columns of `indicators` (target `k` is `indicators[k]`) from
+    /// several threads, for the loader: a stored number indicator takes doubles, a stored
+    /// yes/no indicator bytes (`flag(of:)`), the values of one not stored are dropped.
+    mutating func writer(for indicators: [Int]) -> ColumnWriter {
         makeUnique(stride: storage.stride)
-        return storage.base + slot[c] * storage.stride
-    }
-
-    /// Where stored yes/no column `c` starts, for bulk filling by the loader.
-    mutating func unsafeStart(ofFlagColumn c: Int) -> UnsafeMutablePointer<UInt8> {
-        precondition(isStored[c] && isFlag[c], "not a stored yes/no column")
-        makeUnique(stride: storage.stride)
-        return storage.flagBase + slot[c] * storage.stride
+        let targets = indicators.map { c -> ColumnWriter.Target in
+            !isStored[c] ? .discard : isFlag[c] ? .byte(column: slot[c]) : .double(column: slot[c])
+        }
+        return ColumnWriter(storage, targets: targets, rows: rowCount)
     }
 
     /// Keeps the first `rows` rows (the buffer keeps its room, missing again).
@@ -161,11 +128,11 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
         precondition(rows >= 0 && rows <= rowCount, "rows out of range")
         makeUnique(stride: storage.stride)
         if rows < rowCount {
-            for c in 0..<storage.columnCount {
-                (storage.base + c * storage.stride + rows).update(repeating: .nan, count: rowCount - rows)
+            for c in 0..<storage.doubleColumns {
+                storage.fillDoubles(.nan, in: (c * storage.stride + rows)..<(c * storage.stride + rowCount))
             }
-            for c in 0..<storage.flagCount {
-                (storage.flagBase + c * storage.stride + rows).update(repeating: Self.flagMissing, count: rowCount - rows)
+            for c in 0..<storage.byteColumns {
+                storage.fillBytes(Self.flagMissing, in: (c * storage.stride + rows)..<(c * storage.stride + rowCount))
             }
         }
         rowCount = rows
@@ -184,24 +151,18 @@ public struct IndicatorColumns: RandomAccessCollection, Sendable {
         makeUnique(stride: storage.stride)
         if isFlag[column] {
             precondition(value.isNaN || value == 0 || value == 1, "a yes/no value is 0, 1 or missing")
-            storage.flagBase[slot[column] * storage.stride + row] = Self.flag(of: value)
+            storage.setByte(Self.flag(of: value), at: slot[column] * storage.stride + row)
         } else {
-            storage.base[slot[column] * storage.stride + row] = value
+            storage.setDouble(value, at: slot[column] * storage.stride + row)
         }
     }
 
     /// Ensures the buffer is not shared and has room for `stride` rows per column.
     private mutating func makeUnique(stride: Int) {
         if isKnownUniquelyReferenced(&storage) && stride == storage.stride { return }
-        let copy = Storage(columns: storage.columnCount, flags: storage.flagCount, stride: stride)
-        if rowCount > 0 {
-            for c in 0..<storage.columnCount {
-                (copy.base + c * stride).update(from: storage.base + c * storage.stride, count: rowCount)
-            }
-            for c in 0..<storage.flagCount {
-                (copy.flagBase + c * stride).update(from: storage.flagBase + c * storage.stride, count: rowCount)
-            }
-        }
+        let copy = ColumnBuffer(doubleColumns: storage.doubleColumns, byteColumns: storage.byteColumns, stride: stride,
+                                doubleFill: .nan, byteFill: Self.flagMissing)
+        copy.copyRows(rowCount, from: storage)
         storage = copy
     }
 }

@@ -1,15 +1,16 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import Dispatch
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// Turns a CSV table into validated school profiles for a rule book. Every problem is
 /// reported with its line and column; a bad cell becomes a missing value, a row that
 /// cannot be placed (no id, bad year, duplicate school-year) is reported and skipped.
+///
+/// This file holds the loading rules: column mapping, school years, placing rows (ids,
+/// duplicates, names, municipalities), the value rules of each cell, and the order of the
+/// diagnostics. The byte-level fast paths that decide common cases without making a
+/// `String` (plain numbers, yes/no words, exact categories, plain years, cells with
+/// nothing to trim) are in `ProfileBytes`; whatever they do not decide comes back here.
 public enum ProfileLoader {
     enum Builtin: CaseIterable {
         case id, name, municipality, year
@@ -31,11 +32,15 @@ public enum ProfileLoader {
         return words.joined(separator: " ")
     }
 
-    /// `keeping`: the indicators whose values are kept (all when `nil`); the cells of the
-    /// others are checked all the same, and their values read as missing.
+    /// `keeping`: the indicators whose values are kept (all when `nil`, or when
+    /// `tuning.keepsOnlyReadIndicators` is off); the cells of the others are checked all
+    /// the same, and their values read as missing. `tuning`: threads and rows per block
+    /// (the result does not depend on them).
     public static func load(
-        table: CSVTable, book: CheckedRuleBook, defaultYear: SchoolYear?, keeping: Set<Int>? = nil
+        table: CSVTable, book: CheckedRuleBook, defaultYear: SchoolYear?, keeping: Set<Int>? = nil,
+        tuning: Tuning = .default
     ) -> (ProfileSet, [Diagnostic]) {
+        let keeping = tuning.keepsOnlyReadIndicators ? keeping : nil
         var diagnostics: [Diagnostic] = []
 
         // Map columns.
@@ -73,43 +78,43 @@ public enum ProfileLoader {
         // The column store, with room for every row of the table, is set up on another
         // thread while the rows are placed (passes 1 and 2), which leave a core idle.
         let flags = Set(book.indicators.filter { $0.kind == .bool }.map(\.index))
-        let preparedColumns = PreparedColumns(count: book.indicators.count, rows: table.rowCount, stored: keeping, flags: flags)
+        let (count, rows, threads) = (book.indicators.count, table.rowCount, tuning.threads)
+        let preparedColumns = Parallel.background {
+            IndicatorColumns(count: count, rows: rows, stored: keeping, flags: flags, threads: threads)
+        }
 
-        // Pass 1: school years of every row (the year's start; `noYear` when unreadable),
-        // by blocks of rows on all cores; the blocks' years and diagnostics are joined in
-        // row order.
-        var rowYears = [Int32](repeating: noYear, count: table.rowCount)
+        // Pass 1: the school year of every row.
+        let rowYears: [Int32]
         var years = Set<SchoolYear>()
         if let yc = builtinColumn[.year] {
-            let blocks = (table.rowCount + cellBlockRows - 1) / cellBlockRows
-            var found = [(years: Set<SchoolYear>, diagnostics: [Diagnostic])](repeating: ([], []), count: blocks)
-            rowYears.withUnsafeMutableBufferPointer { rowYears in
-            found.withUnsafeMutableBufferPointer { found in
-                let shared = UnsafeSendable((table, rowYears.baseAddress!, found.baseAddress!))
-                let readBlock = { @Sendable (b: Int) in
-                    let (table, rowYears, found) = shared.value
-                    found[b] = ProfileLoader.readYears(table, column: yc, rows: b * cellBlockRows..<min(table.rowCount, (b + 1) * cellBlockRows), into: rowYears)
-                }
-                if blocks >= 2 && ThreadCount.available > 1 {
-                    DispatchQueue.concurrentPerform(iterations: blocks, execute: readBlock)
-                } else {
-                    for b in 0..<blocks { readBlock(b) }
-                }
-            }
-            }
-            for block in found {
-                years.formUnion(block.years)
-                diagnostics += block.diagnostics
-            }
+            (rowYears, years) = readYears(table, column: yc, tuning: tuning, diagnostics: &diagnostics)
         } else {
             let y = defaultYear ?? SchoolYear(start: 0)
-            for row in 0..<table.rowCount { rowYears[row] = Int32(clamping: y.start) }
+            rowYears = [Int32](repeating: Int32(clamping: y.start), count: table.rowCount)
             if table.rowCount > 0 { years.insert(y) }
         }
         var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
-        loadRows(table: table, book: book, idColumn: idColumn, nameColumn: builtinColumn[.name],
-                 municipalityColumn: builtinColumn[.municipality], indicatorColumn: indicatorColumn,
-                 rowYears: rowYears, preparedColumns: preparedColumns, profiles: &profiles, diagnostics: &diagnostics)
+
+        // Pass 2: rows placed in order (school, year, line), then their cells parsed into
+        // the columns. Row and cell diagnostics never concern the same row; merged by row,
+        // they come out in row, then column order.
+        let placed = placeRows(table: table, idColumn: idColumn, nameColumn: builtinColumn[.name],
+                               municipalityColumn: builtinColumn[.municipality], rowYears: rowYears, profiles: &profiles)
+        profiles.compactSchools()
+        var columns = preparedColumns.wait()
+        let cellDiagnostics = loadCells(table: table, book: book, indicatorColumn: indicatorColumn, rows: placed.rows,
+                                        tuning: tuning, columns: &columns, profiles: &profiles)
+        var i = 0, j = 0
+        while i < placed.diagnostics.count || j < cellDiagnostics.count {
+            if j == cellDiagnostics.count || (i < placed.diagnostics.count && placed.diagnostics[i].row <= cellDiagnostics[j].row) {
+                diagnostics.append(placed.diagnostics[i].diagnostic)
+                i += 1
+            } else {
+                diagnostics.append(cellDiagnostics[j].diagnostic)
+                j += 1
+            }
+        }
+        profiles.setRows(school: placed.school, year: placed.year, line: placed.line, columns: columns)
         profiles.finish()
         if profiles.rowCount == 0 {
             diagnostics.append(Diagnostic(.error, .profileNoRows, path: table.source.path))
@@ -117,9 +122,143 @@ public enum ProfileLoader {
         return (profiles, diagnostics)
     }
 
+    // MARK: - School years
+
+    /// A row whose school year could not be read (see `readYears`).
+    static let noYear = Int32.min
+
+    /// The school year of every row (its start; `noYear` when unreadable) and the years
+    /// seen. Plain spellings are read from bytes by blocks of rows on all cores
+    /// (`ProfileBytes.readYears`); the other cells go through `parseYear`, in row order,
+    /// and those it cannot read are reported.
+    static func readYears(
+        _ table: CSVTable, column yc: Int, tuning: Tuning, diagnostics: inout [Diagnostic]
+    ) -> (rowYears: [Int32], years: Set<SchoolYear>) {
+        let blockRows = tuning.loaderBlockRows
+        let blocks = (table.rowCount + blockRows - 1) / blockRows
+        let found = Parallel.map(count: blocks, threads: tuning.threads) { b in
+            ProfileBytes.readYears(table, column: yc, rows: b * blockRows..<min(table.rowCount, (b + 1) * blockRows))
+        }
+        var rowYears: [Int32] = []
+        rowYears.reserveCapacity(table.rowCount)
+        var years = Set<SchoolYear>()
+        for block in found {
+            rowYears += block.rowYears
+            years.formUnion(block.years)
+        }
+        for block in found {
+            for row in block.otherRows {
+                let text = CellParser.trimmed(table.field(row: row, column: yc))
+                if let y = parseYear(text) {
+                    rowYears[row] = Int32(clamping: y.start)
+                    years.insert(y)
+                } else {
+                    diagnostics.append(.error(.profileBadYear(text), at: table.fieldRange(row: row, column: yc), help: .profileYearHelp))
+                }
+            }
+        }
+        return (rowYears, years)
+    }
+
+    /// `2025/26`, `2025/2026`, `2025-2026`, `2025–26` or `2025` (the school year starting then).
+    public static func parseYear(_ text: String) -> SchoolYear? {
+        if let year = ProfileBytes.parseYearFast(text) { return year }
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "-" || $0 == "–" || $0 == "—" })
+            .map { CellParser.trimmed($0) }
+        guard let first = parts.first, first.count == 4, let start = Int(first), (1900...2200).contains(start) else { return nil }
+        if parts.count == 1 { return SchoolYear(start: start) }
+        guard parts.count == 2, let second = Int(parts[1]) else { return nil }
+        guard second == start + 1 || second == (start + 1) % 100 else { return nil }
+        return SchoolYear(start: start)
+    }
+
+    // MARK: - Rows
+
+    /// What the row pass found: per accepted row, its table row, school, year index and
+    /// line; and the problems of the rows it skipped, in row order.
+    struct PlacedRows {
+        var rows: [Int32] = []
+        var school: [Int32] = [], year: [Int32] = [], line: [Int32] = []
+        var diagnostics: [(row: Int, diagnostic: Diagnostic)] = []
+    }
+
+    /// Places every row with a school year, in order: its school (by id; a new school
+    /// takes its name, an empty one meaning the id, and municipality), year and line. A
+    /// row without an id, or a second row for the same school and year, is reported and
+    /// skipped.
+    private static func placeRows(
+        table: CSVTable, idColumn: Int, nameColumn: Int?, municipalityColumn: Int?, rowYears: [Int32],
+        profiles: inout ProfileSet
+    ) -> PlacedRows {
+        let capacity = table.rowCount
+        let yearCount = profiles.years.count
+        var yearIndexOf: [SchoolYear: Int] = [:]
+        for (i, y) in profiles.years.enumerated() { yearIndexOf[y] = i }
+        var placed = PlacedRows()
+        placed.rows.reserveCapacity(capacity)
+        placed.school.reserveCapacity(capacity)
+        placed.year.reserveCapacity(capacity)
+        placed.line.reserveCapacity(capacity)
+        profiles.reserveSchools(capacity)
+        // Per (school, year): the line of its row, 0 when none yet (duplicate detection).
+        var schoolYearLine: [Int32] = []
+        schoolYearLine.reserveCapacity(capacity * max(1, yearCount))
+        var municipalities = ProfileBytes.MunicipalityCache()
+        let source = table.source
+        var lineHint = 1
+
+        table.bytes.withUnsafeBufferPointer { text in
+            // Only the id, name and municipality cells are read: each row is scanned up to
+            // the last of them.
+            let needed = max(idColumn, nameColumn ?? 0, municipalityColumn ?? 0) + 1
+            var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: source, capacity: needed)
+            for row in 0..<table.rowCount {
+                guard rowYears[row] != noYear else { continue }
+                let year = SchoolYear(start: Int(rowYears[row]))
+                guard let yearIndex = yearIndexOf[year] else { continue }
+                let fieldCount = table.fieldCount(row: row)
+                scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: needed)
+                let line = source.line(of: Int(table.rowStarts[row + 1]), hint: lineHint)
+                lineHint = line
+                let id = ProfileBytes.rowID(scanner, table, row: row, fieldCount: fieldCount, column: idColumn)
+                if id.isEmpty {
+                    placed.diagnostics.append((row, .error(.profileEmptyId, at: table.fieldRange(row: row, column: idColumn))))
+                    continue
+                }
+                let school: Int
+                let (existing, inserted) = id.slot(in: &profiles)
+                if !inserted {
+                    let firstLine = schoolYearLine[existing * yearCount + yearIndex]
+                    if firstLine != 0 {
+                        placed.diagnostics.append((row, .error(.profileDuplicateSchoolYear(id: id.string, year: year.description, line: Int(firstLine)),
+                                                               at: table.fieldRange(row: row, column: idColumn))))
+                        continue
+                    }
+                    school = existing
+                } else {
+                    // A new school: its municipality and name (an empty name means the id).
+                    let municipality = municipalities.index(scanner, table, row: row, fieldCount: fieldCount,
+                                                            column: municipalityColumn, in: &profiles)
+                    ProfileBytes.setSchool(existing, scanner, table, row: row, fieldCount: fieldCount, nameColumn: nameColumn,
+                                           municipality: municipality, in: &profiles)
+                    school = existing
+                    schoolYearLine.append(contentsOf: repeatElement(0, count: max(1, yearCount)))
+                }
+                schoolYearLine[school * yearCount + yearIndex] = Int32(line)
+                placed.rows.append(Int32(row))
+                placed.school.append(Int32(school))
+                placed.year.append(Int32(yearIndex))
+                placed.line.append(Int32(line))
+            }
+        }
+        return placed
+    }
+
+    // MARK: - Cells
+
     /// How one mapped column is read: the indicator's kind, bounds and (for categories)
     /// the UTF-8 bytes of the values that can be matched byte for byte.
-    private struct ColumnPlan {
+    struct ColumnPlan {
         var column: Int
         var indicator: Int
         var kind: IndicatorKind
@@ -146,419 +285,39 @@ public enum ProfileLoader {
         }
     }
 
-    /// Pass 2: places every row (school, year, line) in order, then parses the cells
-    /// straight into the columns, by blocks of rows on all cores. Common cells (empty,
-    /// plain numbers, `1`/`0`, exact category values) are decided from their bytes; the
-    /// others are collected per block and then go, in (row, column) order and on one
-    /// thread, through `cell`, which reports problems and interns text values. Row and
-    /// cell diagnostics are merged by row, so they come out in row, then column order.
-    private static func loadRows(
-        table: CSVTable, book: CheckedRuleBook, idColumn: Int, nameColumn: Int?, municipalityColumn: Int?,
-        indicatorColumn: [(column: Int, indicator: Int)], rowYears: [Int32], preparedColumns: PreparedColumns,
-        profiles: inout ProfileSet, diagnostics: inout [Diagnostic]
-    ) {
-        let capacity = table.rowCount
-        let yearCount = profiles.years.count
-        var yearIndexOf: [SchoolYear: Int] = [:]
-        for (i, y) in profiles.years.enumerated() { yearIndexOf[y] = i }
+    /// Parses the mapped cells of the placed `rows` straight into `columns` (NaN =
+    /// missing), by blocks of rows on all cores. Common cells are decided from their bytes
+    /// (`ProfileBytes.parseCells`); the others go, in (row, column) order and on this
+    /// thread, through `cell`, which reports problems and interns text values. Cells of
+    /// indicators not kept are parsed and checked, their values dropped. Returns the
+    /// cells' diagnostics, in row order.
+    private static func loadCells(
+        table: CSVTable, book: CheckedRuleBook, indicatorColumn: [(column: Int, indicator: Int)], rows: [Int32],
+        tuning: Tuning, columns: inout IndicatorColumns, profiles: inout ProfileSet
+    ) -> [(row: Int, diagnostic: Diagnostic)] {
         let plans = indicatorColumn.map { ColumnPlan(column: $0.column, indicator: book.indicators[$0.indicator]) }
-        // The plans' scalar fields as flat arrays (the hot loop then copies no structs).
-        let planColumn = plans.map(\.column), planKind = plans.map(\.kind)
-        let planLow = plans.map(\.low), planHigh = plans.map(\.high)
-        let planCategories = plans.map(\.categoryBytes)
-        let planCount = plans.count
-        // Per accepted row: its table row.
-        var acceptedRows: [Int32] = []
-        var rowSchool: [Int32] = [], rowYear: [Int32] = [], rowLine: [Int32] = []
-        acceptedRows.reserveCapacity(capacity)
-        rowSchool.reserveCapacity(capacity)
-        rowYear.reserveCapacity(capacity)
-        rowLine.reserveCapacity(capacity)
-        profiles.reserveSchools(capacity)
-        // Per (school, year): the line of its row, 0 when none yet (duplicate detection).
-        var schoolYearLine: [Int32] = []
-        schoolYearLine.reserveCapacity(capacity * max(1, yearCount))
-        // Municipality names by the hash of their raw bytes (verified on every hit).
-        var municipalityCache: [UInt64: (bytes: [UInt8], index: Int)] = [:]
-        let source = table.source
-        var lineHint = 1
-        // Diagnostics of the row pass and of the cell pass, each in row order.
-        var rowDiagnostics: [(row: Int, diagnostic: Diagnostic)] = []
-        var cellDiagnostics: [(row: Int, diagnostic: Diagnostic)] = []
-
-        table.bytes.withUnsafeBufferPointer { text in
-        table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
-            // The row pass reads the id, name and municipality cells only: each row is
-            // scanned up to the last of them.
-            let needed = max(idColumn, nameColumn ?? 0, municipalityColumn ?? 0) + 1
-            var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: source, capacity: needed)
-            defer { scanner.deallocate() }
-            /// The content bytes of cell `column` of the scanned row (nil when it must be unescaped).
-            @inline(__always) func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? { scanner.fieldBytes(column) }
-            /// The trimmed text of cell `column` of `row` (as `CellParser.trimmed(table.field(...))`).
-            func trimmedField(_ row: Int, _ count: Int, _ column: Int) -> String {
-                guard column < count else { return "" }
-                guard let b = bytes(column) else { return CellParser.trimmed(table.field(row: row, column: column)) }
-                return trimmedString(b)
-            }
-
-            // Row pass (sequential): school index, duplicates, lines.
-            for row in 0..<table.rowCount {
-                guard rowYears[row] != noYear else { continue }
-                let year = SchoolYear(start: Int(rowYears[row]))
-                guard let yearIndex = yearIndexOf[year] else { continue }
-                let first = Int(rowFirstField[row + 1])
-                let fieldCount = Int(rowFirstField[row + 2]) - first
-                scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: needed)
-                // The id's bytes: the field itself when nothing can be trimmed (no String made).
-                var idString: String?
-                let idBytes: UnsafeBufferPointer<UInt8>? = idColumn < fieldCount ? bytes(idColumn) : nil
-                let idIsRaw = idBytes.map { ProfileLoader.nothingToTrim($0) } ?? false
-                if !idIsRaw { idString = trimmedField(row, fieldCount, idColumn) }
-                let rowStart = Int(table.rowStarts[row + 1])
-                let line = source.line(of: rowStart, hint: lineHint)
-                lineHint = line
-                if idIsRaw ? idBytes!.isEmpty : idString!.isEmpty {
-                    rowDiagnostics.append((row, .error(.profileEmptyId, at: table.fieldRange(row: row, column: idColumn))))
-                    continue
+        columns.truncate(toRows: rows.count)
+        let writer = columns.writer(for: plans.map(\.indicator))
+        let fast = ProfileBytes.CellPlans(plans, isFlag: plans.map { columns.isFlag[$0.indicator] })
+        let blockRows = tuning.loaderBlockRows
+        let blocks = (rows.count + blockRows - 1) / blockRows
+        // Per block: the cells left to `cell`, as `row * planCount + plan` (row-major).
+        let slow = Parallel.map(count: blocks, threads: tuning.threads) { b in
+            ProfileBytes.parseCells(table, rows: b * blockRows..<min(rows.count, (b + 1) * blockRows), of: rows, fast, into: writer)
+        }
+        var diagnostics: [(row: Int, diagnostic: Diagnostic)] = []
+        for block in slow {
+            for k in block {
+                let r = k / plans.count, p = k % plans.count
+                let row = Int(rows[r])
+                var found: [Diagnostic] = []
+                if let value = cell(table, row, plans[p].column, book.indicators[plans[p].indicator], &profiles, &found) {
+                    if fast.isFlag[p] { writer.set(p, row: r, byte: IndicatorColumns.flag(of: value)) } else { writer.set(p, row: r, value) }
                 }
-                let school: Int
-                let (existing, inserted) = idIsRaw ? profiles.schoolSlot(idBytes: idBytes!) : profiles.schoolSlot(id: idString!)
-                if !inserted {
-                    let firstLine = schoolYearLine[existing * yearCount + yearIndex]
-                    if firstLine != 0 {
-                        let id = idString ?? String(decoding: idBytes!, as: UTF8.self)
-                        rowDiagnostics.append((row, .error(.profileDuplicateSchoolYear(id: id, year: year.description, line: Int(firstLine)),
-                                                           at: table.fieldRange(row: row, column: idColumn))))
-                        continue
-                    }
-                    school = existing
-                } else {
-                    var municipality = 0
-                    if let mc = municipalityColumn, mc < fieldCount, let b = bytes(mc) {
-                        let hash = fnv1a(b)
-                        if let hit = municipalityCache[hash], hit.bytes.count == b.count,
-                           hit.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) {
-                            municipality = hit.index
-                        } else {
-                            municipality = profiles.municipalityIndex(trimmedString(b))
-                            if municipalityCache[hash] == nil { municipalityCache[hash] = (Array(b), municipality) }
-                        }
-                    } else {
-                        municipality = profiles.municipalityIndex(municipalityColumn.map { trimmedField(row, fieldCount, $0) } ?? "")
-                    }
-                    // An empty name means the id.
-                    if let nc = nameColumn, nc < fieldCount, let b = bytes(nc), ProfileLoader.nothingToTrim(b) {
-                        profiles.setSchool(existing, nameBytes: b, municipality: municipality)
-                    } else {
-                        profiles.setSchool(existing, name: nameColumn.map { trimmedField(row, fieldCount, $0) } ?? "", municipality: municipality)
-                    }
-                    school = existing
-                    schoolYearLine.append(contentsOf: repeatElement(0, count: max(1, yearCount)))
-                }
-                schoolYearLine[school * yearCount + yearIndex] = Int32(line)
-                acceptedRows.append(Int32(row))
-                rowSchool.append(Int32(school))
-                rowYear.append(Int32(yearIndex))
-                rowLine.append(Int32(line))
+                for d in found { diagnostics.append((row, d)) }
             }
         }
-        }
-        schoolYearLine = []
-        profiles.compactSchools()
-
-        // Cell pass: the mapped columns are built in place (no copy), NaN = missing.
-        let rows = acceptedRows.count
-        let blocks = (rows + cellBlockRows - 1) / cellBlockRows
-        var columns = preparedColumns.take()
-        columns.truncate(toRows: rows)
-        // Cells of indicators not kept are parsed (and checked) into one scratch column;
-        // yes/no indicators kept are written as bytes (`flagPointers`).
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: plans.contains { !columns.isStored[$0.indicator] } ? max(1, rows) : 1)
-        defer { scratch.deallocate() }
-        let columnPointers = plans.map { columns.isStored[$0.indicator] && !columns.isFlag[$0.indicator] ? columns.unsafeStart(ofColumn: $0.indicator) : scratch }
-        let flagPointers: [UnsafeMutablePointer<UInt8>?] = plans.map { columns.isFlag[$0.indicator] ? columns.unsafeStart(ofFlagColumn: $0.indicator) : nil }
-        do {
-            // Per block: the cells left to `cell`, as `row * planCount + plan` (row-major).
-            let slow = UnsafeMutablePointer<[Int]>.allocate(capacity: max(1, blocks))
-            slow.initialize(repeating: [], count: max(1, blocks))
-            defer {
-                slow.deinitialize(count: max(1, blocks))
-                slow.deallocate()
-            }
-            // Each row is scanned again up to the last mapped column.
-            let scanLimit = (planColumn.max() ?? 0) + 1
-            let shared = UnsafeSendable((table: table, columns: columnPointers, flags: flagPointers, slow: slow, accepted: acceptedRows))
-            let parseBlock = { @Sendable (b: Int) in
-                let (table, columns, flags, slow, accepted) = shared.value
-                let lo = b * cellBlockRows, hi = min(rows, lo + cellBlockRows)
-                var pending: [Int] = []
-                table.bytes.withUnsafeBufferPointer { text in
-                table.rowFirstField.withUnsafeBufferPointer { rowFirstField in
-                ProfileLoader.boolKeys.withUnsafeBufferPointer { boolKeys in
-                    var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: scanLimit)
-                    defer { scanner.deallocate() }
-                    for r in lo..<hi {
-                        let row = Int(accepted[r])
-                        let fieldCount = Int(rowFirstField[row + 2]) - Int(rowFirstField[row + 1])
-                        scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: scanLimit)
-                        for p in 0..<planCount where planColumn[p] < fieldCount {
-                            if let b = scanner.fieldBytes(planColumn[p]) {
-                                if b.isEmpty { continue }  // missing
-                                let out = columns[p] + r
-                                let kind = planKind[p]
-                                switch kind {
-                                case .number, .percent, .count:
-                                    if let v = CellParser.parseNumber(bytes: b), v >= planLow[p], v <= planHigh[p],
-                                       kind != .count || (v >= 0 && v == v.rounded()) {
-                                        out.pointee = v
-                                        continue
-                                    }
-                                case .bool:
-                                    var v: Double?
-                                    if b.count == 1 {
-                                        if b[0] == UInt8(ascii: "1") { v = 1 } else if b[0] == UInt8(ascii: "0") { v = 0 }
-                                    } else {
-                                        v = ProfileLoader.boolWord(b, boolKeys)
-                                    }
-                                    if let v {
-                                        if let flag = flags[p] { flag[r] = v == 1 ? 1 : 0 } else { out.pointee = v }
-                                        continue
-                                    }
-                                case .category:
-                                    if let i = planCategories[p].firstIndex(where: { $0.map { c in c.elementsEqual(b) } ?? false }) {
-                                        out.pointee = Double(i)
-                                        continue
-                                    }
-                                case .text:
-                                    break
-                                }
-                            }
-                            pending.append(r * planCount + p)
-                        }
-                    }
-                }
-                }
-                }
-                slow[b] = pending
-            }
-            if blocks >= 2 && ThreadCount.available > 1 {
-                DispatchQueue.concurrentPerform(iterations: blocks, execute: parseBlock)
-            } else {
-                for b in 0..<blocks { parseBlock(b) }
-            }
-            // The rest, in (row, column) order, on this thread.
-            for b in 0..<blocks {
-                for k in slow[b] {
-                    let r = k / planCount, p = k % planCount
-                    let row = Int(acceptedRows[r])
-                    var found: [Diagnostic] = []
-                    if let value = cell(table, row, planColumn[p], book.indicators[plans[p].indicator], &profiles, &found) {
-                        if let flag = flagPointers[p] { flag[r] = IndicatorColumns.flag(of: value) } else { columnPointers[p][r] = value }
-                    }
-                    for d in found { cellDiagnostics.append((row, d)) }
-                }
-            }
-        }
-
-        // Row diagnostics and cell diagnostics never concern the same row.
-        var i = 0, j = 0
-        while i < rowDiagnostics.count || j < cellDiagnostics.count {
-            if j == cellDiagnostics.count || (i < rowDiagnostics.count && rowDiagnostics[i].row <= cellDiagnostics[j].row) {
-                diagnostics.append(rowDiagnostics[i].diagnostic)
-                i += 1
-            } else {
-                diagnostics.append(cellDiagnostics[j].diagnostic)
-                j += 1
-            }
-        }
-
-        profiles.setRows(school: rowSchool, year: rowYear, line: rowLine, columns: columns)
-    }
-
-    /// A column store being set up on another thread: hundreds of megabytes for a large
-    /// file, made resident before use (see `LargeBuffer`).
-    final class PreparedColumns: @unchecked Sendable {
-        private var columns: IndicatorColumns?
-        private let group = DispatchGroup()
-
-        /// Starts setting up `count` columns of `rows` missing values.
-        init(count: Int, rows: Int, stored: Set<Int>?, flags: Set<Int>) {
-            DispatchQueue.global().async(group: group) {
-                self.columns = IndicatorColumns(count: count, rows: rows, stored: stored, flags: flags)
-            }
-        }
-
-        /// The columns, once ready (once only).
-        func take() -> IndicatorColumns {
-            group.wait()
-            defer { columns = nil }
-            return columns!
-        }
-    }
-
-    /// The school years of `rows` (column `column`), written to `rowYears`; the years
-    /// seen and the diagnostics of unreadable ones, in row order.
-    static func readYears(
-        _ table: CSVTable, column yc: Int, rows: Range<Int>, into rowYears: UnsafeMutablePointer<Int32>
-    ) -> (years: Set<SchoolYear>, diagnostics: [Diagnostic]) {
-        var years = Set<SchoolYear>()
-        var diagnostics: [Diagnostic] = []
-        var lastFastYear: SchoolYear?
-        table.bytes.withUnsafeBufferPointer { text in
-            var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: yc + 1)
-            defer { scanner.deallocate() }
-            for row in rows {
-                // Common case: a plain year spelling with nothing to trim, read from bytes.
-                var fast: SchoolYear?
-                if yc < table.fieldCount(row: row) {
-                    scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: yc + 1)
-                    if let b = scanner.fieldBytes(yc), let f = b.first, let l = b.last, f >= 48, f <= 57, l >= 48, l <= 57 {
-                        fast = parseYearFast(b)
-                    }
-                }
-                if let y = fast {
-                    rowYears[row] = Int32(clamping: y.start)
-                    if y != lastFastYear {
-                        years.insert(y)
-                        lastFastYear = y
-                    }
-                    continue
-                }
-                let text = CellParser.trimmed(table.field(row: row, column: yc))
-                if let y = parseYear(text) {
-                    rowYears[row] = Int32(clamping: y.start)
-                    years.insert(y)
-                } else {
-                    diagnostics.append(.error(.profileBadYear(text), at: table.fieldRange(row: row, column: yc), help: .profileYearHelp))
-                }
-            }
-        }
-        return (years, diagnostics)
-    }
-
-    /// A row whose school year could not be read (see `rowYears`).
-    static let noYear = Int32.min
-
-    /// Rows per unit of parallel cell parsing.
-    static let cellBlockRows = 8_192
-
-    /// True when `CellParser.trimmed` certainly leaves these bytes as they are (the check
-    /// of `trimmedString`'s fast path; empty counts as nothing to trim).
-    @inline(__always)
-    static func nothingToTrim(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let f = bytes.first, let l = bytes.last else { return true }
-        let n = bytes.count
-        let firstSafe = (f > 0x20 && f < 0x7F) || f == 0xD0 || f == 0xD1
-            || (f == 0xC2 && n >= 2 && bytes[1] >= 0xA1 && bytes[1] <= 0xBF)
-        let lead = n >= 2 ? bytes[n - 2] : 0
-        let lastSafe = (l > 0x20 && l < 0x7F)
-            || (l >= 0x80 && l <= 0xBF && (lead == 0xD0 || lead == 0xD1 || (lead == 0xC2 && l >= 0xA1)))
-        return firstSafe && lastSafe
-    }
-
-    /// `CellParser.trimmed` of UTF-8 bytes, without a second copy when nothing is trimmed.
-    @inline(__always)
-    static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard !bytes.isEmpty else { return "" }
-        let s = String(decoding: bytes, as: UTF8.self)
-        if nothingToTrim(bytes) { return s }
-        if let a = s.first, let z = s.last, !a.isWhitespace, !z.isWhitespace { return s }
-        return CellParser.trimmed(s)
-    }
-
-    /// Yes/no words accepted by `CellParser.parseBool`, in the spellings met in practice,
-    /// as bytes (an exact match gives what the `String` path gives).
-    static let boolWords: [(bytes: [UInt8], value: Double)] =
-        ["да", "Да", "ДА", "true", "True", "TRUE", "истина", "Истина", "ИСТИНА", "yes", "Yes", "YES"].map { (Array($0.utf8), 1) }
-        + ["нет", "Нет", "НЕТ", "false", "False", "FALSE", "ложь", "Ложь", "ЛОЖЬ", "no", "No", "NO"].map { (Array($0.utf8), 0) }
-
-    /// A yes/no word packed for comparison without memory traffic: its UTF-8 bytes (at
-    /// most 16) as two little-endian words, and its length.
-    struct BoolKey {
-        var count: Int
-        var low: UInt64
-        var high: UInt64
-        var value: Double
-    }
-
-    /// In the order of `boolWords`, yes and no spellings alternating (`да`, `нет`, `Да`,
-    /// `Нет`, …), so the common words are found first.
-    static let boolKeys: [BoolKey] = boolWords.indices.sorted { ($0 % 12, $0 / 12) < ($1 % 12, $1 / 12) }.map { boolWords[$0] }.map { w in
-        w.bytes.withUnsafeBufferPointer { b in
-            precondition(b.count <= 16, "yes/no words are at most 16 bytes")
-            let (low, high) = pack(b)
-            return BoolKey(count: b.count, low: low, high: high, value: w.value)
-        }
-    }
-
-    /// Up to 16 bytes as two little-endian words (zero-padded).
-    @inline(__always)
-    static func pack(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var low: UInt64 = 0, high: UInt64 = 0
-        for i in 0..<min(b.count, 8) { low |= UInt64(b[i]) << (8 * UInt64(i)) }
-        if b.count > 8 { for i in 8..<min(b.count, 16) { high |= UInt64(b[i]) << (8 * UInt64(i - 8)) } }
-        return (low, high)
-    }
-
-    /// The value of a yes/no word given exactly as in `boolWords` (byte for byte).
-    @inline(__always)
-    static func boolWord(_ b: UnsafeBufferPointer<UInt8>, _ keys: UnsafeBufferPointer<BoolKey>) -> Double? {
-        guard b.count <= 16 else { return nil }
-        let (low, high) = pack(b)
-        for k in keys where k.count == b.count && k.low == low && k.high == high { return k.value }
-        return nil
-    }
-
-    @inline(__always)
-    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
-    }
-
-    /// The common spellings `2025`, `2025/26`, `2025-26`, `2025/2026`, `2025-2026`, read from
-    /// bytes (this runs once per row); anything else goes through the general parser.
-    @inline(__always)
-    static func parseYearFast(_ text: String) -> SchoolYear? {
-        parseYearFast(text.utf8)
-    }
-
-    @inline(__always)
-    static func parseYearFast<S: Sequence<UInt8>>(_ bytes: S) -> SchoolYear? {
-        var utf8 = bytes.makeIterator()
-        func digit(_ b: UInt8?) -> Int? {
-            guard let b, b >= 48, b <= 57 else { return nil }
-            return Int(b - 48)
-        }
-        var start = 0
-        for _ in 0..<4 {
-            guard let d = digit(utf8.next()) else { return nil }
-            start = start * 10 + d
-        }
-        guard (1900...2200).contains(start) else { return nil }
-        guard let separator = utf8.next() else { return SchoolYear(start: start) }
-        guard separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") else { return nil }
-        var second = 0, digits = 0
-        while let b = utf8.next() {
-            guard let d = digit(b) else { return nil }
-            second = second * 10 + d
-            digits += 1
-        }
-        guard (digits == 2 && second == (start + 1) % 100) || (digits == 4 && second == start + 1) else { return nil }
-        return SchoolYear(start: start)
-    }
-
-    /// `2025/26`, `2025/2026`, `2025-2026`, `2025–26` or `2025` (the school year starting then).
-    public static func parseYear(_ text: String) -> SchoolYear? {
-        if let year = parseYearFast(text) { return year }
-        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "-" || $0 == "–" || $0 == "—" })
-            .map { CellParser.trimmed($0) }
-        guard let first = parts.first, first.count == 4, let start = Int(first), (1900...2200).contains(start) else { return nil }
-        if parts.count == 1 { return SchoolYear(start: start) }
-        guard parts.count == 2, let second = Int(parts[1]) else { return nil }
-        guard second == start + 1 || second == (start + 1) % 100 else { return nil }
-        return SchoolYear(start: start)
+        return diagnostics
     }
 
     /// The declared range; a percent indicator without one is 0–100 (percentage points).

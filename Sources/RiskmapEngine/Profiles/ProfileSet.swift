@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// School profiles held column by column: one `Double` column per indicator, one entry
 /// per (school, school year) row. A missing value is NaN. Booleans are 0/1, category
@@ -49,6 +50,19 @@ public struct ProfileSet: Sendable {
         /// The name of school `i` (as `self[i].name`).
         public func name(_ i: Int) -> String { text(bounds[4 * i + 2], bounds[4 * i + 3]) }
 
+        /// Where school `i`'s id bytes are in `arena`.
+        @inline(__always)
+        func idRange(_ i: Int) -> Range<Int> { Int(bounds[4 * i])..<Int(bounds[4 * i + 1]) }
+        /// Where school `i`'s name bytes are in `arena`.
+        @inline(__always)
+        func nameRange(_ i: Int) -> Range<Int> { Int(bounds[4 * i + 2])..<Int(bounds[4 * i + 3]) }
+
+        /// Appends the UTF-8 bytes of school `i`'s id to `out` (no `String` made).
+        @inline(__always)
+        public func appendID(_ i: Int, to out: inout OutputSpan<UInt8>) {
+            out.append(copying: arena.span.extracting(idRange(i)))
+        }
+
         /// Calls `body` with the UTF-8 bytes of school `i`'s id.
         @inline(__always)
         public func withIDBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
@@ -67,10 +81,10 @@ public struct ProfileSet: Sendable {
         mutating func compact() {
             let n = arena.count
             guard arena.capacity > n + n / 8 + 64 else { return }
-            arena = [UInt8](unsafeUninitializedCapacity: n) { buffer, initialized in
-                arena.withUnsafeBufferPointer { if n > 0 { buffer.baseAddress!.initialize(from: $0.baseAddress!, count: n) } }
-                initialized = n
-            }
+            var compact: [UInt8] = []
+            compact.reserveCapacity(n)
+            compact += arena
+            arena = compact
         }
 
         mutating func reserve(_ count: Int, bytes: Int) {

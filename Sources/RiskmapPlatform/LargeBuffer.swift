@@ -1,5 +1,4 @@
 import Foundation
-import RiskmapLanguage
 
 /// Large buffers (the input text, the profile and result columns).
 ///
@@ -9,7 +8,10 @@ import RiskmapLanguage
 /// same pages once resident. Two things help, and both are only hints to the kernel:
 /// huge pages (512 times fewer faults) and making the pages resident on all cores at
 /// once (`prepare`), which halves the wait on two cores.
-enum LargeBuffer {
+///
+/// For Platform primitives (`FileBytes`, `ColumnBuffer`) and the evaluator's result
+/// columns (`columns`). Any thread may call it, on memory it owns.
+public enum LargeBuffer {
     /// Smaller buffers are left alone.
     static let hugePageThreshold = 256 << 10
     static let pageSize = 4096
@@ -19,6 +21,7 @@ enum LargeBuffer {
     /// buffer touches is advised, not only its 2 MiB-aligned interior: neighbouring buffers
     /// (the many columns of a profile set) then merge into one advised region that huge
     /// pages cover whole. Advice is only a hint; failure is harmless and ignored.
+    @usableFromInline
     static func adviseHugePages(_ base: UnsafeMutableRawPointer, byteCount: Int) {
         #if os(Linux)
         guard byteCount >= hugePageThreshold else { return }
@@ -36,7 +39,7 @@ enum LargeBuffer {
     /// the pages made resident by all cores at once (`MADV_POPULATE_WRITE`, Linux 5.14+;
     /// the contents are not changed). Where the kernel refuses, the pages simply fault in
     /// on first write as usual.
-    static func prepare(_ base: UnsafeMutableRawPointer, byteCount: Int, threads: Int = ThreadCount.available) {
+    public static func prepare(_ base: UnsafeMutableRawPointer, byteCount: Int, threads: Int = ThreadCount.available) {
         adviseHugePages(base, byteCount: byteCount)
         #if os(Linux)
         guard byteCount >= prefaultThreshold else { return }
@@ -45,7 +48,7 @@ enum LargeBuffer {
         let parts = max(1, min(threads, 8))
         // Part boundaries on 2 MiB, so that no huge page is split between two threads.
         let step = ((end - start) / parts + (2 << 20) - 1) & ~((2 << 20) - 1)
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
+        Parallel.forEach(count: parts, threads: parts) { p in
             let lo = start + p * step, hi = min(end, lo + step)
             guard hi > lo, let pointer = UnsafeMutableRawPointer(bitPattern: lo) else { return }
             _ = madvise(pointer, hi - lo, populateWrite)
@@ -60,8 +63,10 @@ enum LargeBuffer {
 
     /// `count` columns of `rows` elements set to `initial`: `body` fills them through
     /// pointers (from several threads if it likes, on disjoint rows), and the columns are
-    /// returned as arrays without a copy.
-    static func columns<T>(
+    /// returned as arrays without a copy. For the evaluator's result columns (its rows
+    /// blocks write disjoint rows); inlinable, so that it is specialized for `T`.
+    @inlinable
+    public static func columns<T>(
         count: Int, rows: Int, initial: T, _ body: ([UnsafeMutablePointer<T>]) -> Void
     ) -> [[T]] {
         var arrays = [[T]](repeating: [], count: count)

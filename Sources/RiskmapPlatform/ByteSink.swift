@@ -2,6 +2,9 @@ import Foundation
 
 /// A buffered byte writer: to a file descriptor, in blocks of about `blockSize` bytes, so
 /// that a large output is never held in memory whole; or, for captured output, to memory.
+///
+/// A value used by one thread at a time (`write(overlapping:threads:then:)` hands its file
+/// to a writer thread and waits for it before returning).
 public struct ByteSink {
     public typealias Failure = AtomicWriter.Failure
     public static let blockSize = 1 << 20
@@ -11,6 +14,9 @@ public struct ByteSink {
     let path: String
     /// Bytes not yet written (all the bytes, for a memory sink).
     public private(set) var buffer: [UInt8] = []
+
+    /// Whether the bytes still go to disk with direct writes (see `OutputFile`).
+    var writesDirectly: Bool { file?.isDirect ?? false }
 
     /// A sink writing to `descriptor`; `direct`: it was opened with `O_DIRECT`.
     init(descriptor: Int32, path: String, direct: Bool = false) {
@@ -53,20 +59,15 @@ public struct ByteSink {
             return
         }
         try flush()
-        let result = WriteResult()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
+        // The file is used by the writer alone until `wait()` returns.
+        let writing = Parallel.background { () -> Int32? in
             for b in blocks {
-                if let code = b.withUnsafeBytes({ file.append($0) }) { result.error = code; return }
+                if let code = b.withUnsafeBytes({ file.append($0) }) { return code }
             }
+            return nil
         }
         body()
-        group.wait()
-        if let code = result.error { throw failure(code) }
-    }
-
-    private final class WriteResult: @unchecked Sendable {
-        var error: Int32?
+        if let code = writing.wait() { throw failure(code) }
     }
 
     /// Writes out whatever is buffered (nothing to do for a memory sink).

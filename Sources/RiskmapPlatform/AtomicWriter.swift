@@ -1,14 +1,23 @@
 import Foundation
 
 /// Writes files so that a reader never sees a half-written one: the bytes go to a
-/// temporary file in the same folder, are flushed to disk, and the file is then renamed
-/// over the target. If anything fails, the temporary file is removed and the target is
-/// left as it was.
+/// temporary file in the same folder, are flushed to disk (`fsync`), and the file is then
+/// renamed over the target. If anything fails, the temporary file is removed and the
+/// target is left as it was.
+///
+/// Writes go through the page cache, unless the caller asks for direct writes (large
+/// classification outputs, when `Tuning.directWrites` is on; see `OutputFile`). Any
+/// thread may call it; two writers of one path at once are not supported.
 public enum AtomicWriter {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
         public var description: String { "\(path): \(reason)" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
@@ -20,18 +29,21 @@ public enum AtomicWriter {
     }
 
     /// Streams the file: `body` appends to the sink, which writes in blocks, so a large
-    /// output is never held in memory whole.
-    public static func write(to path: String, _ body: (inout ByteSink) throws(Failure) -> Void) throws(Failure) {
+    /// output is never held in memory whole. `direct`: write with `O_DIRECT` where the
+    /// file system takes it (pass `tuning.directWrites` for a large output; the default
+    /// is plain writes through the page cache).
+    public static func write(to path: String, direct: Bool = false, _ body: (inout ByteSink) throws(Failure) -> Void) throws(Failure) {
         guard !path.isEmpty, !path.contains("\u{0}") else { throw Failure(path: path, reason: "invalid path") }
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent().path
             + "/.\(url.lastPathComponent).riskmap-\(ProcessInfo.processInfo.processIdentifier).tmp"
-        // Direct writes where the file system takes them (see `OutputFile`).
-        var direct = OutputFile.directFlag != 0
-        var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | OutputFile.directFlag, 0o666)
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+        var direct = direct && OutputFile.directFlag != 0
+        var fd = open(temp, flags | (direct ? OutputFile.directFlag : 0), 0o666)
         if fd < 0 && errno == EINVAL && direct {
+            // A file system without direct writes.
             direct = false
-            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            fd = open(temp, flags, 0o666)
         }
         guard fd >= 0 else { throw Failure(path: path, reason: "\(temp): \(String(cString: strerror(errno)))") }
         var sink = ByteSink(descriptor: fd, path: path, direct: direct)

@@ -11,7 +11,8 @@ import Foundation
 /// fill an aligned block is written through the page cache by `finish()`. A file system
 /// that refuses a direct write (`EINVAL`) gets every byte through the page cache instead.
 ///
-/// Used by one thread at a time.
+/// Internal to RiskmapPlatform (`ByteSink`, `AtomicWriter`). Used by one thread at a
+/// time: `ByteSink` hands it to its writer thread only while it waits for it.
 final class OutputFile: @unchecked Sendable {
     let descriptor: Int32
     /// Whether writes still go through the staging buffer with `O_DIRECT`.

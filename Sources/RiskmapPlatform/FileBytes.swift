@@ -1,36 +1,34 @@
 import Foundation
-import RiskmapLanguage
 
 /// Reads whole files straight into a byte array (no intermediate `Data` copy, which
 /// for a large school file would double the memory touched), or maps them.
+///
+/// Any thread may call it; the results are immutable values.
 public enum FileBytes {
-    /// The contents of an input text file. A regular file of at least `mapMinBytes` is
-    /// mapped read-only: its pages are the page cache's, so a school file that was just
-    /// written or read costs no fresh memory (on a VM, filling fresh memory is what
-    /// a 200 MB file's read costs). Smaller files, pipes and anything `mmap` refuses
-    /// are read.
+    /// The contents of an input text file. A regular file of at least
+    /// `tuning.mapMinBytes` is mapped read-only (when `tuning.mapsLargeInputs`): its pages
+    /// are the page cache's, so a school file that was just written or read costs no
+    /// fresh memory (on a VM, filling fresh memory is what a 200 MB file's read costs).
+    /// Smaller files, pipes and anything `mmap` refuses are read.
     ///
     /// Like every program that maps its input (ripgrep, git), a run whose input file is
     /// truncated while it reads it stops with SIGBUS; saving a file by replacing it (as
     /// spreadsheet programs do) does not affect a run that already opened it.
-    public static func text(_ path: String) -> TextBytes? {
+    public static func text(_ path: String, tuning: Tuning = .default) -> TextBytes? {
         opened(path) { fd, st in
             let size = Int(st.st_size)
             // (The mapping outlives the descriptor.)
-            if (st.st_mode & S_IFMT) == S_IFREG, size >= mapMinBytes,
+            if tuning.mapsLargeInputs, (st.st_mode & S_IFMT) == S_IFREG, size >= tuning.mapMinBytes,
                let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED {
                 return .mapping(of: base, byteCount: size)
             }
-            return read(fd: fd, size: size).map { TextBytes($0) }
+            return read(fd: fd, size: size, threads: tuning.threads).map { TextBytes($0) }
         }
     }
 
-    /// Files at least this large are mapped by `text(_:)`.
-    static let mapMinBytes = 4 << 20
-
     /// The bytes of a file (read, never mapped); `nil` when it cannot be read.
-    public static func read(_ path: String) -> [UInt8]? {
-        opened(path) { fd, st in read(fd: fd, size: Int(st.st_size)) }
+    public static func read(_ path: String, tuning: Tuning = .default) -> [UInt8]? {
+        opened(path) { fd, st in read(fd: fd, size: Int(st.st_size), threads: tuning.threads) }
     }
 
     /// Opens `path` for reading and calls `body` with the descriptor (closed afterwards)
@@ -46,7 +44,7 @@ public enum FileBytes {
     }
 
     /// Reads `fd` to its end; `size` (from `fstat`) is a hint.
-    private static func read(fd: Int32, size: Int) -> [UInt8]? {
+    private static func read(fd: Int32, size: Int, threads: Int) -> [UInt8]? {
         // One byte more than the size, so that a file that grew (or a pipe, size 0) is read on.
         var capacity = max(size, 0) + 1
         var bytes: [UInt8] = []
@@ -54,7 +52,7 @@ public enum FileBytes {
             var ok = true
             var full = false
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                LargeBuffer.prepare(buffer.baseAddress!, byteCount: capacity)
+                LargeBuffer.prepare(buffer.baseAddress!, byteCount: capacity, threads: threads)
                 var done = 0
                 while done < capacity {
                     let n = Foundation.read(fd, buffer.baseAddress! + done, capacity - done)

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Files and folders flushed to disk before they are published: `OutputBundle` writes a
+/// whole output folder with these, then renames it into place, so that after the rename
+/// (even after a crash) every file is there in full.
+///
+/// Any thread may call them.
+public enum DurableFiles {
+    /// Creates (or truncates) the file at `path` with `bytes`, and flushes it (`fsync`)
+    /// before closing it.
+    public static func write(_ bytes: [UInt8], to path: String) throws(AtomicWriter.Failure) {
+        guard !path.isEmpty, !path.contains("\u{0}") else { throw AtomicWriter.Failure(path: path, reason: "invalid path") }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw failure(path) }
+        var sink = ByteSink(descriptor: fd, path: path)
+        do throws(AtomicWriter.Failure) {
+            try sink.write(bytes)
+            try sink.finish()
+            if fsync(fd) != 0 { throw failure(path) }
+        } catch {
+            close(fd)
+            throw error
+        }
+        if close(fd) != 0 { throw failure(path) }
+    }
+
+    /// Flushes the folder at `path` (its entries: the names of the files in it).
+    public static func syncDirectory(_ path: String) throws(AtomicWriter.Failure) {
+        guard !path.isEmpty, !path.contains("\u{0}") else { throw AtomicWriter.Failure(path: path, reason: "invalid path") }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path) }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw failure(path) }
+    }
+
+    private static func failure(_ path: String) -> AtomicWriter.Failure {
+        AtomicWriter.Failure(path: path, reason: String(cString: strerror(errno)))
+    }
+}
