@@ -20,16 +20,18 @@ enum EngineCommands {
 
     static let dataOptions: Set<String> = ["rules", "schools", "year", "delimiter", "encoding"]
 
-    /// Rules + profiles + evaluation, shared by classify and explain.
+    /// Rules + profiles + outcomes, shared by classify, explain and plan.
     struct Loaded {
-        var evaluation: Outcomes
+        var outcomes: Outcomes
         var yearIndex: Int
         var dataErrors: Bool
+        /// SHA-256 of the schools file as read (for the manifest; `plan` only).
+        var schoolsSHA256: String?
     }
 
-    /// `measures`: whether the command needs the measures (explanations list them; the
-    /// classification does not).
-    static func load(_ parsed: Arguments, _ context: CommandContext, measures: Bool) -> Result<Loaded, ExitCode> {
+    /// The session's steps for the command's options: the rule book, the schools file
+    /// (`purpose` decides what is kept and evaluated), the school year.
+    static func load(_ parsed: Arguments, _ context: CommandContext, purpose: Session.Purpose) -> Result<Loaded, ExitCode> {
         let (bookOrNil, code, _) = context.loadRuleBook(parsed.values["rules"] ?? "Rules", printWarnings: false)
         guard let book = bookOrNil else { return .failure(code) }
         var options = CSVOptions()
@@ -60,28 +62,25 @@ enum EngineCommands {
             }
             requestedYear = year
         }
+        let session = Session(Program(book: book), purpose: purpose)
         let path = parsed.values["schools"] ?? defaultSchools
-        guard var data = FileBytes.text(path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            context.console.err(context.renderer.render(Diagnostic(.error, exists ? .unreadableFile(path) : .pathNotFound(path), path: path)))
+        let loaded: Session.Profiles
+        switch session.profiles(at: path, options: options, defaultYear: requestedYear ?? book.header.year,
+                                hashInput: purpose == .plans) {
+        case .failure(.notFound(let p)):
+            context.console.err(context.renderer.render(Diagnostic(.error, .pathNotFound(p), path: p)))
             return .failure(.noInput)
+        case .failure(.unreadable(let p)):
+            context.console.err(context.renderer.render(Diagnostic(.error, .unreadableFile(p), path: p)))
+            return .failure(.noInput)
+        case .success(let l):
+            loaded = l
         }
-        // The table (text and row offsets) is released when this closure returns,
-        // before evaluation.
-        let (hasTable, profiles, loadDiagnostics): (Bool, ProfileSet, [Diagnostic]) = {
-            let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: data, path: path, options: options)
-            guard let table = tableOrNil else { return (false, ProfileSet(indicatorCount: 0, years: []), csvDiagnostics) }
-            // Without measures, the indicators only measures read are checked but not kept.
-            let (p, d) = ProfileLoader.load(table: table, book: book, defaultYear: requestedYear ?? book.header.year,
-                                            keeping: measures ? nil : book.indicatorsRead(includingMeasures: false))
-            return (true, p, csvDiagnostics + d)
-        }()
-        data = TextBytes([])
-        var diagnostics = loadDiagnostics
-        let strict = parsed.flags.contains("strict")
-        if strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
+        var diagnostics = loaded.diagnostics
+        if parsed.flags.contains("strict") { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
         context.console.err(context.renderer.render(diagnostics))
-        guard hasTable, profiles.rowCount > 0 else { return .failure(.failure) }
+        let profiles = loaded.profiles
+        guard loaded.isTable, profiles.rowCount > 0 else { return .failure(.failure) }
         let yearIndex: Int
         if let y = requestedYear {
             guard let i = profiles.yearIndex(y) else {
@@ -93,8 +92,8 @@ enum EngineCommands {
         } else {
             yearIndex = profiles.years.count - 1
         }
-        let evaluation = Executor(Program(book: book)).run(profiles, measures: measures)
-        return .success(Loaded(evaluation: evaluation, yearIndex: yearIndex, dataErrors: diagnostics.hasErrors))
+        return .success(Loaded(outcomes: session.run(profiles), yearIndex: yearIndex, dataErrors: diagnostics.hasErrors,
+                               schoolsSHA256: loaded.sha256))
     }
 
     // MARK: - classify
@@ -108,11 +107,11 @@ enum EngineCommands {
             return .usage
         }
         let loaded: Loaded
-        switch load(parsed, context, measures: false) {
+        switch load(parsed, context, purpose: .classification) {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }
-        let report = ClassificationReport(loaded.evaluation,
+        let report = ClassificationReport(loaded.outcomes,
                                           yearIndex: loaded.yearIndex, lang: context.lang)
         let render = { (sink: inout ByteSink) throws(ByteSink.Failure) in
             switch format {
@@ -143,11 +142,11 @@ enum EngineCommands {
             return .usage
         }
         let loaded: Loaded
-        switch load(parsed, context, measures: true) {
+        switch load(parsed, context, purpose: .plans) {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }
-        let profiles = loaded.evaluation.profiles
+        let profiles = loaded.outcomes.profiles
         let rows = profiles.rows(inYear: loaded.yearIndex)
         let schools = rows.map { profiles.schools[Int(profiles.rowSchool[$0])] }
         var matches = rows.indices.filter { schools[$0].id == query }
@@ -161,7 +160,7 @@ enum EngineCommands {
             context.console.err(context.renderer.render(Diagnostic(.error, message, path: parsed.values["schools"] ?? defaultSchools)))
             return .failure
         }
-        let report = ClassificationReport(loaded.evaluation,
+        let report = ClassificationReport(loaded.outcomes,
                                           yearIndex: loaded.yearIndex, lang: context.lang)
         context.console.out(report.explain(row: rows[matches[0]]))
         return .success

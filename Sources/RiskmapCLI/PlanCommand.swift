@@ -20,12 +20,12 @@ enum PlanCommand {
             planYear = year
         }
         let loaded: EngineCommands.Loaded
-        switch EngineCommands.load(parsed, context, measures: true) {
+        switch EngineCommands.load(parsed, context, purpose: .plans) {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }
         let schoolsPath = parsed.values["schools"] ?? EngineCommands.defaultSchools
-        var inputs = [ManifestWriter.Input(role: "schools", path: schoolsPath, bytes: FileBytes.read(schoolsPath) ?? [])]
+        var inputs = [ManifestWriter.Input(role: "schools", path: schoolsPath, sha256: loaded.schoolsSHA256 ?? "")]
 
         // The directory: given, or `<schools>-directory.csv` beside the schools file.
         var directory = Directory()
@@ -43,16 +43,16 @@ enum PlanCommand {
             let (table, csvDiagnostics) = CSVReader.read(bytes: bytes, path: path)
             var diagnostics = csvDiagnostics
             if let table {
-                let (d, more) = Directory.load(table: table, book: loaded.evaluation.book)
+                let (d, more) = Directory.load(table: table, book: loaded.outcomes.book)
                 directory = d
                 diagnostics += more
             }
             context.console.err(context.renderer.render(diagnostics))
             hadErrors = hadErrors || diagnostics.hasErrors
-            inputs.append(ManifestWriter.Input(role: "directory", path: path, bytes: bytes))
+            inputs.append(ManifestWriter.Input(role: "directory", path: path, sha256: SHA256.hex(bytes)))
         }
 
-        let planner = Planner(loaded.evaluation, directory: directory, lang: context.lang)
+        let planner = Planner(loaded.outcomes, directory: directory, lang: context.lang)
         let plans = planner.plan(yearIndex: loaded.yearIndex, planYear: planYear)
         var bundle = OutputBundle()
         PlanDocuments.add(plans, to: &bundle)

@@ -1,3 +1,4 @@
+import RiskmapEngine
 import RiskmapLanguage
 
 /// The `riskmap` command line: picks the command and maps results to exit codes.
@@ -78,15 +79,14 @@ public struct CommandContext: Sendable {
 
     /// Loads and checks a rule book; prints diagnostics unless `quiet`.
     func loadRuleBook(_ path: String, printWarnings: Bool = true) -> (CheckedRuleBook?, ExitCode, [Diagnostic]) {
-        switch RuleBookLoader.load(path) {
+        switch Session.ruleBook(at: path) {
         case .failure(.notFound(let p)):
             console.err(renderer.render(Diagnostic(.error, .pathNotFound(p), path: p)))
             return (nil, .noInput, [])
         case .failure(.unreadable(let diagnostics)):
             console.err(renderer.render(diagnostics))
             return (nil, .noInput, diagnostics)
-        case .success(let files):
-            let (book, diagnostics, _) = Checker.check(files: files)
+        case .success(let (book, diagnostics)):
             let shown = printWarnings ? diagnostics : diagnostics.filter { $0.severity == .error }
             console.err(renderer.render(shown))
             return (book, book == nil ? .failure : .success, diagnostics)

@@ -31,6 +31,9 @@ public struct Tuning: Sendable, Equatable {
     /// Rows per unit of parallel work in the profile loader (school years, cells).
     public var loaderBlockRows: Int
 
+    /// Rows per unit of parallel work when a program runs (`Executor`).
+    public var evaluatorBlockRows: Int
+
     /// Texts at least this large are scanned in two parts on two threads: CSV rows
     /// (`CSVReader`) and line starts (`SourceFile`).
     public var parallelScanMinBytes: Int
@@ -45,6 +48,7 @@ public struct Tuning: Sendable, Equatable {
         directWrites: Bool = true,
         keepsOnlyReadIndicators: Bool = true,
         loaderBlockRows: Int = 8_192,
+        evaluatorBlockRows: Int = 16_384,
         parallelScanMinBytes: Int = 1 << 20,
         speculativeUTF8MinBytes: Int = 1 << 20
     ) {
@@ -54,12 +58,14 @@ public struct Tuning: Sendable, Equatable {
         self.directWrites = directWrites
         self.keepsOnlyReadIndicators = keepsOnlyReadIndicators
         self.loaderBlockRows = max(1, loaderBlockRows)
+        self.evaluatorBlockRows = max(1, evaluatorBlockRows)
         self.parallelScanMinBytes = max(0, parallelScanMinBytes)
         self.speculativeUTF8MinBytes = max(0, speculativeUTF8MinBytes)
     }
 
     /// What riskmap does unless told otherwise: every core, large inputs mapped, large
     /// classification outputs written directly, classification keeps only what it reads,
-    /// blocks of 8,192 rows, texts of 1 MiB or more scanned in two parts.
+    /// blocks of 8,192 rows to load and of 16,384 to evaluate, texts of 1 MiB or more
+    /// scanned in two parts.
     public static let `default` = Tuning()
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RiskmapCLI
+import RiskmapEngine
 
 /// `riskmap plan` end to end, in-process, on the starter fixture and the shipped samples.
 @Suite struct PlanCommandTests {
@@ -53,6 +54,9 @@ import RiskmapCLI
         #expect((ruleset["sha256"] as? String)?.count == 64)
         let inputs = try #require(manifest["inputs"] as? [[String: Any]])
         #expect(inputs.first?["role"] as? String == "schools")
+        // The hash of the bytes that were read and evaluated (not of a second reading).
+        let schools = try #require(FileManager.default.contents(atPath: EngineCLI.starterSchools))
+        #expect(inputs.first?["sha256"] as? String == SHA256.hex([UInt8](schools)))
         #expect(manifest["planYear"] as? String == "2026/27")
         #expect((manifest["commandLine"] as? [String])?.contains("--plan-year") == true)
         #expect(result.stderr.contains("Планы на 2026/27 учебный год"))

@@ -458,7 +458,7 @@ import RiskmapLanguage
         #expect(runner.run(book.examples[0]).passed)
         let (unknown, r2) = runner.evaluate(book.examples[1])
         #expect(unknown.factors[0][r2] == .unknown)
-        #expect(unknown.levels[0][r2] == Evaluation.unknownLevel)
+        #expect(unknown.levels[0][r2] == Outcomes.unknownLevel)
     }
 
     @Test func starterExamplesPass() throws {

@@ -148,7 +148,7 @@ struct Evaluated {
         let s = book.scales.first { $0.code == scale }!
         let l = evaluation.levels[s.index][row(id, y)]
         if l >= 0 { return s.levels[Int(l)].code }
-        return l == Evaluation.unknownLevel ? "unknown" : "none"
+        return l == Outcomes.unknownLevel ? "unknown" : "none"
     }
 
     func measure(_ code: String, _ id: String = "S", _ y: SchoolYear = SchoolYear(start: 2025)) -> Bool {

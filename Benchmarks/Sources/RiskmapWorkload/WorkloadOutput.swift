@@ -1,4 +1,4 @@
-// Formats the workload's output (WORKLOAD.md §4) from a riskmap evaluation.
+// Formats the workload's output (WORKLOAD.md §4) from the outcomes of a riskmap run.
 import RiskmapEngine
 import RiskmapLanguage
 import RiskmapPlatform
@@ -9,8 +9,8 @@ public enum WorkloadOutput {
     /// The whole output: the header, then `id,level,factors,actions` lines in input order:
     /// the level code of the first scale, triggered factor codes ascending, and the
     /// measures addressing any triggered factor (codes ascending), both `;`-joined.
-    public static func render(_ evaluation: Evaluation) -> [UInt8] {
-        header + render(evaluation, rows: 0..<evaluation.profiles.rowCount)
+    public static func render(_ outcomes: Outcomes) -> [UInt8] {
+        header + render(outcomes, rows: 0..<outcomes.profiles.rowCount)
     }
 
     /// The output in blocks of `blockRows` lines, each passed to `write` in order (the
@@ -18,11 +18,11 @@ public enum WorkloadOutput {
     /// rendered at a time. Stops at the first `false` from `write`, and returns whether
     /// every block was written.
     public static func write(
-        _ evaluation: Evaluation, blockRows: Int = 16_384, threads: Int = Tuning.default.threads,
+        _ outcomes: Outcomes, blockRows: Int = 16_384, threads: Int = Tuning.default.threads,
         to write: ([UInt8]) -> Bool
     ) -> Bool {
         guard write(header) else { return false }
-        let rows = evaluation.profiles.rowCount
+        let rows = outcomes.profiles.rowCount
         let block = max(1, blockRows), parallel = max(1, threads)
         var start = 0
         while start < rows {
@@ -31,7 +31,7 @@ public enum WorkloadOutput {
             let parts = (end - first + block - 1) / block
             let blocks = Parallel.map(count: parts, threads: parallel) { p in
                 let lo = first + p * block
-                return render(evaluation, rows: lo..<min(end, lo + block))
+                return render(outcomes, rows: lo..<min(end, lo + block))
             }
             for b in blocks { guard write(b) else { return false } }
             start = end
@@ -40,9 +40,9 @@ public enum WorkloadOutput {
     }
 
     /// The lines of `rows`.
-    public static func render(_ evaluation: Evaluation, rows: Range<Int>) -> [UInt8] {
-        let book = evaluation.book
-        let profiles = evaluation.profiles
+    public static func render(_ outcomes: Outcomes, rows: Range<Int>) -> [UInt8] {
+        let book = outcomes.book
+        let profiles = outcomes.profiles
         let levelCodes = book.scales.first.map { $0.levels.map { Array($0.code.utf8) } } ?? []
         // Factor and measure indices in ascending code order.
         let factorOrder = book.factors.indices.sorted { book.factors[$0].code < book.factors[$1].code }
@@ -51,8 +51,8 @@ public enum WorkloadOutput {
         let measureCodes = book.measures.map { Array($0.code.utf8) }
         let measureAddresses = book.measures.map { $0.addresses }
         let rowSchool = profiles.rowSchool
-        let levels = evaluation.levels.first ?? []
-        let factors = evaluation.factors
+        let levels = outcomes.levels.first ?? []
+        let factors = outcomes.factors
         let unknown = Array("unknown".utf8)
 
         // An upper bound of the output size: every code on every row, and the rows' ids.
@@ -68,7 +68,7 @@ public enum WorkloadOutput {
             for r in rows {
                 profiles.schools.appendID(Int(rowSchool[r]), to: &out)
                 out.append(UInt8(ascii: ","))
-                let level = levels.isEmpty ? Evaluation.noLevel : levels[r]
+                let level = levels.isEmpty ? Outcomes.noLevel : levels[r]
                 let levelCode = level >= 0 ? levelCodes[Int(level)] : unknown
                 out.append(copying: levelCode.span)
                 out.append(UInt8(ascii: ","))

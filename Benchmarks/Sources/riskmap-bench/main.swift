@@ -26,16 +26,14 @@ func splitRulesOption(_ args: [String], default fallback: String) -> (rules: Str
 
 /// The rule book at `path`, loaded and checked (exits on errors).
 func checkedRules(_ path: String) -> CheckedRuleBook {
-    let files: [SourceFile]
-    switch RuleBookLoader.load(path) {
-    case .success(let f): files = f
+    switch Session.ruleBook(at: path) {
     case .failure(let e): fail("cannot load rules at \(path): \(e)", 66)
+    case .success(let (bookOrNil, diagnostics)):
+        guard let book = bookOrNil, !diagnostics.hasErrors else {
+            fail("rule book has errors:\n" + DiagnosticRenderer(lang: .en).render(diagnostics))
+        }
+        return book
     }
-    let (bookOrNil, diagnostics, _) = Checker.check(files: files)
-    guard let book = bookOrNil, !diagnostics.hasErrors else {
-        fail("rule book has errors:\n" + DiagnosticRenderer(lang: .en).render(diagnostics))
-    }
-    return book
 }
 
 /// Writes `bytes` to a file (created or truncated).
@@ -45,24 +43,16 @@ func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
     return fclose(f) == 0 && written == bytes.count
 }
 
-/// The steps of `loadProfiles`, named as `classify` prints them.
-enum LoadStep: String {
-    case read = "read file", parsed = "parse CSV", loaded = "load profiles"
-}
-
-/// Reads, parses and loads a school file as `riskmap` does (`keeping` as in
-/// `ProfileLoader.load`), calling `step` after each step; the text and the table are
-/// released on return, before evaluation. Stops the program on any data error.
-func loadProfiles(_ path: String, _ book: CheckedRuleBook, keeping: Set<Int>? = nil, step: (LoadStep) -> Void) -> ProfileSet {
-    guard let input = FileBytes.text(path) else { fail("cannot read \(path)", 66) }
-    step(.read)
-    let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: input, path: path)
-    guard let table = tableOrNil, !csvDiagnostics.hasErrors else { fail("CSV errors: \(csvDiagnostics.prefix(5))") }
-    step(.parsed)
-    let (profiles, profileDiagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: book.header.year, keeping: keeping)
-    if profileDiagnostics.hasErrors { fail("profile errors: \(profileDiagnostics.prefix(5))") }
-    step(.loaded)
-    return profiles
+/// Reads, parses and loads a school file through `session`, as `riskmap` does, calling
+/// `step` after each step; the text and the table are released on return, before
+/// outcomes. Stops the program on any data error.
+func loadProfiles(_ path: String, _ session: Session, step: (Session.LoadStep) -> Void) -> ProfileSet {
+    switch session.profiles(at: path, defaultYear: session.program.book.header.year, step: step) {
+    case .failure(let e): fail("cannot read \(path): \(e)", 66)
+    case .success(let loaded):
+        if loaded.diagnostics.hasErrors { fail("data errors: \(loaded.diagnostics.prefix(5))") }
+        return loaded.profiles
+    }
 }
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
@@ -103,10 +93,12 @@ case "run":
     let book = checkedRules(rulesPath)
     let tRules = now()
 
-    // Read + parse CSV, load profiles (the text and the table are released before evaluation).
+    // Read + parse CSV, load profiles (the text and the table are released before outcomes).
     var tRead: UInt64 = 0
     var peaks: [(String, Int)] = []
-    let profiles = loadProfiles(inPath, book) { step in
+    // The workload's result columns need every measure, as a plan does.
+    let session = Session(Program(book: book), purpose: .plans)
+    let profiles = loadProfiles(inPath, session) { step in
         if step == .parsed {
             tRead = now()
             peaks.append(("read+parse CSV", peakMiB()))
@@ -116,13 +108,13 @@ case "run":
     peaks.append(("load profiles", peakMiB()))
 
     // Evaluate.
-    let evaluation = Executor(Program(book: book)).run(profiles)
+    let outcomes = session.run(profiles)
     let tEval = now()
     peaks.append(("evaluate", peakMiB()))
 
     // Format + write, block by block.
     guard let file = fopen(outPath, "wb") else { fail("cannot write \(outPath)") }
-    let wrote = WorkloadOutput.write(evaluation) { block in
+    let wrote = WorkloadOutput.write(outcomes) { block in
         block.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) } == block.count
     }
     guard fclose(file) == 0, wrote else { fail("cannot write \(outPath)") }
@@ -162,13 +154,14 @@ case "classify":
     let t0 = now()
     let book = checkedRules(rulesPath)
     var laps: [(String, UInt64)] = [("rules (load+check)", now())]
-    let profiles = loadProfiles(inPath, book, keeping: book.indicatorsRead(includingMeasures: false)) { step in  // as `riskmap classify`
+    let session = Session(Program(book: book), purpose: .classification)  // as `riskmap classify`
+    let profiles = loadProfiles(inPath, session) { step in
         laps.append((step.rawValue, now()))
     }
     laps.append(("release text", now()))
-    let evaluation = Executor(Program(book: book)).run(profiles, measures: false)  // as `riskmap classify`
+    let outcomes = session.run(profiles)
     laps.append(("evaluate", now()))
-    let report = ClassificationReport(evaluation,
+    let report = ClassificationReport(outcomes,
                                       yearIndex: profiles.years.count - 1, lang: .ru)
     do {
         try AtomicWriter.write(to: outPath, direct: Tuning.default.directWrites) { (sink: inout ByteSink) throws(AtomicWriter.Failure) in try report.writeCSV(to: &sink) }

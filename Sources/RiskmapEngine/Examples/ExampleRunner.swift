@@ -70,44 +70,44 @@ public struct ExampleRunner {
     }
 
     public func run(_ example: Example) -> Outcome {
-        let (evaluation, row) = evaluate(example)
-        let explainer = Explainer(evaluation, lang: lang)
+        let (outcomes, row) = evaluate(example)
+        let explainer = Explainer(outcomes, lang: lang)
         var mismatches: [Mismatch] = []
         for expectation in example.expectations {
             switch expectation {
             case .factor(let f, let outcome, _):
-                let actual = evaluation.factors[f][row]
+                let actual = outcomes.factors[f][row]
                 if actual != Self.status(outcome) {
                     mismatches.append(Mismatch(expectation: expectation, expected: "\(book.factors[f].code): \(Self.status(outcome).text(lang))",
                                                actual: "\(book.factors[f].code): \(actual.text(lang))",
                                                trace: explainer.factor(f, row: row).text))
                 }
             case .group(let g, let present, _):
-                let actual = evaluation.groups[g][row]
+                let actual = outcomes.groups[g][row]
                 if (actual == .triggered) != present || actual == .unknown {
                     mismatches.append(Mismatch(expectation: expectation, expected: "\(book.groups[g].code): \(Self.membership(present, lang))",
                                                actual: "\(book.groups[g].code): \(actual == .unknown ? Status.unknown.text(lang) : Self.membership(actual == .triggered, lang))",
                                                trace: ""))
                 }
             case .measure(let m, let present, _):
-                let actual = evaluation.measures[m][row]
+                let actual = outcomes.measures[m][row]
                 if actual != present {
                     mismatches.append(Mismatch(expectation: expectation, expected: "\(book.measures[m].code): \(Self.inPlan(present, lang))",
                                                actual: "\(book.measures[m].code): \(Self.inPlan(actual, lang))", trace: ""))
                 }
             case .levelUnknown(let s, _):
-                let actual = evaluation.levels[s][row]
-                if actual != Evaluation.unknownLevel {
+                let actual = outcomes.levels[s][row]
+                if actual != Outcomes.unknownLevel {
                     let scale = book.scales[s]
                     let actualText = actual >= 0 ? scale.levels[Int(actual)].code : "—"
                     mismatches.append(Mismatch(expectation: expectation, expected: "\(scale.code) = \(Status.unknown.text(lang))",
                                                actual: "\(scale.code) = \(actualText)", trace: ""))
                 }
             case .level(let s, let level, _):
-                let actual = evaluation.levels[s][row]
+                let actual = outcomes.levels[s][row]
                 if actual != Int16(level) {
                     let scale = book.scales[s]
-                    let actualText = actual >= 0 ? scale.levels[Int(actual)].code : (actual == Evaluation.unknownLevel ? Status.unknown.text(lang) : "—")
+                    let actualText = actual >= 0 ? scale.levels[Int(actual)].code : (actual == Outcomes.unknownLevel ? Status.unknown.text(lang) : "—")
                     mismatches.append(Mismatch(expectation: expectation, expected: "\(scale.code) = \(scale.levels[level].code)",
                                                actual: "\(scale.code) = \(actualText)", trace: ""))
                 }

@@ -13,12 +13,15 @@ public struct Executor: Sendable {
     /// Rows per unit of parallel work.
     public var blockRows: Int
 
-    public static let defaultBlockRows = 16_384
-
-    public init(_ program: Program, threads: Int = ThreadCount.available, blockRows: Int = Executor.defaultBlockRows) {
+    public init(_ program: Program, threads: Int, blockRows: Int) {
         self.program = program
         self.threads = max(1, threads)
         self.blockRows = max(1, blockRows)
+    }
+
+    /// Threads and block size from `tuning`.
+    public init(_ program: Program, tuning: Tuning = .default) {
+        self.init(program, threads: tuning.threads, blockRows: tuning.evaluatorBlockRows)
     }
 
     /// Evaluates every row: factors, scale levels, groups and, unless `measures` is false

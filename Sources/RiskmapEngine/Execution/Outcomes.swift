@@ -64,6 +64,3 @@ public struct Outcomes: Sendable {
         return cohortValues[slot][row]
     }
 }
-
-/// The name under which earlier code knew `Outcomes`.
-public typealias Evaluation = Outcomes

@@ -50,12 +50,12 @@ struct ClassificationCSV {
 
     init(_ report: ClassificationReport) {
         self.report = report
-        let book = report.evaluation.book
+        let book = report.outcomes.book
         let lang = report.lang
         func encoded(_ s: String) -> [UInt8] { var b: [UInt8] = []; CSVField.append(s, to: &b); return b }
         var table = PieceTable()
         municipalityPiece = table.count
-        for name in report.evaluation.profiles.schools.municipalityNames { table.add(encoded(name)) }
+        for name in report.outcomes.profiles.schools.municipalityNames { table.add(encoded(name)) }
         yearPiece = table.add(encoded(report.year.description))
         var levels: [Int] = []
         for scale in book.scales {
@@ -85,7 +85,7 @@ struct ClassificationCSV {
 
     /// The byte-order mark and the header row.
     func header() -> [UInt8] {
-        let book = report.evaluation.book
+        let book = report.outcomes.book
         var cells = ["school_id", "name", "municipality", "year"]
         cells += book.scales.map(\.code)
         cells += ["groups", "triggered", "unknown"]
@@ -144,11 +144,11 @@ struct ClassificationCSV {
     /// the pre-encoded pieces.
     func appendRows(_ range: Range<Int>, to out: inout [UInt8]) {
         guard !range.isEmpty else { return }
-        let evaluation = report.evaluation
-        let profiles = evaluation.profiles
+        let outcomes = report.outcomes
+        let profiles = outcomes.profiles
         let schools = profiles.schools
         let n = range.count
-        let book = evaluation.book
+        let book = outcomes.book
         let factorCount = book.factors.count, groupCount = book.groups.count, scaleCount = book.scales.count
         // Per row of the block, row-major: factor statuses, group statuses, scale levels.
         var factorStatus = [UInt8](repeating: 0, count: n * factorCount)
@@ -158,7 +158,7 @@ struct ClassificationCSV {
         do {
             var out = factorStatus.mutableSpan
             for f in 0..<factorCount {
-                let values = evaluation.factors[f]
+                let values = outcomes.factors[f]
                 let column = values.span
                 for (k, r) in rows.enumerated() { out[unchecked: k * factorCount + f] = column[r].rawValue }
             }
@@ -166,7 +166,7 @@ struct ClassificationCSV {
         do {
             var out = groupTriggered.mutableSpan
             for g in 0..<groupCount {
-                let values = evaluation.groups[g]
+                let values = outcomes.groups[g]
                 let column = values.span
                 for (k, r) in rows.enumerated() { out[unchecked: k * groupCount + g] = column[r] == .triggered }
             }
@@ -174,7 +174,7 @@ struct ClassificationCSV {
         do {
             var out = levels.mutableSpan
             for s in 0..<scaleCount {
-                let values = evaluation.levels[s]
+                let values = outcomes.levels[s]
                 let column = values.span
                 for (k, r) in rows.enumerated() { out[unchecked: k * scaleCount + s] = column[r] }
             }
@@ -208,7 +208,7 @@ struct ClassificationCSV {
                 for scale in 0..<scaleCount {
                     Self.put(semicolon, to: &span, at: &o)
                     let level = levels[k * scaleCount + scale]
-                    pieces.put(level >= 0 ? levelPiece[scale] + Int(level) : (level == Evaluation.unknownLevel ? unknownLevelPiece : noLevelPiece),
+                    pieces.put(level >= 0 ? levelPiece[scale] + Int(level) : (level == Outcomes.unknownLevel ? unknownLevelPiece : noLevelPiece),
                                to: &span, at: &o)
                 }
                 let statuses = statusSpan.extracting((k * factorCount)..<((k + 1) * factorCount))

@@ -5,45 +5,45 @@ import RiskmapPlatform
 /// The per-school result of a classification for one school year, rendered for the
 /// terminal (aligned table), for Russian Excel (CSV: `;`, UTF-8 BOM) and for systems (JSON).
 public struct ClassificationReport {
-    public let evaluation: Evaluation
+    public let outcomes: Outcomes
     public let explainer: Explainer
     public let yearIndex: Int
     public let lang: Lang
     /// Rows of the school year, in input order.
     public let rows: [Int]
 
-    public init(_ evaluation: Outcomes, yearIndex: Int, lang: Lang) {
-        self.evaluation = evaluation
-        self.explainer = Explainer(evaluation, lang: lang)
+    public init(_ outcomes: Outcomes, yearIndex: Int, lang: Lang) {
+        self.outcomes = outcomes
+        self.explainer = Explainer(outcomes, lang: lang)
         self.yearIndex = yearIndex
         self.lang = lang
-        self.rows = evaluation.profiles.rows(inYear: yearIndex)
+        self.rows = outcomes.profiles.rows(inYear: yearIndex)
     }
 
-    private var book: CheckedRuleBook { evaluation.book }
-    private var profiles: ProfileSet { evaluation.profiles }
+    private var book: CheckedRuleBook { outcomes.book }
+    private var profiles: ProfileSet { outcomes.profiles }
     public var year: SchoolYear { profiles.years[yearIndex] }
 
     func school(_ row: Int) -> ProfileSet.School { profiles.schools[Int(profiles.rowSchool[row])] }
 
     public func levelText(scale s: Int, row: Int) -> String {
-        let level = evaluation.levels[s][row]
+        let level = outcomes.levels[s][row]
         if level >= 0 { return book.scales[s].levels[Int(level)].title }
-        return level == Evaluation.unknownLevel ? ExplanationText.levelUnknown(lang) : ExplanationText.levelNone(lang)
+        return level == Outcomes.unknownLevel ? ExplanationText.levelUnknown(lang) : ExplanationText.levelNone(lang)
     }
 
     public func levelCode(scale s: Int, row: Int) -> String {
-        let level = evaluation.levels[s][row]
+        let level = outcomes.levels[s][row]
         if level >= 0 { return book.scales[s].levels[Int(level)].code }
-        return level == Evaluation.unknownLevel ? "unknown" : "none"
+        return level == Outcomes.unknownLevel ? "unknown" : "none"
     }
 
     public func groupCodes(_ row: Int) -> [String] {
-        book.groups.filter { evaluation.groups[$0.index][row] == .triggered }.map(\.code)
+        book.groups.filter { outcomes.groups[$0.index][row] == .triggered }.map(\.code)
     }
 
     func factorCodes(_ row: Int, _ status: Status) -> [String] {
-        book.factors.filter { evaluation.factors[$0.index][row] == status }.map(\.code)
+        book.factors.filter { outcomes.factors[$0.index][row] == status }.map(\.code)
     }
 
     // MARK: - Table
@@ -135,7 +135,7 @@ public struct ClassificationReport {
                 ("levels", .object(levels)),
                 ("groups", .array(groupCodes(r).map { .string($0) })),
                 // Groups whose condition depends on missing data: neither in nor out.
-                ("undecidedGroups", .array(book.groups.filter { evaluation.groups[$0.index][r] == .unknown }.map { .string($0.code) })),
+                ("undecidedGroups", .array(book.groups.filter { outcomes.groups[$0.index][r] == .unknown }.map { .string($0.code) })),
                 ("factors", .array(factors)),
             ]))
         }
@@ -156,9 +156,9 @@ public struct ClassificationReport {
         for scale in book.scales {
             out += "\(scale.title): \(levelText(scale: scale.index, row: r))\n"
         }
-        let groups = book.groups.filter { evaluation.groups[$0.index][r] == .triggered }.map(\.title)
+        let groups = book.groups.filter { outcomes.groups[$0.index][r] == .triggered }.map(\.title)
         out += (lang == .ru ? "Группы: " : "Groups: ") + (groups.isEmpty ? "—" : groups.joined(separator: "; ")) + "\n"
-        let undecided = book.groups.filter { evaluation.groups[$0.index][r] == .unknown }.map(\.title)
+        let undecided = book.groups.filter { outcomes.groups[$0.index][r] == .unknown }.map(\.title)
         if !undecided.isEmpty {
             out += (lang == .ru ? "Не определено из-за нехватки данных: " : "Undecided for lack of data: ") + undecided.joined(separator: "; ") + "\n"
         }
@@ -175,7 +175,7 @@ public struct ClassificationReport {
             }
             out += "\(mark) \(f.title) — \(e.status.text(lang))\n    \(e.text)\n"
         }
-        let measures = evaluation.measures.isEmpty ? [] : book.measures.filter { evaluation.measures[$0.index][r] }
+        let measures = outcomes.measures.isEmpty ? [] : book.measures.filter { outcomes.measures[$0.index][r] }
         if !measures.isEmpty {
             out += "\n" + (lang == .ru ? "Меры из плана поддержки:\n" : "Support plan measures:\n")
             for m in measures { out += "  • \(m.title)\n" }

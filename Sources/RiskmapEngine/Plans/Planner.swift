@@ -67,21 +67,21 @@ public struct PlanSet: Sendable {
     public var lang: Lang
 }
 
-/// From an evaluation to support plans: per school, the measures that address its
+/// From an outcomes to support plans: per school, the measures that address its
 /// triggered factors (respecting `only when` and scope), each once with all the factors
 /// it addresses; per municipality, every needed measure once with its schools.
 public struct Planner {
-    public let evaluation: Outcomes
+    public let outcomes: Outcomes
     public let directory: Directory
     public let lang: Lang
 
-    public init(_ evaluation: Outcomes, directory: Directory = Directory(), lang: Lang) {
-        self.evaluation = evaluation
+    public init(_ outcomes: Outcomes, directory: Directory = Directory(), lang: Lang) {
+        self.outcomes = outcomes
         self.directory = directory
         self.lang = lang
     }
 
-    private var book: CheckedRuleBook { evaluation.book }
+    private var book: CheckedRuleBook { outcomes.book }
 
     func who(_ role: Int, _ municipality: String) -> String {
         let r = book.roles[role]
@@ -89,10 +89,10 @@ public struct Planner {
     }
 
     public func plan(yearIndex: Int, planYear: SchoolYear? = nil) -> PlanSet {
-        let profiles = evaluation.profiles
+        let profiles = outcomes.profiles
         let dataYear = profiles.years[yearIndex]
         let target = planYear ?? SchoolYear(start: dataYear.start + 1)
-        let explainer = Explainer(evaluation, lang: lang)
+        let explainer = Explainer(outcomes, lang: lang)
         let deadlines = book.measures.map { ResolvedDeadline.resolve($0.due, in: target, lang: lang) }
         // Rule-book order of measures, stable-sorted by deadline.
         let measureOrder = book.measures.indices.sorted { (deadlines[$0].sortKey, $0) < (deadlines[$1].sortKey, $1) }
@@ -101,23 +101,23 @@ public struct Planner {
         for row in profiles.rows(inYear: yearIndex) {
             let school = profiles.schools[Int(profiles.rowSchool[row])]
             let levels = book.scales.map { s -> (Int, String, String) in
-                let level = evaluation.levels[s.index][row]
+                let level = outcomes.levels[s.index][row]
                 if level >= 0 { return (s.index, s.levels[Int(level)].code, s.levels[Int(level)].title) }
-                return (s.index, level == Evaluation.unknownLevel ? "unknown" : "none",
-                        level == Evaluation.unknownLevel ? ExplanationText.levelUnknown(lang) : ExplanationText.levelNone(lang))
+                return (s.index, level == Outcomes.unknownLevel ? "unknown" : "none",
+                        level == Outcomes.unknownLevel ? ExplanationText.levelUnknown(lang) : ExplanationText.levelNone(lang))
             }
-            let groups = book.groups.filter { evaluation.groups[$0.index][row] == .triggered }.map(\.index)
-            let undecided = book.groups.filter { evaluation.groups[$0.index][row] == .unknown }.map(\.index)
+            let groups = book.groups.filter { outcomes.groups[$0.index][row] == .triggered }.map(\.index)
+            let undecided = book.groups.filter { outcomes.groups[$0.index][row] == .unknown }.map(\.index)
             let factors = book.factors.map { FactorResult(factor: $0.index, explanation: explainer.factor($0.index, row: row)) }
             var items: [PlanItem] = []
             var municipal: [Int] = []
-            for m in measureOrder where evaluation.measures[m][row] {
+            for m in measureOrder where outcomes.measures[m][row] {
                 let measure = book.measures[m]
                 switch measure.scope {
                 case .municipality:
                     municipal.append(m)
                 case .school:
-                    let addressed = measure.addresses.filter { evaluation.factors[$0][row] == .triggered }
+                    let addressed = measure.addresses.filter { outcomes.factors[$0][row] == .triggered }
                     items.append(PlanItem(measure: m, factors: Array(Set(addressed)).sorted(), deadline: deadlines[m],
                                           responsible: who(measure.responsible, school.municipality),
                                           coExecutors: measure.coExecutors.map { who($0, school.municipality) }))
@@ -151,7 +151,7 @@ public struct Planner {
             let members = bySchool[municipality] ?? []
             var items: [RoadmapItem] = []
             for m in measureOrder {
-                let needing = members.filter { evaluation.measures[m][schools[$0].row] }
+                let needing = members.filter { outcomes.measures[m][schools[$0].row] }
                 guard !needing.isEmpty else { continue }
                 let measure = book.measures[m]
                 items.append(RoadmapItem(measure: m, schools: needing, deadline: deadlines[m],

@@ -3,15 +3,17 @@ import RiskmapLanguage
 /// `manifest.json`: what produced a run, so an auditor can reproduce it. No timestamps:
 /// the same inputs give the same bytes.
 public enum ManifestWriter {
+    /// An input file: its role, its path and the SHA-256 of the bytes that were read
+    /// from it (and evaluated).
     public struct Input: Sendable {
         public var role: String
         public var path: String
-        public var bytes: [UInt8]
+        public var sha256: String
 
-        public init(role: String, path: String, bytes: [UInt8]) {
+        public init(role: String, path: String, sha256: String) {
             self.role = role
             self.path = path
-            self.bytes = bytes
+            self.sha256 = sha256
         }
     }
 
@@ -34,7 +36,7 @@ public enum ManifestWriter {
                 ("files", .array(book.files.map { .object([("path", .string($0.path)), ("sha256", .string(SHA256.hex($0.bytes)))]) })),
             ])),
             ("inputs", .array(inputs.map {
-                .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string(SHA256.hex($0.bytes)))])
+                .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string($0.sha256))])
             })),
             ("dataYear", .string(plans.dataYear.description)),
             ("planYear", .string(plans.planYear.description)),

@@ -1,0 +1,102 @@
+import Foundation
+import RiskmapLanguage
+import RiskmapPlatform
+
+/// The steps of every run that evaluates, written once: check the rule book, read the
+/// schools file, load the profiles the program needs, run the program. The CLI's
+/// `classify`, `explain` and `plan` and `riskmap-bench` go through it, so what is
+/// evaluated is what was read, and the hash in `manifest.json` is of those bytes.
+public struct Session: Sendable {
+    /// What a run is for: which indicators it keeps and whether the measures are evaluated.
+    public enum Purpose: Sendable {
+        /// Factors, scale levels and groups (`classify`): no measures; with
+        /// `Tuning.keepsOnlyReadIndicators`, only the indicators these read are kept in
+        /// memory (the others' cells are still checked).
+        case classification
+        /// Everything, measures included (`explain`, `plan`).
+        case plans
+    }
+
+    public let program: Program
+    public let purpose: Purpose
+    public let tuning: Tuning
+
+    public init(_ program: Program, purpose: Purpose, tuning: Tuning = .default) {
+        self.program = program
+        self.purpose = purpose
+        self.tuning = tuning
+    }
+
+    // MARK: - Rules
+
+    /// The rule book at `path` (a folder of `.rules` files, or one file), parsed and
+    /// checked: the book when it has no errors, and every diagnostic.
+    public static func ruleBook(at path: String) -> Result<(CheckedRuleBook?, [Diagnostic]), RuleBookLoader.Failure> {
+        RuleBookLoader.load(path).map { files in
+            let (book, diagnostics, _) = Checker.check(files: files)
+            return (book, diagnostics)
+        }
+    }
+
+    // MARK: - Profiles
+
+    /// A schools file, loaded.
+    public struct Profiles: Sendable {
+        public let profiles: ProfileSet
+        /// The file's diagnostics (CSV, then cells and rows), in file order.
+        public let diagnostics: [Diagnostic]
+        /// False when the file could not be read as a table at all (then `profiles` is empty).
+        public let isTable: Bool
+        /// SHA-256 (hex) of the bytes read, when asked for.
+        public let sha256: String?
+    }
+
+    /// Why a schools file could not be read.
+    public enum InputFailure: Error, Sendable {
+        case notFound(String)
+        case unreadable(String)
+    }
+
+    /// The steps of loading a schools file, as `profiles(at:…)` reports them.
+    public enum LoadStep: String, Sendable {
+        case read = "read file", parsed = "parse CSV", loaded = "load profiles"
+    }
+
+    /// Reads and loads the schools file at `path` for this session's program. The text
+    /// and the table are released before this returns; only the profiles stay.
+    /// `hashInput`: also hash the bytes read (for a manifest). `step` is called after
+    /// each step (for progress and timings).
+    public func profiles(at path: String, options: CSVOptions = CSVOptions(), defaultYear: SchoolYear?,
+                         hashInput: Bool = false, step: (LoadStep) -> Void = { _ in }) -> Result<Profiles, InputFailure> {
+        guard let bytes = FileBytes.text(path, tuning: tuning) else {
+            return .failure(FileManager.default.fileExists(atPath: path) ? .unreadable(path) : .notFound(path))
+        }
+        let sha256 = hashInput ? bytes.withUnsafeBufferPointer { SHA256.hex($0) } : nil
+        step(.read)
+        let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: bytes, path: path, options: options, tuning: tuning)
+        step(.parsed)
+        guard let table = tableOrNil else {
+            return .success(Profiles(profiles: ProfileSet(indicatorCount: 0, years: []), diagnostics: csvDiagnostics,
+                                     isTable: false, sha256: sha256))
+        }
+        let (profiles, diagnostics) = ProfileLoader.load(table: table, book: program.book, defaultYear: defaultYear,
+                                                         keeping: indicatorsKept, tuning: tuning)
+        step(.loaded)
+        return .success(Profiles(profiles: profiles, diagnostics: csvDiagnostics + diagnostics, isTable: true, sha256: sha256))
+    }
+
+    /// The indicators whose values are kept (`nil`: all).
+    var indicatorsKept: Set<Int>? {
+        switch purpose {
+        case .classification: return tuning.keepsOnlyReadIndicators ? program.indicatorsRead(measures: false) : nil
+        case .plans: return nil
+        }
+    }
+
+    // MARK: - Evaluation
+
+    /// Runs the program over `profiles` (measures only for `.plans`).
+    public func run(_ profiles: ProfileSet) -> Outcomes {
+        Executor(program, tuning: tuning).run(profiles, measures: purpose == .plans)
+    }
+}
