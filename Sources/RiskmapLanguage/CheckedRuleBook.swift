@@ -209,7 +209,7 @@ public enum CohortFunction: String, Sendable {
 }
 
 /// How a cohort is split: all schools of the year, by municipality, or by a category.
-public enum CohortPartition: Sendable, Equatable {
+public enum CohortPartition: Sendable, Hashable {
     case municipality
     case indicator(Int)
 }

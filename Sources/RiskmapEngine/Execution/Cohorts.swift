@@ -11,24 +11,13 @@ struct Cohorts {
 
     /// Rows grouped by (school year, partition value), members in row order; rows whose
     /// partition value is missing are in no group.
-    private var groupsByPartition: [Partition: [[Int32]]] = [:]
+    private var groupsByPartition: [CohortPartition?: [[Int32]]] = [:]
     /// Per (derived column, partition): each group's known argument values, sorted.
     private var sortedValues: [SortedKey: [[Double]]] = [:]
 
-    private enum Partition: Hashable {
-        case none, municipality, indicator(Int)
-        init(_ p: CohortPartition?) {
-            switch p {
-            case nil: self = .none
-            case .municipality?: self = .municipality
-            case .indicator(let i)?: self = .indicator(i)
-            }
-        }
-    }
-
     private struct SortedKey: Hashable {
         var argument: Int
-        var partition: Partition
+        var partition: CohortPartition?
     }
 
     init(profiles: ProfileSet, threads: Int) {
@@ -38,7 +27,7 @@ struct Cohorts {
 
     /// The values of `cohort` for every row (NaN: unknown); `argument` is its derived column.
     mutating func values(_ cohort: Program.Cohort, argument: DerivedValues) -> [Double] {
-        let partition = Partition(cohort.partition)
+        let partition = cohort.partition
         let groups = self.groups(partition)
         let key = SortedKey(argument: cohort.argument, partition: partition)
         let sorted: [[Double]]
@@ -102,22 +91,22 @@ struct Cohorts {
         return values
     }
 
-    private mutating func groups(_ partition: Partition) -> [[Int32]] {
+    private mutating func groups(_ partition: CohortPartition?) -> [[Int32]] {
         if let cached = groupsByPartition[partition] { return cached }
         let rows = profiles.rowCount
         var groupOf = [Int32](repeating: -1, count: rows)
         var groupCount = 0
         switch partition {
-        case .none:
+        case nil:
             groupCount = profiles.years.count
             for r in 0..<rows { groupOf[r] = profiles.rowYear[r] }
-        case .municipality:
+        case .municipality?:
             let m = max(1, profiles.municipalities.count)
             groupCount = profiles.years.count * m
             for r in 0..<rows {
                 groupOf[r] = profiles.rowYear[r] * Int32(m) + profiles.schoolMunicipality[Int(profiles.rowSchool[r])]
             }
-        case .indicator(let i):
+        case .indicator(let i)?:
             struct Key: Hashable {
                 var year: Int32
                 var value: Double

@@ -159,18 +159,7 @@ struct ProgramCompiler {
         var function: CohortFunction
         var parameter: UInt64?
         var indicator: Int
-        var partition: Partition
-    }
-
-    private enum Partition: Hashable {
-        case none, municipality, indicator(Int)
-        init(_ p: CohortPartition?) {
-            switch p {
-            case nil: self = .none
-            case .municipality?: self = .municipality
-            case .indicator(let i)?: self = .indicator(i)
-            }
-        }
+        var partition: CohortPartition?
     }
 
     init(params: [Double]) {
@@ -262,7 +251,7 @@ struct ProgramCompiler {
                                      _ parameter: Double?, _ partition: CohortPartition?) -> Int {
         var key: CohortKey?
         if case .indicator(let i) = argument.node {
-            key = CohortKey(function: function, parameter: parameter?.bitPattern, indicator: i, partition: Partition(partition))
+            key = CohortKey(function: function, parameter: parameter?.bitPattern, indicator: i, partition: partition)
         }
         if let key, let slot = sharedCohorts[key] {
             // Computed by the prepass of its first use, in this stage or an earlier one.
