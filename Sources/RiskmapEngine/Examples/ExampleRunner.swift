@@ -85,15 +85,15 @@ public struct ExampleRunner {
             case .group(let g, let present, _):
                 let actual = outcomes.groups[g][row]
                 if (actual == .triggered) != present || actual == .unknown {
-                    mismatches.append(Mismatch(expectation: expectation, expected: "\(book.groups[g].code): \(Self.membership(present, lang))",
-                                               actual: "\(book.groups[g].code): \(actual == .unknown ? Status.unknown.text(lang) : Self.membership(actual == .triggered, lang))",
+                    mismatches.append(Mismatch(expectation: expectation, expected: "\(book.groups[g].code): \(ExplanationText.membership(present, lang))",
+                                               actual: "\(book.groups[g].code): \(actual == .unknown ? Status.unknown.text(lang) : ExplanationText.membership(actual == .triggered, lang))",
                                                trace: ""))
                 }
             case .measure(let m, let present, _):
                 let actual = outcomes.measures[m][row]
                 if actual != present {
-                    mismatches.append(Mismatch(expectation: expectation, expected: "\(book.measures[m].code): \(Self.inPlan(present, lang))",
-                                               actual: "\(book.measures[m].code): \(Self.inPlan(actual, lang))", trace: ""))
+                    mismatches.append(Mismatch(expectation: expectation, expected: "\(book.measures[m].code): \(ExplanationText.inPlan(present, lang))",
+                                               actual: "\(book.measures[m].code): \(ExplanationText.inPlan(actual, lang))", trace: ""))
                 }
             case .levelUnknown(let s, _):
                 let actual = outcomes.levels[s][row]
@@ -145,24 +145,6 @@ public struct ExampleRunner {
         case .notTriggered: return .notTriggered
         case .notApplicable: return .notApplicable
         case .unknown: return .unknown
-        }
-    }
-
-    static func membership(_ present: Bool, _ lang: Lang) -> String {
-        switch (present, lang) {
-        case (true, .ru): return "входит"
-        case (false, .ru): return "не входит"
-        case (true, .en): return "member"
-        case (false, .en): return "not a member"
-        }
-    }
-
-    static func inPlan(_ present: Bool, _ lang: Lang) -> String {
-        switch (present, lang) {
-        case (true, .ru): return "в плане"
-        case (false, .ru): return "не в плане"
-        case (true, .en): return "in the plan"
-        case (false, .en): return "not in the plan"
         }
     }
 }

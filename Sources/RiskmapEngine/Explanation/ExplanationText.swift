@@ -37,6 +37,26 @@ enum ExplanationText {
 
     static func noData(_ lang: Lang) -> String { lang == .ru ? "нет данных" : "no data" }
 
+    /// A school in or out of a group (examples' expectations).
+    static func membership(_ present: Bool, _ lang: Lang) -> String {
+        switch (present, lang) {
+        case (true, .ru): return "входит"
+        case (false, .ru): return "не входит"
+        case (true, .en): return "member"
+        case (false, .en): return "not a member"
+        }
+    }
+
+    /// A measure in or out of a plan (examples' expectations).
+    static func inPlan(_ present: Bool, _ lang: Lang) -> String {
+        switch (present, lang) {
+        case (true, .ru): return "в плане"
+        case (false, .ru): return "не в плане"
+        case (true, .en): return "in the plan"
+        case (false, .en): return "not in the plan"
+        }
+    }
+
     static func yesNo(_ b: Bool, _ lang: Lang) -> String {
         switch (b, lang) {
         case (true, .ru): return "да"
