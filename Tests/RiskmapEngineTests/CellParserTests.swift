@@ -101,6 +101,21 @@ private func parseBytes(_ text: String) -> Double? {
         #expect(CellParser.parseInteger(text) == nil)
     }
 
+    @Test(arguments: [
+        ("12", 12), ("12,0", 12), ("1 234", 1234), ("0", 0), ("99999999999999999999", 1e20),
+        ("12,000000000000000000", 12), ("1 000 000,0", 1_000_000), (" 7 ", 7),
+    ] as [(String, Double)])
+    func parseCountAccepts(text: String, expected: Double) {
+        #expect(CellParser.parseCount(text) == expected)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { CellParser.parseCount(bytes: $0) } == expected)
+    }
+
+    @Test(arguments: ["12,5", "-3", "-0,5", "12,0000000000000000001", "9007199254740993,5", "abc", "", "1e3", "12%"])
+    func parseCountRejects(text: String) {
+        #expect(CellParser.parseCount(text) == nil)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { CellParser.parseCount(bytes: $0) } == nil)
+    }
+
     // MARK: Booleans
 
     @Test(arguments: [

@@ -221,6 +221,28 @@ import RiskmapPlatform
         }
     }
 
+    /// A count is a whole number ≥ 0 of any size, judged on its digits, whichever path
+    /// reads the cell: from bytes, or as a string (here: with em spaces to trim). The byte
+    /// path once took `12,0000000000000000001` for 12 (judging the rounded double), and the
+    /// string path called a number beyond `Int` a bad value, which it was only asked about
+    /// under a range (found by `LoaderDifferentialTests`).
+    @Test(arguments: [
+        ("vacancies", "99999999999999999999", 1e20, nil),
+        ("pupils", "99999999999999999999", nil, "profileOutOfRange"),
+        ("vacancies", "12,0000000000000000001", nil, "profileBadValue"),
+        ("vacancies", "9007199254740993,5", nil, "profileBadValue"),
+        ("vacancies", "12,000000000000000000", 12, nil),
+        ("pupils", "4 999,000000000000000", 4999, nil),
+    ] as [(String, String, Double?, String?)])
+    func countsAreWholeNumbersOfAnySize(indicator: String, cell: String, value: Double?, problem: String?) throws {
+        for spelling in [cell, "\u{2003}\(cell)\u{2003}"] {
+            let l = try Self.load("school_id;year;\(indicator);teachers\nS1;2025/26;\(spelling);7\n")
+            #expect(l.value("S1", indicator) == value, "«\(spelling)»")
+            #expect(l.value("S1", "teachers") == 7)
+            #expect(l.summary == (problem.map { ["E \($0)@2:12"] } ?? []), "«\(spelling)»")
+        }
+    }
+
     @Test func categoryMismatchSuggestsTheClosestValue() throws {
         let l = try Self.load("school_id;year;school_type\nS1;2025/26;СОЩ\n")
         if case .didYouMean(let name)? = l.diagnostics.first?.help { #expect(name == "СОШ") } else {

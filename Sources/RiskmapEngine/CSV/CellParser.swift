@@ -99,6 +99,23 @@ public enum CellParser {
         }
     }
 
+    /// A count: a number whose digits after the separator, if any, are all zero, not
+    /// below zero: `12`, `12,0`, `1 234`, `99999999999999999999`; not `12,5`, `-3` nor
+    /// `12,0000000000000000001`. Unlike `parseInteger`, not limited to `Int`.
+    public static func parseCount(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { parseCount(bytes: $0) }
+    }
+
+    /// `parseCount` on UTF-8 bytes. Up to 15 bytes (15 digits) a fraction that is not
+    /// zero always shows in the double; longer numbers have their fraction digits checked.
+    public static func parseCount(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let v = parseNumber(bytes: bytes), v >= 0, v == v.rounded() else { return nil }
+        if bytes.count <= 15 { return v }
+        guard let scan = NumberScan(bytes), scan.fractionIsZero else { return nil }
+        return v
+    }
+
     // MARK: Booleans
 
     /// Yes/no: `да`/`нет`, `1`/`0`, `true`/`false`, `истина`/`ложь` (Excel's

@@ -100,7 +100,7 @@ enum ProfileBytes {
 
     /// Parses the mapped cells of the placed rows `range` (positions in `rows`, the table
     /// rows) that can be decided from their bytes, writing their values to `writer`
-    /// (target = plan): empty (missing), plain numbers within bounds (whole for counts),
+    /// (target = plan): empty (missing), plain numbers within bounds (counts as `parseCount`),
     /// `1`/`0` and the words of `boolWords`, exact category values. Returns the others, as
     /// `position * plans.count + plan`, in (row, column) order.
     static func parseCells(
@@ -124,8 +124,8 @@ enum ProfileBytes {
                         let kind = plans.kind[p]
                         switch kind {
                         case .number, .percent, .count:
-                            if let v = CellParser.parseNumber(bytes: b), v >= plans.low[p], v <= plans.high[p],
-                               kind != .count || (v >= 0 && v == v.rounded()) {
+                            if let v = kind == .count ? CellParser.parseCount(bytes: b) : CellParser.parseNumber(bytes: b),
+                               v >= plans.low[p], v <= plans.high[p] {
                                 writer.set(p, row: r, v)
                                 continue
                             }

@@ -333,11 +333,12 @@ public enum ProfileLoader {
         case .number, .percent, .count:
             let fast: Double?? = table.withFieldBytes(row: row, column: column) { bytes in
                 if bytes.isEmpty { return .some(nil) }
-                return CellParser.parseNumber(bytes: bytes).map { .some($0) } ?? nil
+                let v = indicator.kind == .count ? CellParser.parseCount(bytes: bytes) : CellParser.parseNumber(bytes: bytes)
+                return v.map { .some($0) } ?? nil
             }
             if let value = fast {
                 guard let v = value else { return nil }
-                if indicator.kind != .count || (v >= 0 && v == v.rounded()), bounds(indicator).map({ $0.contains(v) }) ?? true {
+                if bounds(indicator).map({ $0.contains(v) }) ?? true {
                     return v
                 }
             }
@@ -351,7 +352,7 @@ public enum ProfileLoader {
         let value: Double?
         switch indicator.kind {
         case .count:
-            value = CellParser.parseInteger(text).flatMap { $0 >= 0 ? Double($0) : nil }
+            value = CellParser.parseCount(text)
         case .number:
             value = CellParser.parseNumber(text)
         case .percent:
