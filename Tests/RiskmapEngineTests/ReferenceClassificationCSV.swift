@@ -33,7 +33,7 @@ enum ReferenceClassificationCSV {
     }
 
     static func bytes(_ report: ClassificationReport) -> [UInt8] {
-        let outcomes = report.evaluation
+        let outcomes = report.outcomes
         let book = outcomes.book, profiles = outcomes.profiles, lang = report.lang
         var lines: [[String]] = [
             ["school_id", "name", "municipality", "year"] + book.scales.map(\.code) + ["groups", "triggered", "unknown"]
