@@ -183,6 +183,8 @@ public struct ExampleYear: Sendable {
 public enum ResolvedExpectation: Sendable {
     case factor(Int, ExpectedOutcome, SourceRange)
     case group(Int, present: Bool, SourceRange)
+    /// `expect GROUP unknown` / `ожидается GROUP не определён`: membership depends on missing data.
+    case groupUnknown(Int, SourceRange)
     case measure(Int, present: Bool, SourceRange)
     case level(scale: Int, level: Int, SourceRange)
     /// `expect risk unknown` / `ожидается risk не определён`: the level depends on missing data.
@@ -190,7 +192,8 @@ public enum ResolvedExpectation: Sendable {
 
     public var range: SourceRange {
         switch self {
-        case .factor(_, _, let r), .group(_, _, let r), .measure(_, _, let r), .level(_, _, let r), .levelUnknown(_, let r): return r
+        case .factor(_, _, let r), .group(_, _, let r), .measure(_, _, let r), .level(_, _, let r), .levelUnknown(_, let r),
+             .groupUnknown(_, let r): return r
         }
     }
 }
@@ -320,6 +323,25 @@ extension RExpr {
             }
         }
         return read
+    }
+
+    /// Whether this expression reads `количество(сработавших)` of its own row: not through
+    /// a time function (`предыдущее`, `изменение`, `N лет подряд`) or a cohort function,
+    /// which read other rows.
+    public var readsCountHere: Bool {
+        switch node {
+        case .countTriggered: return true
+        case .number, .boolean, .text, .categoryValue, .levelValue, .indicator, .param, .factor, .scaleLevel, .group:
+            return false
+        case .previous, .change, .persistence, .cohort:
+            return false
+        case .negate(let e), .not(let e), .known(let e), .missing(let e):
+            return e.readsCountHere
+        case .arithmetic(_, let a, let b), .comparison(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            return a.readsCountHere || b.readsCountHere
+        case .membership(let e, let items, _):
+            return e.readsCountHere || items.contains { $0.readsCountHere }
+        }
     }
 
     /// Indicator indices this expression reads, in first-use order, without repeats.

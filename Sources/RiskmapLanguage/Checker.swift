@@ -325,6 +325,8 @@ public struct Checker {
                 switch symbol.kind {
                 case .factor:
                     expectations.append(.factor(symbol.index, outcome, id.range))
+                case .group where outcome == .unknown:
+                    expectations.append(.groupUnknown(symbol.index, id.range))
                 case .group, .measure:
                     guard outcome == .triggered || outcome == .notTriggered else {
                         error(.expectationOutcome(id.name), at: id.range)

@@ -89,6 +89,12 @@ public struct ExampleRunner {
                                                actual: "\(book.groups[g].code): \(actual == .unknown ? Status.unknown.text(lang) : ExplanationText.membership(actual == .triggered, lang))",
                                                trace: ""))
                 }
+            case .groupUnknown(let g, _):
+                let actual = outcomes.groups[g][row]
+                if actual != .unknown {
+                    mismatches.append(Mismatch(expectation: expectation, expected: "\(book.groups[g].code): \(Status.unknown.text(lang))",
+                                               actual: "\(book.groups[g].code): \(ExplanationText.membership(actual == .triggered, lang))", trace: ""))
+                }
             case .measure(let m, let present, _):
                 let actual = outcomes.measures[m][row]
                 if actual != present {
@@ -128,7 +134,7 @@ public struct ExampleRunner {
                 case .group(let g, _, _): groups.insert(g)
                 case .measure(let m, _, _): measures.insert(m)
                 case .level(let s, let l, _): levels.insert([s, l])
-                case .levelUnknown: break
+                case .levelUnknown, .groupUnknown: break
                 }
             }
         }

@@ -88,13 +88,38 @@ public struct Executor: Sendable {
             for prepass in program.prepasses[stage.rawValue] {
                 switch prepass {
                 case .derived(let d):
-                    guard case .computed(let node) = program.derived[d] else { continue }
-                    binder.derived[d] = .computed(Kernels.values(binder.bind(node), rows: binder.profiles.rowCount, layout))
+                    switch program.derived[d] {
+                    case .indicator: continue
+                    case .computed(let node):
+                        binder.derived[d] = .computed(Kernels.values(binder.bind(node), rows: binder.profiles.rowCount, layout))
+                    case .countDecided(let node):
+                        binder.derived[d] = .computed(countDecided(node))
+                    }
                 case .cohort(let slot):
                     let cohort = program.cohorts[slot]
                     binder.cohorts[slot] = cohorts.values(cohort, argument: binder.derived[cohort.argument]!)
                 }
             }
+        }
+
+        /// A comparison that reads `количество(сработавших)`, for every row: evaluated with
+        /// the count assumed to be each value from the row's triggered factors to those plus
+        /// its undetermined ones; the value where all agree, else unknown.
+        func countDecided(_ node: Program.Node) -> [Double] {
+            let rows = binder.profiles.rowCount
+            let (low, high) = Kernels.triggeredCountRange(binder.factors, rows: rows, layout)
+            var assuming = binder
+            assuming.countOverride = low
+            var result = Kernels.values(assuming.bind(node), rows: rows, layout)
+            let widest = zip(low, high).reduce(0.0) { max($0, $1.1 - $1.0) }
+            var extra = 1.0
+            while extra <= widest {
+                assuming.countOverride = zip(low, high).map { min($0 + extra, $1) }
+                let other = Kernels.values(assuming.bind(node), rows: rows, layout)
+                for r in 0..<rows where result[r] != other[r] && !(result[r].isNaN && other[r].isNaN) { result[r] = .nan }
+                extra += 1
+            }
+            return result
         }
     }
 }

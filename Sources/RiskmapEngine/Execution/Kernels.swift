@@ -151,6 +151,8 @@ struct Binder {
     var cohorts: [[Double]?]
     /// Per number of years back: each row's row in that earlier year, or -1.
     let earlierRows: [Int: [Int32]]
+    /// While a comparison is decided over every possible count: the count assumed per row.
+    var countOverride: [Double]?
 
     func bind(_ node: Program.Node?) -> VOperand? {
         node.map { bind($0) }
@@ -177,16 +179,21 @@ struct Binder {
                 }
             }
         case .countTriggered:
+            // The count where no factor is undetermined, else unknown.
             let columns = factors
             return .computed(depth: 0) { start, count, out, _ in
                 out.update(repeating: 0, count: count)
                 for column in columns {
                     column.withUnsafeBufferPointer { p in
                         let c = p.baseAddress! + start
-                        for k in 0..<count where c[k] == .triggered { out[k] += 1 }
+                        for k in 0..<count {
+                            if c[k] == .triggered { out[k] += 1 } else if c[k] == .unknown { out[k] = .nan }
+                        }
                     }
                 }
             }
+        case .assumedCount:
+            return .column(.values(countOverride!))
         case .unary(let op, let x):
             let fx = bind(x)
             switch op {
@@ -436,6 +443,21 @@ enum Kernels {
         fill(1, rows: rows, initial: Double.nan, depth: fn.depth, layout) { out, start, count, arena in
             fn.with(start, count, arena, arena + 2 * chunk) { pv in (out[0] + start).update(from: pv, count: count) }
         }[0]
+    }
+
+    /// Per row: the number of triggered factors, and that plus the undetermined ones.
+    static func triggeredCountRange(_ factors: [[Status]], rows: Int, _ layout: BlockLayout) -> (low: [Double], high: [Double]) {
+        var low = [Double](repeating: 0, count: rows), high = [Double](repeating: 0, count: rows)
+        for column in factors {
+            for r in 0..<rows {
+                switch column[r] {
+                case .triggered: low[r] += 1; high[r] += 1
+                case .unknown: high[r] += 1
+                case .notTriggered, .notApplicable: break
+                }
+            }
+        }
+        return (low, high)
     }
 
     /// `status` of `count` values, without data-dependent branches.

@@ -35,7 +35,12 @@ public struct Program: Sendable {
         /// A scale's level index (NaN when unknown; -2 when no level matched).
         case level(Int)
         case group(Int)
+        /// `количество(сработавших)` where it is read as a value: the count when no factor
+        /// of the row is undetermined, else unknown.
         case countTriggered
+        /// `количество(сработавших)` inside a comparison decided over every possible count
+        /// (see `Derived.countDecided`): the count being tried.
+        case assumedCount
         case unary(UnaryOperator, Node)
         case binary(BinaryOperator, Node, Node)
         case membership(Node, [Node], negated: Bool)
@@ -63,6 +68,10 @@ public struct Program: Sendable {
     enum Derived: Sendable {
         case indicator(Int)
         case computed(Node)
+        /// A comparison (or `в (…)`) that reads `количество(сработавших)`: evaluated with the
+        /// count assumed to be each value the row's undetermined factors allow; its value
+        /// where all agree, else unknown.
+        case countDecided(Node)
     }
 
     /// A cohort function: `function(argument по partition)` over the rows of each school
@@ -154,6 +163,8 @@ struct ProgramCompiler {
     private var sharedCohorts: [CohortKey: Int] = [:]
     /// Derived columns that are an indicator's own column, by indicator.
     private var indicatorColumns: [Int: Int] = [:]
+    /// Inside a comparison decided over every possible count.
+    private var assumingCount = false
 
     private struct CohortKey: Hashable {
         var function: CohortFunction
@@ -184,7 +195,7 @@ struct ProgramCompiler {
         case .factor(let i): return .factor(i)
         case .scaleLevel(let s): return .level(s)
         case .group(let g): return .group(g)
-        case .countTriggered: return .countTriggered
+        case .countTriggered: return assumingCount ? .assumedCount : .countTriggered
         case .negate(let x): return .unary(.negate, lower(x))
         case .not(let x): return .unary(.not, lower(x))
         case .known(let x): return .unary(.known, lower(x))
@@ -197,16 +208,14 @@ struct ProgramCompiler {
             case .multiply: return .binary(.multiply, l, r)
             case .divide: return .binary(.divide, l, r)
             }
-        case .comparison(let op, let a, let b):
-            let l = lower(a), r = lower(b)
-            switch op {
-            case .less: return .binary(.less, l, r)
-            case .lessEqual: return .binary(.lessEqual, l, r)
-            case .greater: return .binary(.greater, l, r)
-            case .greaterEqual: return .binary(.greaterEqual, l, r)
-            case .equal: return .binary(.equal, l, r)
-            case .notEqual: return .binary(.notEqual, l, r)
-            }
+        case .comparison, .membership:
+            guard !assumingCount, e.readsCountHere else { return lowerDecision(e) }
+            assumingCount = true
+            let node = lowerDecision(e)
+            assumingCount = false
+            derived.append(.countDecided(node))
+            prepasses.append(.derived(derived.count - 1))
+            return .earlier(derived: derived.count - 1, years: 0)
         case .and(let a, let b):
             if let guarded = lowerGuardedAnd(e) { return guarded }
             let l = lower(a)
@@ -214,9 +223,6 @@ struct ProgramCompiler {
         case .or(let a, let b):
             let l = lower(a)
             return .binary(.or, l, lower(b))
-        case .membership(let x, let items, let negated):
-            let subject = lower(x)
-            return .membership(subject, items.map { lower($0) }, negated: negated)
         case .previous(let x, let years):
             yearsBack.insert(years)
             return .earlier(derived: derivedColumn(x), years: years)
@@ -233,7 +239,29 @@ struct ProgramCompiler {
         }
     }
 
-    /// A derived column for `x`, with its prepass (after those of `x` itself).
+    /// A comparison or `в (…)`.
+    private mutating func lowerDecision(_ e: RExpr) -> Node {
+        switch e.node {
+        case .comparison(let op, let a, let b):
+            let l = lower(a), r = lower(b)
+            switch op {
+            case .less: return .binary(.less, l, r)
+            case .lessEqual: return .binary(.lessEqual, l, r)
+            case .greater: return .binary(.greater, l, r)
+            case .greaterEqual: return .binary(.greaterEqual, l, r)
+            case .equal: return .binary(.equal, l, r)
+            case .notEqual: return .binary(.notEqual, l, r)
+            }
+        case .membership(let x, let items, let negated):
+            let subject = lower(x)
+            return .membership(subject, items.map { lower($0) }, negated: negated)
+        default:
+            preconditionFailure("lowerDecision(_:) takes comparisons and memberships")
+        }
+    }
+
+    /// A derived column for `x`, with its prepass (after those of `x` itself). Its rows are
+    /// other rows than the one being decided: no count is assumed in it.
     private mutating func derivedColumn(_ x: RExpr) -> Int {
         if case .indicator(let i) = x.node {
             if let d = indicatorColumns[i] { return d }
@@ -241,7 +269,10 @@ struct ProgramCompiler {
             indicatorColumns[i] = derived.count - 1
             return derived.count - 1
         }
+        let assuming = assumingCount
+        assumingCount = false
         let node = lower(x)
+        assumingCount = assuming
         derived.append(.computed(node))
         prepasses.append(.derived(derived.count - 1))
         return derived.count - 1

@@ -105,7 +105,12 @@ public struct ReferenceEvaluator {
 
     // MARK: - Expressions
 
-    public func evaluate(_ e: RExpr, row r: Int) -> Result {
+    /// The value of `e` for row `r`. `count`: the number of triggered factors to assume
+    /// (while a comparison is decided over every count the undetermined factors allow).
+    public func evaluate(_ e: RExpr, row r: Int, count: Int? = nil) -> Result {
+        // Sub-expressions of the same row see the same assumed count; those of other rows
+        // (time and cohort functions) do not.
+        func here(_ x: RExpr) -> Result { evaluate(x, row: r, count: count) }
         switch e.node {
         case .number(let v, _): return Result(.number(v))
         case .boolean(let b): return Result(.truth(b))
@@ -132,12 +137,25 @@ public struct ReferenceEvaluator {
             case .unknown: return Result(.unknown)
             }
         case .countTriggered:
-            return Result(.number(Double(book.factors.indices.filter { factorStatus($0, row: r) == .triggered }.count)))
+            // Known when no factor is undetermined (or while a comparison assumes a count).
+            if let count { return Result(.number(Double(count))) }
+            let (low, high) = triggeredCountRange(row: r)
+            return Result(low == high ? .number(Double(low)) : .unknown)
+        case .comparison, .membership:
+            guard count == nil, e.readsCountHere else { return decide(e, row: r, count: count) }
+            // A comparison with `количество(сработавших)` is decided when it comes out the
+            // same for every count the undetermined factors allow.
+            let (low, high) = triggeredCountRange(row: r)
+            let first = decide(e, row: r, count: low)
+            for c in low...high where decide(e, row: r, count: c).value != first.value {
+                return Result(.unknown)
+            }
+            return first
         case .negate(let x):
-            let a = evaluate(x, row: r)
+            let a = here(x)
             return Result(a.value.number.map { .number(-$0) } ?? .unknown, missing: a.missing)
         case .arithmetic(let op, let x, let y):
-            let a = evaluate(x, row: r), b = evaluate(y, row: r)
+            let a = here(x), b = here(y)
             guard let p = a.value.number, let q = b.value.number else { return Result(.unknown, missing: a.missing.union(b.missing)) }
             switch op {
             case .add: return Result(.of(p + q))
@@ -145,35 +163,19 @@ public struct ReferenceEvaluator {
             case .multiply: return Result(.of(p * q))
             case .divide: return Result(q == 0 ? .unknown : .of(p / q))  // division by zero: unknown
             }
-        case .comparison(let op, let x, let y):
-            let a = evaluate(x, row: r), b = evaluate(y, row: r)
-            guard a.value.isKnown, b.value.isKnown else { return Result(.unknown, missing: a.missing.union(b.missing)) }
-            return Result(.truth(Self.compare(op, a.value, b.value)))
         case .and(let x, let y):
-            let a = evaluate(x, row: r), b = evaluate(y, row: r)
+            let a = here(x), b = here(y)
             return Result((a.value.truth && b.value.truth).value, missing: a.missing.union(b.missing))
         case .or(let x, let y):
-            let a = evaluate(x, row: r), b = evaluate(y, row: r)
+            let a = here(x), b = here(y)
             return Result((a.value.truth || b.value.truth).value, missing: a.missing.union(b.missing))
         case .not(let x):
-            let a = evaluate(x, row: r)
+            let a = here(x)
             return Result((!a.value.truth).value, missing: a.missing)
-        case .membership(let x, let items, let negated):
-            // Yes on a match; else unknown if the subject or an item is unknown; else no.
-            let subject = evaluate(x, row: r)
-            guard subject.value.isKnown else { return subject }
-            var found = Truth.no
-            var missing = Set<MissingValue>()
-            for item in items {
-                let w = evaluate(item, row: r)
-                if !w.value.isKnown { found = found || .unknown; missing.formUnion(w.missing) }
-                else if w.value == subject.value { found = .yes }
-            }
-            return Result((negated ? !found : found).value, missing: missing)
         case .known(let x):
-            return Result(.truth(evaluate(x, row: r).value.isKnown))
+            return Result(.truth(here(x).value.isKnown))
         case .missing(let x):
-            return Result(.truth(!evaluate(x, row: r).value.isKnown))
+            return Result(.truth(!here(x).value.isKnown))
         case .previous(let x, let years):
             // The same school's row `years` school years earlier; none: unknown.
             guard let earlier = self.row(r, yearsBack: years) else { return absentYear(x, r, back: years) }
@@ -214,6 +216,39 @@ public struct ReferenceEvaluator {
             }
             return Result(.unknown, missing: evaluate(argument, row: r).missing)
         }
+    }
+
+    /// A comparison or `в (…)` for row `r`, with `count` assumed (if any).
+    private func decide(_ e: RExpr, row r: Int, count: Int?) -> Result {
+        func here(_ x: RExpr) -> Result { evaluate(x, row: r, count: count) }
+        switch e.node {
+        case .comparison(let op, let x, let y):
+            let a = here(x), b = here(y)
+            guard a.value.isKnown, b.value.isKnown else { return Result(.unknown, missing: a.missing.union(b.missing)) }
+            return Result(.truth(Self.compare(op, a.value, b.value)))
+        case .membership(let x, let items, let negated):
+            // Yes on a match; else unknown if the subject or an item is unknown; else no.
+            let subject = here(x)
+            guard subject.value.isKnown else { return subject }
+            var found = Truth.no
+            var missing = Set<MissingValue>()
+            for item in items {
+                let w = here(item)
+                if !w.value.isKnown { found = found || .unknown; missing.formUnion(w.missing) }
+                else if Self.compare(.equal, w.value, subject.value) { found = .yes }
+            }
+            return Result((negated ? !found : found).value, missing: missing)
+        default:
+            preconditionFailure("decide(_:) takes comparisons and memberships")
+        }
+    }
+
+    /// The fewest and the most factors that can be triggered for row `r`: the triggered
+    /// ones, and those plus the undetermined ones.
+    public func triggeredCountRange(row r: Int) -> (Int, Int) {
+        let statuses = book.factors.indices.map { factorStatus($0, row: r) }
+        let triggered = statuses.filter { $0 == .triggered }.count
+        return (triggered, triggered + statuses.filter { $0 == .unknown }.count)
     }
 
     static func compare(_ op: ComparisonOp, _ a: Value, _ b: Value) -> Bool {
