@@ -302,7 +302,7 @@ struct Binder {
                     f.with(start, count, scratch + chunk, rest) { pw in
                         for k in 0..<count where state[k] != 1 {
                             let w = pw[k]
-                            if w.isNaN { state[k] = 2 } else if w == px[k] { state[k] = 1; out[k] = hit }
+                            if w.isNaN { state[k] = 2 } else if EqualOp.apply(w, px[k]) == 1 { state[k] = 1; out[k] = hit }
                         }
                     }
                 }
@@ -525,6 +525,19 @@ typealias D4 = SIMD4<Double>
 typealias M4 = SIMDMask<SIMD4<Int64>>
 
 @inline(__always) func unordered(_ x: D4, _ y: D4) -> M4 { (x .!= x) .| (y .!= y) }
+
+/// Whether some lane's two sides differ but are close enough that a comparison must round
+/// them first (`ComparedNumber.sides`).
+@inline(__always) func nearlyEqual(_ x: D4, _ y: D4) -> Bool {
+    let d = x - y
+    let size = pointwiseMax(pointwiseMax(x, -x), pointwiseMax(y, -y))
+    return any((x .!= y) .& (pointwiseMax(d, -d) .<= ComparedNumber.closeness * size))
+}
+
+/// `f` lane by lane.
+@inline(__always) func lanes(_ x: D4, _ y: D4, _ f: (Double, Double) -> Double) -> D4 {
+    D4(f(x[0], y[0]), f(x[1], y[1]), f(x[2], y[2]), f(x[3], y[3]))
+}
 @inline(__always) func truth(_ m: M4, unknown: M4) -> D4 {
     D4(repeating: 0).replacing(with: 1, where: m).replacing(with: .nan, where: unknown)
 }
@@ -563,28 +576,58 @@ enum DivideOp: BinaryOp {
     @inline(__always) static func apply4(_ x: D4, _ d: D4) -> D4 { (x / d).replacing(with: .nan, where: d .== 0) }
 }
 enum LessOp: BinaryOp {
-    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x < y ? 1 : 0) }
-    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .< y, unknown: unordered(x, y)) }
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double {
+        let (a, b) = ComparedNumber.sides(x, y)
+        return a.isNaN || b.isNaN ? .nan : (a < b ? 1 : 0)
+    }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 {
+        nearlyEqual(x, y) ? lanes(x, y, apply) : truth(x .< y, unknown: unordered(x, y))
+    }
 }
 enum LessEqualOp: BinaryOp {
-    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x <= y ? 1 : 0) }
-    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .<= y, unknown: unordered(x, y)) }
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double {
+        let (a, b) = ComparedNumber.sides(x, y)
+        return a.isNaN || b.isNaN ? .nan : (a <= b ? 1 : 0)
+    }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 {
+        nearlyEqual(x, y) ? lanes(x, y, apply) : truth(x .<= y, unknown: unordered(x, y))
+    }
 }
 enum GreaterOp: BinaryOp {
-    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x > y ? 1 : 0) }
-    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .> y, unknown: unordered(x, y)) }
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double {
+        let (a, b) = ComparedNumber.sides(x, y)
+        return a.isNaN || b.isNaN ? .nan : (a > b ? 1 : 0)
+    }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 {
+        nearlyEqual(x, y) ? lanes(x, y, apply) : truth(x .> y, unknown: unordered(x, y))
+    }
 }
 enum GreaterEqualOp: BinaryOp {
-    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x >= y ? 1 : 0) }
-    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .>= y, unknown: unordered(x, y)) }
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double {
+        let (a, b) = ComparedNumber.sides(x, y)
+        return a.isNaN || b.isNaN ? .nan : (a >= b ? 1 : 0)
+    }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 {
+        nearlyEqual(x, y) ? lanes(x, y, apply) : truth(x .>= y, unknown: unordered(x, y))
+    }
 }
 enum EqualOp: BinaryOp {
-    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x == y ? 1 : 0) }
-    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .== y, unknown: unordered(x, y)) }
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double {
+        let (a, b) = ComparedNumber.sides(x, y)
+        return a.isNaN || b.isNaN ? .nan : (a == b ? 1 : 0)
+    }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 {
+        nearlyEqual(x, y) ? lanes(x, y, apply) : truth(x .== y, unknown: unordered(x, y))
+    }
 }
 enum NotEqualOp: BinaryOp {
-    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double { x.isNaN || y.isNaN ? .nan : (x != y ? 1 : 0) }
-    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 { truth(x .!= y, unknown: unordered(x, y)) }
+    @inline(__always) static func apply(_ x: Double, _ y: Double) -> Double {
+        let (a, b) = ComparedNumber.sides(x, y)
+        return a.isNaN || b.isNaN ? .nan : (a != b ? 1 : 0)
+    }
+    @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 {
+        nearlyEqual(x, y) ? lanes(x, y, apply) : truth(x .!= y, unknown: unordered(x, y))
+    }
 }
 /// `и` of three-valued logic: 0 if either side is 0, else unknown if either is, else 1.
 enum AndOp: BinaryOp {

@@ -252,7 +252,10 @@ public struct ReferenceEvaluator {
     }
 
     static func compare(_ op: ComparisonOp, _ a: Value, _ b: Value) -> Bool {
-        if let p = a.number, let q = b.number {
+        if var p = a.number, var q = b.number {
+            // As Excel: both sides rounded to 15 significant digits for the comparison.
+            p = ComparedNumber.rounded(p)
+            q = ComparedNumber.rounded(q)
             switch op {
             case .less: return p < q
             case .lessEqual: return p <= q
