@@ -24,6 +24,7 @@ public struct CheckedRuleBook: Sendable {
         // measures), each tree in pre-order: results computed for a node (cohort values)
         // are keyed by this id.
         var next = 0
+        self.indicators = indicators.map { i in var i = i; i.formula = i.formula?.numbered(&next); return i }
         self.factors = factors.map { f in
             var f = f
             f.applies = f.applies?.numbered(&next)
@@ -39,7 +40,6 @@ public struct CheckedRuleBook: Sendable {
         self.measures = measures.map { m in var m = m; m.onlyWhen = m.onlyWhen?.numbered(&next); return m }
         nodeCount = next
         self.header = header
-        self.indicators = indicators
         self.params = params
         self.roles = roles
         self.examples = examples
@@ -58,7 +58,19 @@ public struct CheckedRuleBook: Sendable {
         for s in scales { expressions += s.levels.compactMap(\.condition) }
         expressions += groups.map(\.condition)
         if includingMeasures { expressions += measures.compactMap(\.onlyWhen) }
-        return expressions.reduce(into: Set<Int>()) { $0.formUnion($1.indicatorsRead) }
+        return expressions.reduce(into: Set<Int>()) { $0.formUnion(storedIndicators($1.indicatorsRead)) }
+    }
+
+    /// The indicators read from the schools file for `indicators`: each one itself, or for a
+    /// computed one, those its formula reads (in turn).
+    public func storedIndicators(_ indicators: Set<Int>) -> Set<Int> {
+        var stored = Set<Int>(), seen = Set<Int>()
+        var pending = Array(indicators)
+        while let i = pending.popLast() {
+            guard seen.insert(i).inserted else { continue }
+            if let formula = self.indicators[i].formula { pending += formula.indicatorsRead } else { stored.insert(i) }
+        }
+        return stored
     }
 }
 
@@ -79,7 +91,11 @@ public struct Indicator: Sendable {
     public var range: ClosedRange<Double>?
     public var source: String?
     public var columns: [String]
+    /// A computed indicator's formula (its value is the formula's, not read from a file).
+    public var formula: RExpr?
     public var declRange: SourceRange
+
+    public var isComputed: Bool { formula != nil }
 
     public var type: ValueType {
         switch kind {

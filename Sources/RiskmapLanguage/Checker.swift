@@ -81,6 +81,7 @@ public struct Checker {
         let header = checkHeader(parseFailed: parseFailed, files: files)
         indicators = indicatorDecls.enumerated().map { checkIndicator($1, index: $0) }
         params = paramDecls.enumerated().map { checkParam($1, index: $0) }
+        checkFormulas()
         let factors = factorDecls.enumerated().map { checkFactor($1, index: $0) }
         let scales = scaleDecls.enumerated().map { checkScale($1, index: $0) }
         let groups = groupDecls.enumerated().map { checkGroup($1, index: $0) }
@@ -161,7 +162,49 @@ public struct Checker {
         return Indicator(
             index: index, code: d.code.name, title: d.title?.value ?? d.code.name, kind: d.kind,
             categories: d.categories.map(\.name), unit: d.unit?.value, range: range, source: d.source?.value,
-            columns: d.columns.map(\.value), declRange: d.declRange)
+            columns: d.columns.map(\.value), formula: nil, declRange: d.declRange)
+    }
+
+    /// Computed indicators: each formula checked like a factor's condition (indicators and
+    /// parameters only), of the declared type, with no indicator computed from itself.
+    private mutating func checkFormulas() {
+        for (i, d) in indicatorDecls.enumerated() {
+            guard let formula = d.formula else { continue }
+            guard [.count, .number, .percent, .bool].contains(d.kind) else {
+                error(.computedKind, at: d.kindRange)
+                continue
+            }
+            if let column = d.columns.first { error(.computedColumn(d.code.name), at: column.range) }
+            let r = expression(formula, .indicator, inCohort: false)
+            guard r.type != .invalid else { continue }
+            let declared = indicators[i].type
+            let fits = r.type == declared || (declared == .number && r.type == .count)
+            guard fits else {
+                error(.formulaType(declared: declared, got: r.type), at: formula.range)
+                continue
+            }
+            indicators[i].formula = r
+        }
+        // Cycles: a → b → … → a.
+        var state = [Int](repeating: 0, count: indicators.count)  // 0 new, 1 on the path, 2 done
+        var path: [Int] = []
+        func visit(_ i: Int) -> Bool {
+            if state[i] == 2 { return true }
+            if state[i] == 1 {
+                let cycle = path.drop { $0 != i } + [i]
+                error(.formulaCycle(cycle.map { indicators[$0].code }.joined(separator: " → ")), at: indicatorDecls[i].code.range)
+                return false
+            }
+            state[i] = 1
+            path.append(i)
+            defer { path.removeLast(); state[i] = 2 }
+            for j in indicators[i].formula?.indicatorsRead.sorted() ?? [] where !visit(j) {
+                indicators[i].formula = nil
+                return false
+            }
+            return true
+        }
+        for i in indicators.indices where indicators[i].formula != nil { _ = visit(i) }
     }
 
     private mutating func checkParam(_ d: ParamDecl, index: Int) -> Param {
@@ -292,6 +335,10 @@ public struct Checker {
                 }
                 guard symbol.kind == .indicator else {
                     error(.exampleNotIndicator(assignment.name.name), at: assignment.name.range)
+                    continue
+                }
+                if indicatorDecls[symbol.index].formula != nil {
+                    error(.exampleComputed(assignment.name.name), at: assignment.name.range)
                     continue
                 }
                 // Several `given` clauses for the same year merge; a value given twice is an error.
@@ -428,7 +475,7 @@ public struct Checker {
     private func allowed(_ kind: SymbolKind, in context: ExprContext) -> Bool {
         switch kind {
         case .indicator, .param: return true
-        case .factor: return context != .factor
+        case .factor: return context != .factor && context != .indicator
         case .scale: return context == .group || context == .measure
         case .group: return context == .measure
         case .role, .measure: return false
@@ -504,7 +551,7 @@ public struct Checker {
         case .call(let call):
             return self.call(call, e, context, inCohort: inCohort)
         case .countTriggered:
-            if context == .factor {
+            if context == .factor || context == .indicator {
                 error(.forbiddenReference(name: e.range.text, kind: .factor, context: context), at: e.range,
                       help: .forbiddenReferenceHelp(context))
                 return invalid
@@ -736,6 +783,10 @@ public struct Checker {
                     let kind = indicators[symbol.index].kind
                     guard kind == .category || kind == .text || kind == .bool else {
                         error(.byTargetNotCategory(id.name), at: id.range)
+                        return invalid
+                    }
+                    if indicatorDecls[symbol.index].formula != nil {
+                        error(.partitionByComputed(id.name), at: id.range)
                         return invalid
                     }
                     partition = .indicator(symbol.index)

@@ -186,7 +186,13 @@ public final class Formatter {
             if !i.columns.isEmpty {
                 attributes.append(kw(.column) + " " + i.columns.map { Formatter.quote($0.value) }.joined(separator: ", "))
             }
-            oneLiner(head, attributes, trailing: i.comments.trailing)
+            guard let formula = i.formula else {
+                oneLiner(head, attributes, trailing: i.comments.trailing)
+                break
+            }
+            // A computed indicator: its formula on the next line, `  = …`.
+            oneLiner(head, attributes, trailing: nil)
+            conditionLines(prefix: "=", formula, indent: "  ", trailing: i.comments.trailing)
         case .param(let p):
             leading(p.comments.leading, indent: "")
             let head = kw(.param) + " " + p.code.name + title(p.title) + " = " + number(p.value)

@@ -139,6 +139,14 @@ public enum Message: Sendable {
     case expectationTarget(String)
     case expectationOutcome(String)
     case exampleNoExpectations
+    // Issue 12: computed indicators
+    case formulaType(declared: ValueType, got: ValueType)
+    case formulaCycle(String)
+    case computedKind
+    case computedColumn(String)
+    case partitionByComputed(String)
+    case exampleComputed(String)
+    case computedColumnIgnored(String)
     // CSV files (school profiles, directories)
     case csvEmptyFile
     case csvUnterminatedQuote
@@ -422,6 +430,27 @@ public enum Message: Sendable {
         case .exampleNoExpectations:
             return lang.text(ru: "в примере нет ни одного «ожидается»",
                              en: "the example has no 'expect'")
+        case .formulaType(let declared, let got):
+            return lang.text(ru: "формула даёт \(got.text(.ru)), а показатель объявлен как \(declared.text(.ru))",
+                             en: "the formula gives \(got.text(.en)), but the indicator is declared as \(declared.text(.en))")
+        case .formulaCycle(let path):
+            return lang.text(ru: "показатель вычисляется через самого себя: \(path)",
+                             en: "the indicator is computed from itself: \(path)")
+        case .computedKind:
+            return lang.text(ru: "вычисляемый показатель может быть количеством, числом, процентом или логическим",
+                             en: "a computed indicator can be a count, a number, a percent or yes/no")
+        case .computedColumn(let n):
+            return lang.text(ru: "у вычисляемого показателя «\(n)» нет столбца в таблице школ: его значение даёт формула",
+                             en: "the computed indicator '\(n)' has no column in the schools file: its formula gives its value")
+        case .partitionByComputed(let n):
+            return lang.text(ru: "разбиение «по» возможно только по показателю из таблицы школ, а «\(n)» вычисляется по формуле",
+                             en: "'by' needs an indicator of the schools file, and '\(n)' is computed")
+        case .computedColumnIgnored(let n):
+            return lang.text(ru: "столбец «\(n)» не читается: этот показатель вычисляется по формуле книги правил",
+                             en: "column '\(n)' is not read: the rule book computes this indicator by a formula")
+        case .exampleComputed(let n):
+            return lang.text(ru: "«\(n)» вычисляется по формуле: задайте в примере показатели, из которых он вычисляется",
+                             en: "'\(n)' is computed: give the indicators it is computed from instead")
         case .csvEmptyFile:
             return lang.text(ru: "файл пуст: нет строки заголовка",
                              en: "the file is empty: no header line")
@@ -558,6 +587,8 @@ public enum SymbolKind: String, Sendable {
 /// Where an expression stands; decides which names it may use (no recursion by construction).
 public enum ExprContext: Sendable {
     case factor, scale, group, measure
+    /// A computed indicator's formula.
+    case indicator
 
     /// «в условии фактора», 'a factor condition'.
     func text(_ lang: Lang) -> String {
@@ -566,6 +597,7 @@ public enum ExprContext: Sendable {
         case .scale: return lang.text(ru: "условии уровня шкалы", en: "a scale level condition")
         case .group: return lang.text(ru: "условии группы", en: "a group condition")
         case .measure: return lang.text(ru: "условии меры", en: "a measure condition")
+        case .indicator: return lang.text(ru: "формуле показателя", en: "an indicator formula")
         }
     }
 
@@ -584,6 +616,9 @@ public enum ExprContext: Sendable {
         case .measure:
             return lang.text(ru: "условие меры использует показатели, параметры, факторы, уровни шкал и группы",
                              en: "a measure condition uses indicators, params, factors, scale levels and groups")
+        case .indicator:
+            return lang.text(ru: "формула показателя использует показатели и параметры",
+                             en: "an indicator formula uses indicators and params")
         }
     }
 }

@@ -25,6 +25,9 @@ extension Message {
         case factorNotAddressedHelp, unreachableLevel, unreachableAfterOtherwise, noLevels, exampleNotIndicator
         case exampleWrongType, exampleNegativeCount, exampleOutOfRange, exampleDuplicateValue, expectationTarget
         case expectationOutcome, exampleNoExpectations
+        // Issue 12: computed indicators
+        case formulaType, formulaCycle, computedKind, computedColumn, partitionByComputed, exampleComputed
+        case computedColumnIgnored
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // School profiles
@@ -117,6 +120,13 @@ extension Message {
         case .expectationTarget: return .expectationTarget
         case .expectationOutcome: return .expectationOutcome
         case .exampleNoExpectations: return .exampleNoExpectations
+        case .formulaType: return .formulaType
+        case .formulaCycle: return .formulaCycle
+        case .computedKind: return .computedKind
+        case .computedColumn: return .computedColumn
+        case .partitionByComputed: return .partitionByComputed
+        case .exampleComputed: return .exampleComputed
+        case .computedColumnIgnored: return .computedColumnIgnored
         case .csvEmptyFile: return .csvEmptyFile
         case .csvUnterminatedQuote: return .csvUnterminatedQuote
         case .csvTooManyFields: return .csvTooManyFields

@@ -541,8 +541,14 @@ public struct Parser {
         }
         var decl = IndicatorDecl(
             code: code, title: title, kind: kind, kindRange: kindToken.range, categories: categories,
-            unit: nil, range: nil, source: nil, columns: [], declRange: keyword.range, comments: Comments())
+            unit: nil, range: nil, source: nil, columns: [], formula: nil, declRange: keyword.range, comments: Comments())
         try attributes(Parser.indicatorAttributes, &decl)
+        // A computed indicator: `= EXPR`, after the type or after the attributes.
+        if at(.equal) {
+            advance()
+            decl.formula = try topLevelExpression()
+            try attributes(Parser.indicatorAttributes, &decl)
+        }
         decl.declRange = keyword.range.union(previous.range)
         decl.comments.trailing = claimTrailing(pos - 1)
         return decl

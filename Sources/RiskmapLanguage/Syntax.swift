@@ -153,6 +153,9 @@ public struct IndicatorDecl: Sendable {
     public var source: StringLiteral?
     /// Header names a municipality's CSV export may use for this indicator.
     public var columns: [StringLiteral]
+    /// `= EXPR`: a computed indicator, whose value is the expression's (not read from the
+    /// schools file).
+    public var formula: Expr?
     public var declRange: SourceRange
     public var comments: Comments
 }

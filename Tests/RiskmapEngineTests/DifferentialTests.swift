@@ -117,7 +117,7 @@ import RiskmapLanguage
             let municipality = municipalities.randomElement(using: &rng)!
             for y in 2021...2025 where Int.random(in: 0..<4, using: &rng) > 0 {
                 var values: [String: V] = [:]
-                for indicator in book.indicators {
+                for indicator in book.indicators where !indicator.isComputed {
                     if Int.random(in: 0..<5, using: &rng) == 0 { values[indicator.code] = .missing; continue }
                     switch indicator.kind {
                     case .bool: values[indicator.code] = .bool(Bool.random(using: &rng))

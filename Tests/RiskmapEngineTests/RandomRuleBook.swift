@@ -27,6 +27,8 @@ struct RandomRuleBook {
     var context = Context.factor
     var factorCount = 0
     var insideCohort = false
+    /// Whether the computed indicators c1 (number), c2 (yes/no), c3 (percent) are declared.
+    var computed = false
 
     static let declarations = """
         правила "Случайная книга" { версия "1" год 2025/26 }
@@ -64,6 +66,11 @@ struct RandomRuleBook {
         var out = Self.declarations
         out += "param lim \"Порог\" = \(pick(["0", "1", "2.5", "-1", "3"]))\n"
         out += "параметр share \"Доля-порог\" = \(pick(["10%", "25%", "50%", "0%"]))\n"
+        // Computed indicators (formulas over indicators, parameters and earlier ones).
+        out += "indicator c1 \"Вычисляемый 1\" : number = \(number(2))\n"
+        out += "показатель c3 \"Вычисляемый 3\" : процент = \(percent(2))\n"
+        out += "indicator c2 \"Вычисляемый 2\" : bool\n  = \(bool(2))\n"
+        computed = true
         factorCount = int(3...7)
         context = .factor
         for f in 0..<factorCount {
@@ -109,6 +116,7 @@ struct RandomRuleBook {
 
     mutating func boolLeaf() -> String {
         var leaves = ["b1", "b2", "да", "нет", "x1 > lim", "p1 >= share", "n1 = 0"]
+        if computed { leaves += ["c2", "not c2", "c1 > 1", "c3 >= share", "предыдущее(c2)"] }
         if context.rawValue >= Context.scale.rawValue {
             let f = "f\(int(0...factorCount - 1))"
             leaves += [f, f, "not \(f)", "previous(\(f))", "count(triggered) >= \(int(0...3))", "\(f) for 2 years"]
@@ -178,7 +186,7 @@ struct RandomRuleBook {
     }
 
     mutating func numberLeaf() -> String {
-        pick(["x1", "x2", "x3", "n1", "n2", "lim", "0", "1", "2", "0.5", "3"])
+        pick(["x1", "x2", "x3", "n1", "n2", "lim", "0", "1", "2", "0.5", "3"] + (computed ? ["c1", "c1"] : []))
     }
 
     mutating func percent(_ depth: Int) -> String {
@@ -196,7 +204,7 @@ struct RandomRuleBook {
     }
 
     mutating func percentLeaf() -> String {
-        pick(["p1", "p2", "share", "25%", "0%", "50%"])
+        pick(["p1", "p2", "share", "25%", "0%", "50%"] + (computed ? ["c3"] : []))
     }
 
     /// A cohort function over a number or percent expression (whose own cohorts are not

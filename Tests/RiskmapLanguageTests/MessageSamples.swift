@@ -29,6 +29,8 @@ enum MessageSamples {
         .unreachableAfterOtherwise, .noLevels, .exampleNotIndicator("f"), .exampleWrongType(name: "share", expected: .percent),
         .exampleNegativeCount("pupils"), .exampleOutOfRange(name: "score", low: "0", high: "100"),
         .exampleDuplicateValue("share"), .expectationTarget("uo"), .expectationOutcome("g"), .exampleNoExpectations,
+        .formulaType(declared: .percent, got: .number), .formulaCycle("a → b → a"), .computedKind, .computedColumn("c"),
+        .partitionByComputed("c"), .exampleComputed("c"), .computedColumnIgnored("c"),
         .csvEmptyFile, .csvUnterminatedQuote, .csvTooManyFields(expected: 5, got: 7), .csvTooFewFields(expected: 5, got: 2),
         .csvTooManyFieldsHelp, .profileMissingIdColumn, .profileIdColumnHelp, .profileUnknownColumn("x"),
         .profileColumnsHelp, .profileDuplicateColumn(column: "Share", indicator: "share"),

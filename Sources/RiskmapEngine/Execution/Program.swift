@@ -109,7 +109,8 @@ public struct Program: Sendable {
     let yearsBack: [Int]
 
     public init(book: CheckedRuleBook, paramOverrides: [String: Double] = [:]) {
-        var compiler = ProgramCompiler(params: book.params.map { paramOverrides[$0.code] ?? $0.value })
+        var compiler = ProgramCompiler(params: book.params.map { paramOverrides[$0.code] ?? $0.value },
+                                       formulas: book.indicators.map(\.formula))
         var prepasses: [[Prepass]] = []
         func stage(_ body: (inout ProgramCompiler) -> Void) {
             compiler.prepasses = []
@@ -151,6 +152,8 @@ struct ProgramCompiler {
     typealias Node = Program.Node
 
     let params: [Double]
+    /// Per indicator: its formula when it is computed.
+    let formulas: [RExpr?]
     var derived: [Program.Derived] = []
     var cohorts: [Program.Cohort] = []
     var cohortSlots: [Int: Int] = [:]
@@ -173,8 +176,9 @@ struct ProgramCompiler {
         var partition: CohortPartition?
     }
 
-    init(params: [Double]) {
+    init(params: [Double], formulas: [RExpr?]) {
         self.params = params
+        self.formulas = formulas
     }
 
     mutating func lower(_ e: RExpr?) -> Node? {
@@ -190,7 +194,9 @@ struct ProgramCompiler {
             texts.append(s)
             return .text(texts.count - 1)
         case .categoryValue(let i), .levelValue(let i): return .constant(Double(i))
-        case .indicator(let i): return .indicator(i)
+        case .indicator(let i):
+            // A computed indicator: its formula's values, computed once for every row.
+            return formulas[i] == nil ? .indicator(i) : .earlier(derived: indicatorColumn(i), years: 0)
         case .param(let i): return .constant(params[i])
         case .factor(let i): return .factor(i)
         case .scaleLevel(let s): return .level(s)
@@ -239,6 +245,24 @@ struct ProgramCompiler {
         }
     }
 
+    /// The derived column of indicator `i`: its own column, or its formula's values (with
+    /// their prepass, the first time).
+    private mutating func indicatorColumn(_ i: Int) -> Int {
+        if let d = indicatorColumns[i] { return d }
+        if let formula = formulas[i] {
+            let assuming = assumingCount
+            assumingCount = false
+            let node = lower(formula)
+            assumingCount = assuming
+            derived.append(.computed(node))
+            prepasses.append(.derived(derived.count - 1))
+        } else {
+            derived.append(.indicator(i))
+        }
+        indicatorColumns[i] = derived.count - 1
+        return derived.count - 1
+    }
+
     /// A comparison or `в (…)`.
     private mutating func lowerDecision(_ e: RExpr) -> Node {
         switch e.node {
@@ -263,12 +287,7 @@ struct ProgramCompiler {
     /// A derived column for `x`, with its prepass (after those of `x` itself). Its rows are
     /// other rows than the one being decided: no count is assumed in it.
     private mutating func derivedColumn(_ x: RExpr) -> Int {
-        if case .indicator(let i) = x.node {
-            if let d = indicatorColumns[i] { return d }
-            derived.append(.indicator(i))
-            indicatorColumns[i] = derived.count - 1
-            return derived.count - 1
-        }
+        if case .indicator(let i) = x.node { return indicatorColumn(i) }
         let assuming = assumingCount
         assumingCount = false
         let node = lower(x)
@@ -309,7 +328,7 @@ struct ProgramCompiler {
         var guarded: [Int] = []
         var others: [RExpr] = []
         for t in terms {
-            if case .known(let x) = t.node, case .indicator(let i) = x.node {
+            if case .known(let x) = t.node, case .indicator(let i) = x.node, formulas[i] == nil {
                 guarded.append(i)
             } else {
                 others.append(t)

@@ -118,7 +118,14 @@ private struct Sentences {
         case .indicator(let i):
             let text: String
             if case .truth(let b) = v { text = ExplanationText.yesNo(b, lang) } else { text = ExplanationText.noData(lang) }
-            return ExplanationText.isValue("«\(book.indicators[i].title)»", text, lang)
+            let sentence = ExplanationText.isValue("«\(book.indicators[i].title)»", text, lang)
+            // A named condition (a computed yes/no indicator): and what decided it.
+            guard let formula = book.indicators[i].formula, v.isKnown else { return sentence }
+            var inner = Sentences(reference: reference, outcomes: outcomes, row: row, lang: lang)
+            inner.citedParams = citedParams
+            inner.explain(formula)
+            citedParams = inner.citedParams
+            return sentence + ": " + inner.joined
         case .factor(let i):
             return ExplanationText.factorState(book.factors[i].title, outcomes.factors[i][row], lang)
         case .group(let g):
@@ -206,7 +213,10 @@ private struct Sentences {
         switch e.node {
         case .indicator(let i):
             let unit = v.isNaN ? nil : book.indicators[i].unit
-            return "«\(book.indicators[i].title)» \(value)" + (unit.map { " " + $0 } ?? "")
+            let shown = "«\(book.indicators[i].title)» \(value)" + (unit.map { " " + $0 } ?? "")
+            // A computed indicator: and how it was computed.
+            guard let formula = book.indicators[i].formula else { return shown }
+            return shown + " (" + describe(formula, top: false) + ")"
         case .param(let i):
             let p = book.params[i]
             let shown = outcomes.params[i] == p.value ? NumberFormat.literal(p.literal, lang: lang) : value

@@ -58,7 +58,10 @@ public enum ProfileLoader {
             if let b = Builtin.allCases.first(where: { $0.aliases.contains(h) }), builtinColumn[b] == nil {
                 builtinColumn[b] = c
             } else if let i = headerIndex[h] {
-                if mapped.insert(i).inserted {
+                if book.indicators[i].isComputed {
+                    // Its value is its formula's: the column is not read.
+                    diagnostics.append(.warning(.computedColumnIgnored(table.header(c)), at: table.headerRange(c)))
+                } else if mapped.insert(i).inserted {
                     indicatorColumn.append((c, i))
                 } else {
                     diagnostics.append(.warning(.profileDuplicateColumn(column: table.header(c), indicator: book.indicators[i].code),

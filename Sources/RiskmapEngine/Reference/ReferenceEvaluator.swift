@@ -119,6 +119,8 @@ public struct ReferenceEvaluator {
         case .levelValue(let i): return Result(.level(i))
         case .param(let i): return Result(.number(params[i]))
         case .indicator(let i):
+            // A computed indicator is its formula's value (and missing what the formula misses).
+            if let formula = book.indicators[i].formula { return evaluate(formula, row: r) }
             let v = value(indicator: i, row: r)
             return Result(v, missing: [MissingValue(indicator: i, year: year(of: r))])
         case .factor(let f):
@@ -303,7 +305,8 @@ public struct ReferenceEvaluator {
     /// expression reads in that year.
     private func absentYear(_ x: RExpr, _ r: Int, back: Int) -> Result {
         let year = SchoolYear(start: year(of: r).start - back)
-        return Result(.unknown, missing: Set(x.indicatorsUsed.map { MissingValue(indicator: $0, year: year) }))
+        let read = book.storedIndicators(Set(x.indicatorsUsed))
+        return Result(.unknown, missing: Set(read.map { MissingValue(indicator: $0, year: year) }))
     }
 
     // MARK: - Cohorts, computed
