@@ -264,7 +264,7 @@ public struct RExpr: Sendable {
         case .missing(let x): e.node = .missing(n(x))
         case .previous(let x, let years): e.node = .previous(n(x), years: years)
         case .change(let x): e.node = .change(n(x))
-        case .persistence(let x, let years): e.node = .persistence(n(x), years: years)
+        case .persistence(let x, let years, let atLeast): e.node = .persistence(n(x), years: years, atLeast: atLeast)
         case .cohort(let f, let x, let parameter, let by): e.node = .cohort(f, n(x), parameter: parameter, by: by)
         case .arithmetic(let op, let a, let b): let l = n(a); e.node = .arithmetic(op, l, n(b))
         case .comparison(let op, let a, let b): let l = n(a); e.node = .comparison(op, l, n(b))
@@ -304,7 +304,8 @@ public indirect enum RNode: Sendable {
     case change(RExpr)
     case cohort(CohortFunction, RExpr, parameter: Double?, by: CohortPartition?)
     case countTriggered
-    case persistence(RExpr, years: Int)
+    /// `N лет подряд` (`atLeast` nil: every one of the years) or `в K из последних N лет`.
+    case persistence(RExpr, years: YearRef, atLeast: YearRef?)
 }
 
 extension RExpr {
@@ -316,7 +317,7 @@ extension RExpr {
              .scaleLevel, .group, .countTriggered:
             break
         case .negate(let e), .not(let e), .known(let e), .missing(let e), .previous(let e, _), .change(let e),
-             .persistence(let e, _):
+             .persistence(let e, _, _):
             e.forEach(visit)
         case .cohort(_, let e, _, _):
             e.forEach(visit)
@@ -368,5 +369,23 @@ extension RExpr {
             if case .indicator(let i) = e.node, seen.insert(i).inserted { out.append(i) }
         }
         return out
+    }
+}
+
+/// A number of school years in a time condition: a whole number, or a parameter's value
+/// (which the checker saw to be a whole number from 1 to 20).
+public enum YearRef: Sendable, Hashable {
+    case count(Int)
+    case param(Int)
+
+    /// The number of years with these parameter values (an override that is not a whole
+    /// number from 1 to 20 is rounded and kept in that range).
+    public func value(_ params: [Double]) -> Int {
+        switch self {
+        case .count(let n): return n
+        case .param(let i):
+            let v = params[i].rounded()
+            return v.isFinite ? Int(min(20, max(1, v))) : 1
+        }
     }
 }

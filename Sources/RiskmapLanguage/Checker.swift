@@ -557,9 +557,20 @@ public struct Checker {
                 return invalid
             }
             return RExpr(.countTriggered, .count, e.range)
-        case .persistence(let inner, let years):
+        case .persistence(let inner, let years, let atLeast):
             let r = logicalOperand(inner, context, inCohort: inCohort)
-            return RExpr(.persistence(r, years: years), .bool, e.range)
+            guard let n = yearRef(years) else { return invalid }
+            guard let k = atLeast.map({ yearRef($0) }) else {
+                return RExpr(.persistence(r, years: n, atLeast: nil), .bool, e.range)
+            }
+            guard let k else { return invalid }
+            // «в K из последних N лет» needs K ≤ N (both known here: parameters have values).
+            let kv = k.value(params.map(\.value)), nv = n.value(params.map(\.value))
+            guard kv <= nv else {
+                error(.atLeastMoreThanYears(atLeast: kv, years: nv), at: atLeast!.range.union(years.range))
+                return invalid
+            }
+            return RExpr(.persistence(r, years: n, atLeast: k), .bool, e.range)
         }
     }
 
@@ -591,6 +602,30 @@ public struct Checker {
         case .scale: return RExpr(.scaleLevel(symbol.index), .level(name), range)
         case .group: return RExpr(.group(symbol.index), .bool, range)
         case .role, .measure: return invalid
+        }
+    }
+
+    /// A number of years: written (checked by the parser), or a parameter holding a whole
+    /// number from 1 to 20.
+    private mutating func yearRef(_ c: YearCount) -> YearRef? {
+        switch c {
+        case .literal(let n, _): return .count(n)
+        case .param(let id):
+            guard let symbol = symbols[id.name], symbol.kind == .param else {
+                if symbols[id.name] == nil {
+                    let candidates = symbolOrder.filter { symbols[$0]?.kind == .param }
+                    error(.undeclared(id.name), at: id.range, help: Suggestion.closest(to: id.name, among: candidates).map { .didYouMean($0) })
+                } else {
+                    error(.yearsParam(id.name), at: id.range)
+                }
+                return nil
+            }
+            let p = params[symbol.index]
+            guard !p.isPercent, p.value == p.value.rounded(), (1...20).contains(p.value) else {
+                error(.yearsParam(id.name), at: id.range)
+                return nil
+            }
+            return .param(symbol.index)
         }
     }
 

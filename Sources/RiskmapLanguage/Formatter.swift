@@ -398,10 +398,27 @@ public final class Formatter {
             return name + "(" + c.arguments.map(expression).joined(separator: ", ") + by + ")"
         case .countTriggered:
             return kw(.count) + "(" + kw(.triggered) + ")"
-        case .persistence(let x, let years):
+        case .persistence(let x, let years, let atLeast):
+            func count(_ c: YearCount) -> (text: String, n: Int?) {
+                switch c {
+                case .literal(let n, _): return (String(n), n)
+                case .param(let id): return (id.name, nil)
+                }
+            }
+            let n = count(years)
+            if let atLeast {
+                let k = count(atLeast).text
+                switch lang {
+                case .en: return sub(x) + " in \(k) of last \(n.text) " + (n.n == 1 ? "year" : "years")
+                case .ru:
+                    // «из последних 3 лет», «из последних 21 года».
+                    let word = n.n.map { $0 % 10 == 1 && $0 % 100 != 11 ? "года" : "лет" } ?? "лет"
+                    return sub(x) + " в \(k) из последних \(n.text) " + word
+                }
+            }
             switch lang {
-            case .en: return sub(x) + " for \(years) " + (years == 1 ? "year" : "years")
-            case .ru: return sub(x) + " \(years) " + Plural.russian(years, "год", "года", "лет") + " " + kw(.for)
+            case .en: return sub(x) + " for \(n.text) " + (n.n == 1 ? "year" : "years")
+            case .ru: return sub(x) + " \(n.text) " + (n.n.map { Plural.russian($0, "год", "года", "лет") } ?? "лет") + " " + kw(.for)
             }
         case .parenthesized(let x):
             return "(" + sub(x) + ")"

@@ -27,6 +27,8 @@ public enum Keyword: String, Sendable, CaseIterable {
     case given, expect, applicable, unknown
     // Expressions
     case and, or, not, `in`, `true`, `false`, by, `for`, years, triggered
+    /// `в 2 из последних 3 лет` / `in 2 of last 3 years`.
+    case of, last
 
     /// Spellings accepted by the lexer; the first of each list is the canonical one that
     /// the formatter writes.
@@ -91,6 +93,8 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .by: return ["by"]
         case .for: return ["for"]
         case .years: return ["years", "year"]
+        case .of: return ["of"]
+        case .last: return ["last"]
         case .triggered: return ["triggered"]
         }
     }
@@ -147,6 +151,8 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .by: return ["по"]
         case .for: return ["подряд"]
         case .years: return ["лет", "года", "год"]
+        case .of: return ["из"]
+        case .last: return ["последних", "последние"]
         case .triggered: return ["сработавших"]
         }
     }

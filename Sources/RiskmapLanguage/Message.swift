@@ -147,6 +147,9 @@ public enum Message: Sendable {
     case partitionByComputed(String)
     case exampleComputed(String)
     case computedColumnIgnored(String)
+    // Issue 12: time conditions
+    case yearsParam(String)
+    case atLeastMoreThanYears(atLeast: Int, years: Int)
     // CSV files (school profiles, directories)
     case csvEmptyFile
     case csvUnterminatedQuote
@@ -445,6 +448,12 @@ public enum Message: Sendable {
         case .partitionByComputed(let n):
             return lang.text(ru: "разбиение «по» возможно только по показателю из таблицы школ, а «\(n)» вычисляется по формуле",
                              en: "'by' needs an indicator of the schools file, and '\(n)' is computed")
+        case .yearsParam(let n):
+            return lang.text(ru: "число лет задаётся целым числом от 1 до 20 или параметром с таким значением, а «\(n)» — не такой параметр",
+                             en: "a number of years is a whole number from 1 to 20 or a parameter with such a value, and '\(n)' is not one")
+        case .atLeastMoreThanYears(let k, let n):
+            return lang.text(ru: "нельзя требовать \(k) из последних \(n) лет: \(k) больше \(n)",
+                             en: "cannot require \(k) of the last \(n) years: \(k) is more than \(n)")
         case .computedColumnIgnored(let n):
             return lang.text(ru: "столбец «\(n)» не читается: этот показатель вычисляется по формуле книги правил",
                              en: "column '\(n)' is not read: the rule book computes this indicator by a formula")

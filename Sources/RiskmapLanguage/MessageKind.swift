@@ -28,6 +28,7 @@ extension Message {
         // Issue 12: computed indicators
         case formulaType, formulaCycle, computedKind, computedColumn, partitionByComputed, exampleComputed
         case computedColumnIgnored
+        case yearsParam, atLeastMoreThanYears
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // School profiles
@@ -127,6 +128,8 @@ extension Message {
         case .partitionByComputed: return .partitionByComputed
         case .exampleComputed: return .exampleComputed
         case .computedColumnIgnored: return .computedColumnIgnored
+        case .yearsParam: return .yearsParam
+        case .atLeastMoreThanYears: return .atLeastMoreThanYears
         case .csvEmptyFile: return .csvEmptyFile
         case .csvUnterminatedQuote: return .csvUnterminatedQuote
         case .csvTooManyFields: return .csvTooManyFields

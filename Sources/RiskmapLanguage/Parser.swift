@@ -926,35 +926,55 @@ public struct Parser {
         return try persistence(try comparison())
     }
 
-    /// `COND for N years` (English) or `COND N лет подряд` / `COND в течение N лет` (Russian).
+    /// `COND for N years` (English) or `COND N лет подряд` / `COND в течение N лет`
+    /// (Russian); `COND in K of last N years` / `COND в K из последних N лет`. N and K: a
+    /// whole number from 1 to 20 or a parameter.
     private mutating func persistence(_ condition: Expr) throws -> Expr {
+        func made(_ years: YearCount, _ atLeast: YearCount?, _ end: Token) -> Expr {
+            Expr(.persistence(condition, years: years, atLeast: atLeast), condition.range.union(end.range))
+        }
         if at(.for) {
             advance()
-            let (n, range) = try integer()
-            let end = try expectYearWord()
-            return try makePersistence(condition, n, range, end.range)
+            let n = try yearCount()
+            return made(n, nil, try expectYearWord())
         }
         if at(.in), peekToken(1).isKeyword(.during) {
             advance(); advance()
-            let (n, range) = try integer()
-            let end = try expectYearWord()
-            return try makePersistence(condition, n, range, end.range)
+            let n = try yearCount()
+            return made(n, nil, try expectYearWord())
         }
-        if case .number = current.kind, peekToken(1).isKeyword(.years) || peekToken(1).isKeyword(.year) {
-            let (n, range) = try integer()
+        if at(.in), peekToken(2).isKeyword(.of) {
             advance()
-            let end = try expect(.for)
-            return try makePersistence(condition, n, range, end.range)
+            let k = try yearCount()
+            _ = try expect(.of)
+            _ = try expect(.last)
+            let n = try yearCount()
+            return made(n, k, try expectYearWord())
+        }
+        if peekToken(1).isKeyword(.years) || peekToken(1).isKeyword(.year) {
+            switch current.kind {
+            case .number, .identifier:
+                let n = try yearCount()
+                advance()
+                return made(n, nil, try expect(.for))
+            default: break
+            }
         }
         return condition
     }
 
-    private mutating func makePersistence(_ condition: Expr, _ n: Int, _ range: SourceRange, _ end: SourceRange) throws -> Expr {
+    /// A number of years: a whole number from 1 to 20, or a parameter's name.
+    private mutating func yearCount() throws -> YearCount {
+        if case .identifier(let name) = current.kind {
+            let t = advance()
+            return .param(Identifier(name, t.range))
+        }
+        let (n, range) = try integer()
         guard (1...20).contains(n) else {
             report(.invalidYears(n), at: range)
             throw Failure()
         }
-        return Expr(.persistence(condition, years: n), condition.range.union(end))
+        return .literal(n, range)
     }
 
     private func comparisonOp() -> ComparisonOp? {
@@ -986,8 +1006,9 @@ public struct Parser {
             advance()
             negated = true
         }
-        // `в течение N лет` after a condition is persistence, not membership.
-        if at(.in), !peekToken(1).isKeyword(.during) {
+        // `в течение N лет` and `в K из последних N лет` after a condition are time
+        // conditions, not membership.
+        if at(.in), !peekToken(1).isKeyword(.during), !peekToken(2).isKeyword(.of) {
             advance()
             _ = try expect(.leftParen)
             var items: [Expr] = []

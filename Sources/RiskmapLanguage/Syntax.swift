@@ -342,7 +342,8 @@ public indirect enum ExprKind: Sendable {
     /// `count(triggered)`: the number of triggered factors.
     case countTriggered
     /// `COND for N years`: the condition held in each of the last N school years.
-    case persistence(Expr, years: Int)
+    /// `COND N лет подряд` (`atLeast` nil) or `COND в K из последних N лет`.
+    case persistence(Expr, years: YearCount, atLeast: YearCount?)
     case parenthesized(Expr)
 }
 
@@ -363,5 +364,18 @@ public struct Expr: Sendable {
     public var unparenthesized: Expr {
         if case .parenthesized(let inner) = kind { return inner.unparenthesized }
         return self
+    }
+}
+
+/// A number of school years in a time condition: written in the rule, or a parameter's.
+public enum YearCount: Sendable {
+    case literal(Int, SourceRange)
+    case param(Identifier)
+
+    public var range: SourceRange {
+        switch self {
+        case .literal(_, let r): return r
+        case .param(let id): return id.range
+        }
     }
 }

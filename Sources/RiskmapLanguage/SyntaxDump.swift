@@ -102,7 +102,15 @@ public enum SyntaxDump {
             }
             return "(\(name) \(c.arguments.map(expression).joined(separator: " "))\(by))"
         case .countTriggered: return "(count triggered)"
-        case .persistence(let x, let years): return "(for \(years) \(expression(x)))"
+        case .persistence(let x, let years, let atLeast):
+            func count(_ c: YearCount) -> String {
+                switch c {
+                case .literal(let n, _): return String(n)
+                case .param(let id): return id.name
+                }
+            }
+            if let k = atLeast { return "(in \(count(k)) of \(count(years)) \(expression(x)))" }
+            return "(for \(count(years)) \(expression(x)))"
         case .parenthesized(let x): return "(paren \(expression(x)))"
         }
     }

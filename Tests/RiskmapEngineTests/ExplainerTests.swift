@@ -26,10 +26,12 @@ import RiskmapLanguage
               ru: "«Скорость интернета» 100 Мбит/с не ниже, чем порог 10 Мбит/с; «Центр «Точка роста»» — да",
               en: "«Скорость интернета» 100 Мбит/с is not below the threshold 10 Мбит/с; «Центр «Точка роста»» — yes"),
         .init(school: "S1", factor: "low_results", status: .triggered,
-              ru: "«ВПР, математика: доля отметок «2»» 31 % превышает порог 30 % (Методика, п. 3.1) — так 2 года подряд; "
+              ru: "2025/26: «ВПР, математика: доля отметок «2»» 31 % превышает порог 30 % (Методика, п. 3.1); "
+                + "2024/25: «ВПР, математика: доля отметок «2»» 32,5 % превышает порог 30 % — так 2 года подряд; "
                 + "«ЕГЭ, русский язык: средний балл» 62 ниже, чем 10-й процентиль по всем школам года (62,6); "
                 + "изменение показателя «ЕГЭ, русский язык: средний балл» за год (−8) ниже, чем −5",
-              en: "«ВПР, математика: доля отметок «2»» 31 % exceeds the threshold 30 % (Методика, п. 3.1) — so for 2 years in a row; "
+              en: "2025/26: «ВПР, математика: доля отметок «2»» 31 % exceeds the threshold 30 % (Методика, п. 3.1); "
+                + "2024/25: «ВПР, математика: доля отметок «2»» 32.5 % exceeds the threshold 30 % — so for 2 years in a row; "
                 + "«ЕГЭ, русский язык: средний балл» 62 is below the 10th percentile over all schools of the year (62.6); "
                 + "the one-year change of 'ЕГЭ, русский язык: средний балл' (−8) is below −5"),
         .init(school: "S1", factor: "social", status: .notTriggered,
@@ -172,11 +174,21 @@ import RiskmapLanguage
               ru: "изменение показателя «Икс» за год (2,25) превышает 2",
               en: "the one-year change of 'Икс' (2.25) exceeds 2"),
         .init(condition: "x > 0 for 2 years", rows: history,
-              ru: "«Икс» 7,25 превышает 0 — так 2 года подряд", en: "«Икс» 7.25 exceeds 0 — so for 2 years in a row"),
+              ru: "2025/26: «Икс» 7,25 превышает 0; 2024/25: «Икс» 5 превышает 0 — так 2 года подряд",
+              en: "2025/26: «Икс» 7.25 exceeds 0; 2024/25: «Икс» 5 exceeds 0 — so for 2 years in a row"),
         .init(condition: "x > 0 5 лет подряд", rows: history,
-              ru: "«Икс» 7,25 превышает 0 — так 5 лет подряд", en: "«Икс» 7.25 exceeds 0 — so for 5 years in a row"),
+              ru: "2025/26: «Икс» 7,25 превышает 0; 2024/25: «Икс» 5 превышает 0; 2023/24: «Икс» 4 превышает 0; "
+                + "2022/23: «Икс» 3 превышает 0; 2021/22: «Икс» 1,5 превышает 0 — так 5 лет подряд",
+              en: "2025/26: «Икс» 7.25 exceeds 0; 2024/25: «Икс» 5 exceeds 0; 2023/24: «Икс» 4 exceeds 0; "
+                + "2022/23: «Икс» 3 exceeds 0; 2021/22: «Икс» 1.5 exceeds 0 — so for 5 years in a row"),
         .init(condition: "x > 2 for 5 years", rows: history,
-              ru: "«Икс» 7,25 превышает 2 — не 5 лет подряд", en: "«Икс» 7.25 exceeds 2 — not for 5 years in a row"),
+              ru: "2021/22: «Икс» 1,5 не превышает 2 — не 5 лет подряд", en: "2021/22: «Икс» 1.5 does not exceed 2 — not for 5 years in a row"),
+        .init(condition: "x > 3 в 2 из последних 3 лет", rows: history,
+              ru: "2025/26: «Икс» 7,25 превышает 3; 2024/25: «Икс» 5 превышает 3; 2023/24: «Икс» 4 превышает 3 — так в 2 из последних 3 лет",
+              en: "2025/26: «Икс» 7.25 exceeds 3; 2024/25: «Икс» 5 exceeds 3; 2023/24: «Икс» 4 exceeds 3 — so in 2 of the last 3 years"),
+        .init(condition: "x > 4.5 in 3 of last 5 years", rows: history,
+              ru: "2023/24: «Икс» 4 не превышает 4,5; 2022/23: «Икс» 3 не превышает 4,5; 2021/22: «Икс» 1,5 не превышает 4,5 — не в 3 из последних 5 лет",
+              en: "2023/24: «Икс» 4 does not exceed 4.5; 2022/23: «Икс» 3 does not exceed 4.5; 2021/22: «Икс» 1.5 does not exceed 4.5 — not in 3 of the last 5 years"),
         .init(condition: "x >= percentile(x, 1)", rows: [TestRow("T", ["x": 3]), TestRow("S", ["x": 1])],
               ru: "«Икс» 1 ниже, чем 1-й процентиль по всем школам года (1,02)",
               en: "«Икс» 1 is below the 1st percentile over all schools of the year (1.02)"),

@@ -66,6 +66,7 @@ struct RandomRuleBook {
         var out = Self.declarations
         out += "param lim \"Порог\" = \(pick(["0", "1", "2.5", "-1", "3"]))\n"
         out += "параметр share \"Доля-порог\" = \(pick(["10%", "25%", "50%", "0%"]))\n"
+        out += "параметр yrs \"Лет\" = \(pick(["2", "3"]))\n"
         // Computed indicators (formulas over indicators, parameters and earlier ones).
         out += "indicator c1 \"Вычисляемый 1\" : number = \(number(2))\n"
         out += "показатель c3 \"Вычисляемый 3\" : процент = \(percent(2))\n"
@@ -102,7 +103,10 @@ struct RandomRuleBook {
         switch int(0...13) {
         case 0, 1: return "(\(bool(depth - 1)) \(pick(["and", "и", "or", "или"])) \(bool(depth - 1)))"
         case 2: return "\(pick(["not", "не"])) (\(bool(depth - 1)))"
-        case 3: return "(\(bool(depth - 1))) \(pick(["for 2 years", "2 года подряд", "в течение 3 лет", "for 1 year"]))"
+        case 3:
+            let span = pick(["for 2 years", "2 года подряд", "в течение 3 лет", "for 1 year", "в 2 из последних 3 лет",
+                             "in 1 of last 2 years", "yrs лет подряд", "in 2 of last yrs years", "в 3 из последних 4 лет"])
+            return "(\(bool(depth - 1))) \(span)"
         case 4: return "\(number(depth - 1)) \(pick(["<", "<=", ">", ">=", "=", "!="])) \(number(depth - 1))"
         case 5: return "\(percent(depth - 1)) \(pick(["<", "<=", ">", ">=", "=", "!="])) \(percent(depth - 1))"
         case 6: return "\(pick(["known", "известно", "missing", "нет_данных"]))(\(anyValue(depth - 1)))"

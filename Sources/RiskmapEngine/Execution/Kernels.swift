@@ -240,22 +240,22 @@ struct Binder {
                     for k in 0..<count { out[k] = m[k] < 0 ? .nan : values[Int(m[k])] }
                 }
             }
-        case .persistence(let d, let years):
+        case .persistence(let d, let years, let atLeast):
+            // At least `atLeast` of the `years` years hold: 1; cannot even if every undecided
+            // year held: 0; else unknown.
             let values = derived[d]!
             let maps = (0..<years).map { $0 == 0 ? nil : earlierRows[$0]! }
             return .computed(depth: 0) { start, count, out, _ in
                 for k in 0..<count {
                     let row = start + k
-                    var unknown = false
-                    var result: Double = 1
+                    var yes = 0, undecided = 0
                     for back in 0..<years {
                         let r = back == 0 ? row : Int(maps[back]![row])
-                        if r < 0 { unknown = true; continue }
+                        if r < 0 { undecided += 1; continue }
                         let v = values[r]
-                        if v == 0 { result = 0; break }
-                        if v.isNaN { unknown = true }
+                        if v.isNaN { undecided += 1 } else if v == 1 { yes += 1 }
                     }
-                    out[k] = result == 0 ? 0 : (unknown ? .nan : 1)
+                    out[k] = yes >= atLeast ? 1 : (yes + undecided < atLeast ? 0 : .nan)
                 }
             }
         }

@@ -52,7 +52,7 @@ public struct Program: Sendable {
         /// (0: this row); NaN when the school has no row that year.
         case earlier(derived: Int, years: Int)
         /// `N лет подряд` over a derived column of conditions.
-        case persistence(derived: Int, years: Int)
+        case persistence(derived: Int, years: Int, atLeast: Int)
     }
 
     enum UnaryOperator: Sendable { case negate, not, known, missing }
@@ -236,9 +236,10 @@ struct ProgramCompiler {
             let d = derivedColumn(x)
             yearsBack.insert(1)
             return .binary(.subtract, .earlier(derived: d, years: 0), .earlier(derived: d, years: 1))
-        case .persistence(let x, let years):
+        case .persistence(let x, let yearsRef, let atLeastRef):
+            let years = yearsRef.value(params)
             yearsBack.formUnion(years > 1 ? Array(1..<years) : [])
-            return .persistence(derived: derivedColumn(x), years: years)
+            return .persistence(derived: derivedColumn(x), years: years, atLeast: atLeastRef?.value(params) ?? years)
         case .cohort(let function, let argument, let parameter, let partition):
             let slot = cohortSlot(e.id, function, argument, parameter, partition)
             return .cohort(slot: slot)

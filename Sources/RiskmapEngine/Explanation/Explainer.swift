@@ -134,12 +134,27 @@ private struct Sentences {
             let isKnown = value(x).isKnown
             // Without a value, name the subject only (not «… нет данных: нет данных»).
             return ExplanationText.known(isKnown ? describe(x, top: false) : subjectName(x), known: isKnown, lang)
-        case .persistence(let x, let years):
-            var inner = Sentences(reference: reference, outcomes: outcomes, row: row, lang: lang)
-            inner.citedParams = citedParams
-            inner.explain(x)
-            citedParams = inner.citedParams
-            return inner.joined + " — " + ExplanationText.persistence(years, Self.number(v), lang)
+        case .persistence(let x, let yearsRef, let atLeastRef):
+            // Each year that decided it: those that held (yes), that did not (no), or that
+            // are undecided (unknown), most recent first.
+            let years = yearsRef.value(outcomes.params)
+            let atLeast = atLeastRef?.value(outcomes.params)
+            let wanted: Truth = v == .truth(true) ? .yes : (v == .truth(false) ? .no : .unknown)
+            var parts: [String] = []
+            for back in 0..<years {
+                let year = SchoolYear(start: reference.year(of: row).start - back)
+                guard let earlier = reference.row(row, yearsBack: back) else {
+                    if wanted == .unknown { parts.append("\(year): " + ExplanationText.noData(lang)) }
+                    continue
+                }
+                guard reference.evaluate(x, row: earlier).value.truth == wanted else { continue }
+                var inner = Sentences(reference: reference, outcomes: outcomes, row: earlier, lang: lang)
+                inner.citedParams = citedParams
+                inner.explain(x)
+                citedParams = inner.citedParams
+                parts.append("\(year): " + inner.joined)
+            }
+            return parts.joined(separator: "; ") + " — " + ExplanationText.persistence(years, atLeast: atLeast, Self.number(v), lang)
         default:
             return describe(e, top: true)
         }

@@ -146,7 +146,20 @@ enum ExplanationText {
 
     static func triggeredCount(_ lang: Lang) -> String { lang == .ru ? "число сработавших факторов" : "the number of triggered factors" }
 
-    static func persistence(_ years: Int, _ v: Double, _ lang: Lang) -> String {
+    static func persistence(_ years: Int, atLeast: Int? = nil, _ v: Double, _ lang: Lang) -> String {
+        if let k = atLeast, k != years {
+            // «в 2 из последних 3 лет».
+            let of = "\(k) из последних \(years) \(years % 10 == 1 && years % 100 != 11 ? "года" : "лет")"
+            let ofEn = "\(k) of the last \(years) \(years == 1 ? "year" : "years")"
+            switch (lang, v.isNaN ? 2 : Int(v)) {
+            case (.ru, 1): return "так в \(of)"
+            case (.ru, 0): return "не в \(of)"
+            case (.ru, _): return "не хватает данных, чтобы решить, так ли в \(of)"
+            case (.en, 1): return "so in \(ofEn)"
+            case (.en, 0): return "not in \(ofEn)"
+            case (.en, _): return "not enough data to decide whether so in \(ofEn)"
+            }
+        }
         let y = "\(years) \(lang == .ru ? Plural.russian(years, "год", "года", "лет") : (years == 1 ? "year" : "years"))"
         switch (lang, v.isNaN ? 2 : Int(v)) {
         case (.ru, 1): return "так \(y) подряд"

@@ -189,21 +189,22 @@ public struct ReferenceEvaluator {
                 return Result(.unknown, missing: now.missing.union(before.missing))
             }
             return Result(.of(p - q))
-        case .persistence(let x, let years):
-            // This year and each of the `years - 1` before: no if any year says no; else
-            // unknown if a year is unknown or has no row; else yes.
-            var result = Truth.yes
+        case .persistence(let x, let yearsRef, let atLeastRef):
+            // This year and the `years - 1` before: yes if the condition holds in at least
+            // `atLeast` of them (all of them for «N лет подряд»); no if it cannot, even if every
+            // undecided year (unknown, or no row) held; else unknown.
+            let years = yearsRef.value(params), needed = atLeastRef?.value(params) ?? years
+            var yes = 0, undecided = 0
             var missing = Set<MissingValue>()
             for back in 0..<years {
-                guard let earlier = self.row(r, yearsBack: back) else {
-                    result = result && .unknown
-                    missing.formUnion(absentYear(x, r, back: back).missing)
-                    continue
+                let v = yearOf(x, r, back: back)
+                switch v.value.truth {
+                case .yes: yes += 1
+                case .no: break
+                case .unknown: undecided += 1; missing.formUnion(v.missing)
                 }
-                let v = evaluate(x, row: earlier)
-                result = result && v.value.truth
-                missing.formUnion(v.missing)
             }
+            let result: Truth = yes >= needed ? .yes : (yes + undecided < needed ? .no : .unknown)
             return Result(result.value, missing: missing)
         case .cohort(let function, let argument, let parameter, let partition):
             let v: Value
@@ -299,6 +300,13 @@ public struct ReferenceEvaluator {
         let target = year(of: r).start - back
         guard let y = profiles.years.firstIndex(where: { $0.start == target }) else { return nil }
         return profiles.row(school: Int(profiles.rowSchool[r]), yearIndex: y)
+    }
+
+    /// `x` for the same school `back` school years before row `r`'s year (unknown when it
+    /// has no row then).
+    func yearOf(_ x: RExpr, _ r: Int, back: Int) -> Result {
+        guard let earlier = self.row(r, yearsBack: back) else { return absentYear(x, r, back: back) }
+        return evaluate(x, row: earlier)
     }
 
     /// A school year the school has no row for: unknown, for want of every indicator the
