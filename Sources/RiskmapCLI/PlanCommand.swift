@@ -65,7 +65,7 @@ enum PlanCommand {
         do {
             try bundle.write(to: out)
         } catch {
-            context.console.err(context.renderer.render(Diagnostic(.error, .outputFailed(error.reason), path: out)))
+            context.console.err(context.renderer.render(Diagnostic(.error, error.message, path: out, help: error.help)))
             return .cannotWrite
         }
         context.console.err(CLIText.planSummary(plans, files: bundle.files.count, out: out, context.lang))
