@@ -73,6 +73,12 @@ enum EngineCommands {
         case .failure(.unreadable(let p)):
             context.console.err(context.renderer.render(Diagnostic(.error, .unreadableFile(p), path: p)))
             return .failure(.noInput)
+        case .failure(.isFolder(let p)):
+            context.console.err(context.renderer.render(Diagnostic(.error, .inputIsFolder(p), path: p, help: .schoolsNotFoundHelp)))
+            return .failure(.noInput)
+        case .failure(.notAWorkbook(let p)):
+            context.console.err(context.renderer.render(Diagnostic(.error, .unreadableFile(p), path: p)))
+            return .failure(.usage)
         case .success(let l):
             loaded = l
         }
