@@ -14,18 +14,17 @@ import RiskmapPlatform
 /// as the loader maps them. `readCalendarYears` is the loader's one step for
 /// `--year-format calendar`.
 public enum ProfilePlausibility {
-    /// The checks' findings: the loader's diagnostics (some raised to errors) and new ones.
+    /// The loader's diagnostics (some raised to errors) and the checks' findings, in file
+    /// order (position, then errors before warnings, then as found).
     public static func review(
         table: CSVTable, book: CheckedRuleBook, yearFormat: YearFormat?, loaderDiagnostics: [Diagnostic]
     ) -> [Diagnostic] {
         let columns = Columns(table, book)
         var out = misspelledColumns(loaderDiagnostics, book, columns)
-        var found: [Diagnostic] = []
-        found += fractions(table, book, columns)
-        if yearFormat == nil, let yc = columns.year { found += bareYears(table, column: yc) }
-        if let ic = columns.id, let mc = columns.municipality { found += municipalityChanges(table, id: ic, municipality: mc, year: columns.year) }
-        out += found.sortedByPosition()
-        return out
+        out += fractions(table, book, columns)
+        if yearFormat == nil, let yc = columns.year { out += bareYears(table, column: yc) }
+        if let ic = columns.id, let mc = columns.municipality { out += municipalityChanges(table, id: ic, municipality: mc, year: columns.year) }
+        return out.sortedByPosition()
     }
 
     // MARK: - Columns
