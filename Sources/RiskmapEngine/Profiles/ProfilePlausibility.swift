@@ -105,10 +105,12 @@ public enum ProfilePlausibility {
                 open.removeAll { k in
                     let c = percent[k]
                     guard c < fieldCount else { return false }
-                    let cell = scanner.fieldBytes(c).map { String(decoding: $0, as: UTF8.self) } ?? table.field(row: row, column: c)
-                    let trimmed = CellParser.trimmed(cell)
-                    if trimmed.hasSuffix("%") { return true }
-                    guard !CellParser.isMissing(trimmed), let v = CellParser.parseNumber(trimmed) else { return false }
+                    let cell = scanner.fieldBytes(c).flatMap(asciiTrimmed)
+                        ?? Array(CellParser.trimmed(table.field(row: row, column: c)).utf8)[...]
+                    if cell.isEmpty { return false }
+                    if cell.last == UInt8(ascii: "%") { return true }
+                    // Numbers only: missing markers and bad values (reported by the loader) do not count.
+                    guard let v = cell.withUnsafeBufferPointer({ CellParser.parseNumber(bytes: $0) }) else { return false }
                     if v < 0 || v > 1 { return true }
                     known[k] += 1
                     if v > 0 && v < 1 { between[k] = true }
@@ -124,26 +126,70 @@ public enum ProfilePlausibility {
         }
     }
 
-    // MARK: - Calendar years
+    // MARK: - Reading cells again
 
-    /// Whether a year cell is a bare four-digit year.
-    static func isBareYear(_ cell: String) -> Int? {
-        let t = CellParser.trimmed(cell)
-        guard t.utf8.count == 4, t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let y = Int(t), (1900...2200).contains(y) else { return nil }
-        return y
+    /// Calls `body` for every row with the trimmed text of `columns` (nil where the row has
+    /// no such cell): bytes straight from the text when the cell needs no unescaping and
+    /// has only ASCII spaces to trim, else the trimmed `String`'s bytes.
+    static func forEachRow(_ table: CSVTable, _ columns: [Int], _ body: (Int, [ArraySlice<UInt8>?]) -> Void) {
+        let limit = (columns.max() ?? 0) + 1
+        table.bytes.withUnsafeBufferPointer { text in
+            var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: table.source, capacity: limit)
+            var cells = [ArraySlice<UInt8>?](repeating: nil, count: columns.count)
+            for row in 0..<table.rowCount {
+                let fieldCount = table.fieldCount(row: row)
+                scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: limit)
+                for (k, c) in columns.enumerated() {
+                    guard c < fieldCount else {
+                        cells[k] = nil
+                        continue
+                    }
+                    if let b = scanner.fieldBytes(c), let t = asciiTrimmed(b) {
+                        cells[k] = t
+                    } else {
+                        cells[k] = Array(CellParser.trimmed(table.field(row: row, column: c)).utf8)[...]
+                    }
+                }
+                body(row, cells)
+            }
+        }
     }
 
-    /// The rows of the year column holding a bare year, in order.
-    static func bareYearRows(_ table: CSVTable, column yc: Int) -> [Int] {
-        (0..<table.rowCount).filter { row in
-            yc < table.fieldCount(row: row) && table.withFieldBytes(row: row, column: yc) { $0.count <= 12 } && isBareYear(table.field(row: row, column: yc)) != nil
+    /// `bytes` without leading and trailing spaces and tabs; nil when an edge is not ASCII
+    /// (it may be a non-breaking space: the caller trims the `String`).
+    static func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8>? {
+        var lo = 0, hi = bytes.count
+        while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+        while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+        if lo < hi, bytes[lo] >= 0x80 || bytes[hi - 1] >= 0x80 { return nil }
+        return Array(UnsafeBufferPointer(rebasing: bytes[lo..<hi]))[...]
+    }
+
+    // MARK: - Calendar years
+
+    /// The year of a bare four-digit year cell (trimmed), nil for anything else.
+    static func bareYear(_ cell: ArraySlice<UInt8>) -> Int? {
+        guard cell.count == 4, cell.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        let y = cell.reduce(0) { $0 * 10 + Int($1 - 48) }
+        return (1900...2200).contains(y) ? y : nil
+    }
+
+    /// The rows of the year column holding a bare year, and the first one's year.
+    static func bareYearRows(_ table: CSVTable, column yc: Int) -> (rows: [Int], first: Int?) {
+        var rows: [Int] = []
+        var first: Int?
+        forEachRow(table, [yc]) { row, cells in
+            guard let cell = cells[0], let y = bareYear(cell) else { return }
+            if first == nil { first = y }
+            rows.append(row)
         }
+        return (rows, first)
     }
 
     /// One warning for all the bare years of the year column, at the first.
     static func bareYears(_ table: CSVTable, column yc: Int) -> [Diagnostic] {
-        let rows = bareYearRows(table, column: yc)
-        guard let first = rows.first, let year = isBareYear(table.field(row: first, column: yc)) else { return [] }
+        let (rows, year) = bareYearRows(table, column: yc)
+        guard let first = rows.first, let year else { return [] }
         return [.warning(.profileCalendarYear(text: String(year), read: SchoolYear(start: year).description, rows: rows.count),
                          at: table.fieldRange(row: first, column: yc),
                          help: .profileYearFormatHelp(text: String(year), calendar: SchoolYear(start: year - 1).description))]
@@ -152,7 +198,7 @@ public enum ProfilePlausibility {
     /// `--year-format calendar`: bare years read as the school year ending then (`2019`
     /// is 2018/19). Called by the loader after its first pass over the year column.
     static func readCalendarYears(_ table: CSVTable, column yc: Int, rowYears: inout [Int32], years: inout Set<SchoolYear>) {
-        for row in bareYearRows(table, column: yc) where rowYears[row] != ProfileLoader.noYear {
+        for row in bareYearRows(table, column: yc).rows where rowYears[row] != ProfileLoader.noYear {
             rowYears[row] -= 1
         }
         years = Set(rowYears.lazy.filter { $0 != ProfileLoader.noYear }.map { SchoolYear(start: Int($0)) })
@@ -163,19 +209,32 @@ public enum ProfilePlausibility {
     /// A warning at the first row of each school whose municipality differs from the one
     /// of the school's first row (which the school is counted in).
     static func municipalityChanges(_ table: CSVTable, id ic: Int, municipality mc: Int, year yc: Int?) -> [Diagnostic] {
-        var first: [String: (municipality: String, year: String, warned: Bool)] = [:]
+        struct First {
+            var municipality: ArraySlice<UInt8>
+            var row: Int
+            var warned = false
+        }
+        var first: [ArraySlice<UInt8>: First] = [:]
         var out: [Diagnostic] = []
-        for row in 0..<table.rowCount {
-            let id = CellParser.trimmed(table.field(row: row, column: ic))
-            let municipality = CellParser.trimmed(table.field(row: row, column: mc))
-            guard !id.isEmpty, !municipality.isEmpty else { continue }
+        // Rows of one school usually follow each other: the last id is compared first.
+        var lastID: ArraySlice<UInt8>?
+        var lastMunicipality: ArraySlice<UInt8>?
+        forEachRow(table, [ic, mc]) { row, cells in
+            guard let id = cells[0], let municipality = cells[1], !id.isEmpty, !municipality.isEmpty else { return }
+            if id == lastID, municipality == lastMunicipality { return }
+            lastID = id
+            lastMunicipality = municipality
+            func missing() -> Bool { CellParser.isMissing(String(decoding: municipality, as: UTF8.self)) }
             guard let seen = first[id] else {
-                first[id] = (municipality, yc.map { CellParser.trimmed(table.field(row: row, column: $0)) } ?? "", false)
-                continue
+                if !missing() { first[id] = First(municipality: municipality, row: row) }
+                return
             }
-            guard !seen.warned, seen.municipality != municipality else { continue }
+            guard !seen.warned, seen.municipality != municipality, !missing() else { return }
             first[id]?.warned = true
-            out.append(.warning(.profileMunicipalityChanged(id: id, first: seen.municipality, firstYear: seen.year, other: municipality),
+            let year = yc.map { CellParser.trimmed(table.field(row: seen.row, column: $0)) } ?? ""
+            out.append(.warning(.profileMunicipalityChanged(id: String(decoding: id, as: UTF8.self),
+                                                            first: String(decoding: seen.municipality, as: UTF8.self), firstYear: year,
+                                                            other: String(decoding: municipality, as: UTF8.self)),
                                 at: table.fieldRange(row: row, column: mc), help: .profileMunicipalityHelp))
         }
         return out
