@@ -53,54 +53,25 @@ enum CLIText {
             73 cannot write output.
 
             """
-        case ("check", .ru):
-            return """
-            Использование: riskmap check [ПАПКА] [--format text|json] [--lang ru|en]
-
-            Проверяет все файлы *.rules в папке (по умолчанию Rules/) как одну книгу правил и выводит
-            все ошибки и предупреждения сразу, по порядку. --format json — диагностика в JSON для редакторов.
-            Код выхода: 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки, 64 — неверный вызов,
-            66 — папка не существует.
-
-            """
-        case ("check", .en):
-            return """
-            Usage: riskmap check [DIR] [--format text|json] [--lang ru|en]
-
-            Checks every *.rules file in DIR (default Rules/) as one rule book and prints all errors and
-            warnings at once, in order. --format json prints the diagnostics as JSON for editors.
-            Exit: 0 no errors (warnings allowed), 1 errors, 64 usage error, 66 path not found.
-
-            """
-        case ("fmt", .ru):
-            return """
-            Использование: riskmap fmt [ПАПКА|ФАЙЛ] [--check] [--lang ru|en]
-
-            Переписывает файлы правил в каноническом виде, сохраняя комментарии и язык файла.
-            --check: ничего не менять, вывести файлы, которые изменились бы (код выхода 1, если такие есть).
-
-            """
-        case ("fmt", .en):
-            return """
-            Usage: riskmap fmt [DIR|FILE] [--check] [--lang ru|en]
-
-            Rewrites rule files in canonical form, keeping comments and each file's keyword language.
-            --check: change nothing; list files that would change (exit 1 if any).
-
-            """
         default:
-            return CLIText.engineHelp(command ?? "", lang) ?? help(nil, lang)
+            return command.flatMap { commandHelp($0, lang) } ?? help(nil, lang)
         }
     }
 
-    static func unknownCommand(_ name: String, _ lang: Lang) -> String {
-        lang == .ru ? "riskmap: неизвестная команда «\(name)»; см. riskmap --help\n"
-                    : "riskmap: unknown command '\(name)'; see riskmap --help\n"
-    }
-
-    static func usageError(_ what: String, _ lang: Lang) -> String {
-        lang == .ru ? "riskmap: неверный параметр «\(what)»; см. --help\n"
-                    : "riskmap: invalid option '\(what)'; see --help\n"
+    /// An unknown command, with the command it probably is, or — for a table file or a
+    /// rules folder given first — the command line meant.
+    static func unknownCommand(_ name: String, suggestion: String?, _ lang: Lang) -> String {
+        let lower = name.lowercased()
+        if [".csv", ".xlsx", ".xls"].contains(where: { lower.hasSuffix($0) }) {
+            return lang.text(ru: "riskmap: «\(name)» — не команда; планы по этому файлу: riskmap plan --schools \(name)\n  подробнее: riskmap --help\n",
+                             en: "riskmap: '\(name)' is not a command; plans from this file: riskmap plan --schools \(name)\n  see: riskmap --help\n")
+        }
+        if let suggestion {
+            return lang.text(ru: "riskmap: неизвестная команда «\(name)»; возможно, имелась в виду «\(suggestion)»\n  подробнее: riskmap --help\n",
+                             en: "riskmap: unknown command '\(name)'; did you mean '\(suggestion)'?\n  see: riskmap --help\n")
+        }
+        return lang.text(ru: "riskmap: неизвестная команда «\(name)»; команды: check, fmt, classify, explain, plan, test\n  подробнее: riskmap --help\n",
+                         en: "riskmap: unknown command '\(name)'; the commands: check, fmt, classify, explain, plan, test\n  see: riskmap --help\n")
     }
 
     static func badOptionValue(_ option: String, _ value: String, _ allowed: String, _ lang: Lang) -> String {

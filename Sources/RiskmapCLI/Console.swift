@@ -9,6 +9,8 @@ public final class Console: Sendable {
     private struct Captured {
         var standardOutput = ""
         var standardError = ""
+        /// Whether a status line (progress) is showing on the terminal.
+        var statusShown = false
     }
 
     private let captured = Mutex(Captured())
@@ -17,6 +19,9 @@ public final class Console: Sendable {
     public init(capture: Bool) { self.capture = capture }
 
     public static func live() -> Console { Console(capture: false) }
+
+    /// Whether this console writes to the process's streams (not captured).
+    public var isLive: Bool { !capture }
 
     /// What was written to standard output (captured consoles).
     public var standardOutput: String { captured.withLock { $0.standardOutput } }
@@ -42,6 +47,36 @@ public final class Console: Sendable {
     }
 
     public func err(_ text: String) {
-        if capture { captured.withLock { $0.standardError += text } } else { FileHandle.standardError.write(Data(text.utf8)) }
+        if capture {
+            captured.withLock { $0.standardError += text }
+        } else {
+            // A status line gives way to what is written.
+            captured.withLock { c in
+                if c.statusShown {
+                    Terminal.writeToStandardError("\r\u{1B}[K")
+                    c.statusShown = false
+                }
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+        }
+    }
+
+    /// Shows `text` as the status line on standard error (a terminal): it replaces the
+    /// previous status line, and the next `err` clears it first.
+    func showStatus(_ text: String) {
+        guard !capture else { return }
+        captured.withLock { c in
+            Terminal.writeToStandardError("\r" + text + "\u{1B}[K")
+            c.statusShown = true
+        }
+    }
+
+    /// Clears the status line, if one is showing.
+    func clearStatus() {
+        guard !capture else { return }
+        captured.withLock { c in
+            if c.statusShown { Terminal.writeToStandardError("\r\u{1B}[K") }
+            c.statusShown = false
+        }
     }
 }

@@ -18,46 +18,58 @@ enum EngineCommands {
         }
     }
 
-    static let dataOptions: Set<String> = ["rules", "schools", "year", "delimiter", "encoding"]
-
     /// Rules + profiles + outcomes, shared by classify, explain and plan.
     struct Loaded {
         var outcomes: Outcomes
         var yearIndex: Int
-        var dataErrors: Bool
+        /// The schools file's diagnostics (under `--strict`, all errors).
+        var diagnostics: [Diagnostic]
+        var dataErrors: Bool { diagnostics.hasErrors }
         /// SHA-256 of the schools file as read (for the manifest; `plan` only).
         var schoolsSHA256: String?
+        /// The schools file read, and the rule book.
+        var schoolsPath: String
+        var rulesPath: String
     }
 
     /// The session's steps for the command's options: the rule book, the schools file
     /// (`purpose` decides what is kept and evaluated), the school year.
-    static func load(_ parsed: Arguments, _ context: CommandContext, purpose: Session.Purpose) -> Result<Loaded, ExitCode> {
-        let (bookOrNil, code, _) = context.loadRuleBook(parsed.values["rules"] ?? "Rules", printWarnings: false)
+    static func load(_ parsed: Arguments, _ context: CommandContext, purpose: Session.Purpose, command: String) -> Result<Loaded, ExitCode> {
+        let rulesPath = parsed.values["rules"] ?? "Rules"
+        let (bookOrNil, code, _) = context.loadRuleBook(rulesPath, printWarnings: false, missingHelp: .rulesNotFoundHelp)
         guard let book = bookOrNil else { return .failure(code) }
-        var options = CSVOptions()
+        var reading = Session.ReadOptions()
         if let d = parsed.values["delimiter"] {
             switch d {
-            case ",", "comma": options.delimiter = UInt8(ascii: ",")
-            case ";", "semicolon": options.delimiter = UInt8(ascii: ";")
-            case "\\t", "tab", "\t": options.delimiter = UInt8(ascii: "\t")
+            case ",", "comma": reading.csv.delimiter = UInt8(ascii: ",")
+            case ";", "semicolon": reading.csv.delimiter = UInt8(ascii: ";")
+            case "\\t", "tab", "\t": reading.csv.delimiter = UInt8(ascii: "\t")
             default:
-                context.console.err(CLIText.badOptionValue("delimiter", d, ", ; tab", context.lang))
+                context.console.err(CLIText.badOptionValue("delimiter", d, ", ; tab", command: command, context.lang))
                 return .failure(.usage)
             }
         }
         if let e = parsed.values["encoding"] {
             switch e.lowercased() {
-            case "utf8", "utf-8": options.encoding = .utf8
-            case "cp1251", "windows-1251", "1251": options.encoding = .cp1251
+            case "utf8", "utf-8": reading.csv.encoding = .utf8
+            case "cp1251", "windows-1251", "1251": reading.csv.encoding = .cp1251
             default:
-                context.console.err(CLIText.badOptionValue("encoding", e, "utf-8, cp1251", context.lang))
+                context.console.err(CLIText.badOptionValue("encoding", e, "utf-8, cp1251", command: command, context.lang))
                 return .failure(.usage)
             }
         }
+        if let f = parsed.values["year-format"] {
+            guard let format = YearFormat(rawValue: f.lowercased()) else {
+                context.console.err(CLIText.badOptionValue("year-format", f, "calendar, school", command: command, context.lang))
+                return .failure(.usage)
+            }
+            reading.yearFormat = format
+        }
+        reading.sheet = parsed.values["sheet"]
         var requestedYear: SchoolYear?
         if let y = parsed.values["year"] {
             guard let year = ProfileLoader.parseYear(y) else {
-                context.console.err(CLIText.badOptionValue("year", y, "2025/26", context.lang))
+                context.console.err(CLIText.badOptionValue("year", y, "2025/26", command: command, context.lang))
                 return .failure(.usage)
             }
             requestedYear = year
@@ -65,26 +77,33 @@ enum EngineCommands {
         let session = Session(Program(book: book), purpose: purpose)
         let path = parsed.values["schools"] ?? defaultSchools
         let loaded: Session.Profiles
-        switch session.profiles(at: path, options: options, defaultYear: requestedYear ?? book.header.year,
-                                hashInput: purpose == .plans) {
+        let renderer = context.renderer
+        switch session.profiles(at: path, reading: reading, defaultYear: requestedYear ?? book.header.year,
+                                hashInput: purpose == .plans, progress: context.progress) {
         case .failure(.notFound(let p)):
-            context.console.err(context.renderer.render(Diagnostic(.error, .pathNotFound(p), path: p)))
+            context.console.err(renderer.render(Diagnostic(.error, .pathNotFound(p), path: p, help: .schoolsNotFoundHelp)))
             return .failure(.noInput)
         case .failure(.unreadable(let p)):
-            context.console.err(context.renderer.render(Diagnostic(.error, .unreadableFile(p), path: p)))
+            context.console.err(renderer.render(Diagnostic(.error, .unreadableFile(p), path: p)))
             return .failure(.noInput)
+        case .failure(.isFolder(let p)):
+            context.console.err(renderer.render(Diagnostic(.error, .inputIsFolder(p), path: p, help: .schoolsNotFoundHelp)))
+            return .failure(.noInput)
+        case .failure(.notAWorkbook(let p)):
+            context.console.err(CLIText.sheetNeedsWorkbook(p, context.lang))
+            return .failure(.usage)
         case .success(let l):
             loaded = l
         }
         var diagnostics = loaded.diagnostics
         if parsed.flags.contains("strict") { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
-        context.console.err(context.renderer.render(diagnostics))
+        context.console.err(renderer.render(diagnostics))
         let profiles = loaded.profiles
         guard loaded.isTable, profiles.rowCount > 0 else { return .failure(.failure) }
         let yearIndex: Int
         if let y = requestedYear {
             guard let i = profiles.yearIndex(y) else {
-                context.console.err(context.renderer.render(Diagnostic(.error, .profileYearNotFound(y.description,
+                context.console.err(renderer.render(Diagnostic(.error, .profileYearNotFound(y.description,
                     available: profiles.years.map(\.description).joined(separator: ", ")), path: path)))
                 return .failure(.failure)
             }
@@ -92,22 +111,28 @@ enum EngineCommands {
         } else {
             yearIndex = profiles.years.count - 1
         }
-        return .success(Loaded(outcomes: session.run(profiles), yearIndex: yearIndex, dataErrors: diagnostics.hasErrors,
-                               schoolsSHA256: loaded.sha256))
+        return .success(Loaded(outcomes: session.run(profiles, progress: context.progress), yearIndex: yearIndex,
+                               diagnostics: diagnostics, schoolsSHA256: loaded.sha256, schoolsPath: path, rulesPath: rulesPath))
     }
 
     // MARK: - classify
 
     static func classify(_ args: [String], _ context: CommandContext) -> ExitCode {
-        guard let parsed = context.arguments(args, valued: dataOptions.union(["format", "out"]), boolean: ["strict"]),
-              parsed.positional.isEmpty else { return .usage }
+        guard let parsed = context.arguments(args, .classify) else { return .usage }
         let format = parsed.values["format"] ?? "table"
         guard ["table", "csv", "json"].contains(format) else {
-            context.console.err(CLIText.badOptionValue("format", format, "table, csv, json", context.lang))
+            context.console.err(CLIText.badOptionValue("format", format, "table, csv, json", command: "classify", context.lang))
             return .usage
         }
+        if let out = parsed.values["out"] {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+                context.console.err(context.renderer.render(Diagnostic(.error, .outputIsFolder(out), path: out)))
+                return .cannotWrite
+            }
+        }
         let loaded: Loaded
-        switch load(parsed, context, purpose: .classification) {
+        switch load(parsed, context, purpose: .classification, command: "classify") {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }
@@ -136,13 +161,9 @@ enum EngineCommands {
     // MARK: - explain
 
     static func explain(_ args: [String], _ context: CommandContext) -> ExitCode {
-        guard let parsed = context.arguments(args, valued: dataOptions, boolean: ["strict"]) else { return .usage }
-        guard parsed.positional.count == 1, let query = parsed.positional.first else {
-            context.console.err(CLIText.help("explain", context.lang))
-            return .usage
-        }
+        guard let parsed = context.arguments(args, .explain), let query = parsed.positional.first else { return .usage }
         let loaded: Loaded
-        switch load(parsed, context, purpose: .plans) {
+        switch load(parsed, context, purpose: .plans, command: "explain") {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }
@@ -169,8 +190,9 @@ enum EngineCommands {
     // MARK: - test
 
     static func test(_ args: [String], _ context: CommandContext) -> ExitCode {
-        guard let parsed = context.arguments(args), parsed.positional.count <= 1 else { return .usage }
-        let (bookOrNil, code, _) = context.loadRuleBook(parsed.positional.first ?? "Rules", printWarnings: false)
+        guard let parsed = context.arguments(args, .test) else { return .usage }
+        let (bookOrNil, code, _) = context.loadRuleBook(parsed.positional.first ?? "Rules", printWarnings: false,
+                                                        missingHelp: .rulesArgumentHelp(command: "test"))
         guard let book = bookOrNil else { return code }
         let runner = ExampleRunner(book: book, lang: context.lang)
         let outcomes = runner.runAll()
@@ -191,67 +213,6 @@ enum EngineCommands {
 }
 
 extension CLIText {
-    static func engineHelp(_ command: String, _ lang: Lang) -> String? {
-        switch (command, lang) {
-        case ("classify", .ru):
-            return """
-            Использование: riskmap classify [--rules ПАПКА] [--schools ФАЙЛ] [--year 2025/26]
-                           [--format table|csv|json] [--out ФАЙЛ] [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict]
-
-            Оценивает факторы, уровни и группы каждой школы за учебный год (по умолчанию — последний в файле).
-            table — таблица для терминала; csv — для Excel (разделитель «;», UTF-8 с BOM); json — для систем.
-            Ошибки в данных выводятся с номером строки и столбца; результат строится по остальным данным,
-            код выхода 1. --strict: предупреждения (например, неизвестный столбец) считаются ошибками.
-
-            """
-        case ("classify", .en):
-            return """
-            Usage: riskmap classify [--rules DIR] [--schools FILE] [--year 2025/26]
-                   [--format table|csv|json] [--out FILE] [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict]
-
-            Evaluates every school's factors, levels and groups for a school year (default: the latest in the file).
-            Data errors are reported with line and column; the rest is still classified and the exit code is 1.
-            --strict turns warnings (e.g. an unknown column) into errors.
-
-            """
-        case ("explain", .ru):
-            return """
-            Использование: riskmap explain ШКОЛА [--rules ПАПКА] [--schools ФАЙЛ] [--year 2025/26]
-
-            Объясняет результат одной школы (по коду или по однозначной части названия): каждый фактор
-            с фактическими значениями и порогами, уровень, группы и меры плана.
-
-            """
-        case ("explain", .en):
-            return """
-            Usage: riskmap explain SCHOOL [--rules DIR] [--schools FILE] [--year 2025/26]
-
-            Explains one school (by id or a unique part of its name): every factor with its values and thresholds.
-
-            """
-        case ("test", .ru):
-            return """
-            Использование: riskmap test [ПАПКА]
-
-            Выполняет все примеры книги правил; для непрошедших показывает ожидание, результат и обоснование.
-            Выводит факторы, уровни, группы и меры, которые не проверяет ни один пример. Код выхода 1 при ошибке.
-
-            """
-        case ("plan", _):
-            return planHelp(lang)
-        case ("test", .en):
-            return """
-            Usage: riskmap test [DIR]
-
-            Runs every example of the rule book; a failing one shows what was expected, what came out and why.
-            Lists factors, levels, groups and measures no example covers. Exit 1 on failure.
-
-            """
-        default:
-            return nil
-        }
-    }
-
     static func exampleFailed(_ title: String, _ location: String, _ lang: Lang) -> String {
         lang == .ru ? "НЕ ПРОЙДЕН: пример «\(title)» (\(location))\n" : "FAILED: example '\(title)' (\(location))\n"
     }

@@ -5,13 +5,13 @@ import RiskmapPlatform
 /// `riskmap fmt [DIR|FILE] [--check]`
 enum FormatCommand {
     static func run(_ args: [String], _ context: CommandContext) -> ExitCode {
-        guard let parsed = context.arguments(args, boolean: ["check"]), parsed.positional.count <= 1 else { return .usage }
+        guard let parsed = context.arguments(args, .fmt) else { return .usage }
         let checkOnly = parsed.flags.contains("check")
         let path = parsed.positional.first ?? "Rules"
         let files: [SourceFile]
         switch RuleBookLoader.load(path) {
         case .failure(.notFound(let p)):
-            context.console.err(context.renderer.render(Diagnostic(.error, .pathNotFound(p), path: p)))
+            context.console.err(context.renderer.render(Diagnostic(.error, .pathNotFound(p), path: p, help: .rulesArgumentHelp(command: "fmt"))))
             return .noInput
         case .failure(.unreadable(let diagnostics)):
             context.console.err(context.renderer.render(diagnostics))

@@ -8,36 +8,67 @@ import RiskmapPlatform
 /// (default `out/`) all at once.
 enum PlanCommand {
     static func run(_ args: [String], _ context: CommandContext) -> ExitCode {
-        guard let parsed = context.arguments(args, valued: EngineCommands.dataOptions.union(["out", "directory", "plan-year"]),
-                                             boolean: ["strict"]),
-              parsed.positional.isEmpty else { return .usage }
+        guard let parsed = context.arguments(args, .plan) else { return .usage }
+        let renderer = context.renderer
         var planYear: SchoolYear?
         if let y = parsed.values["plan-year"] {
             guard let year = ProfileLoader.parseYear(y) else {
-                context.console.err(CLIText.badOptionValue("plan-year", y, "2026/27", context.lang))
+                context.console.err(CLIText.badOptionValue("plan-year", y, "2026/27", command: "plan", context.lang))
                 return .usage
             }
             planYear = year
         }
+        let schoolsPath = parsed.values["schools"] ?? EngineCommands.defaultSchools
+        let rulesPath = parsed.values["rules"] ?? "Rules"
+        // The directory: given, or `<schools>-directory.csv` beside the schools file.
+        var directoryPath = parsed.values["directory"]
+        if directoryPath == nil {
+            let base = schoolsPath.hasSuffix(".csv") || schoolsPath.hasSuffix(".xlsx")
+                ? String(schoolsPath[..<schoolsPath.lastIndex(of: ".")!]) : schoolsPath
+            let candidate = base + "-directory.csv"
+            if FileManager.default.fileExists(atPath: candidate) { directoryPath = candidate }
+        }
+        if let path = directoryPath {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                context.console.err(renderer.render(Diagnostic(.error, .pathNotFound(path), path: path)))
+                return .noInput
+            }
+            if isDirectory.boolValue {
+                context.console.err(renderer.render(Diagnostic(.error, .inputIsFolder(path), path: path)))
+                return .noInput
+            }
+        }
+        // The output folder is checked before the work: one that may not be replaced is
+        // refused at once, not after a minute of planning.
+        let out = parsed.values["out"] ?? "out"
+        var writeOptions = OutputBundle.Options(inputs: [rulesPath, schoolsPath] + (directoryPath.map { [$0] } ?? []),
+                                                keptSuffix: CLIText.keptSuffix(context.lang))
+        writeOptions.progress = context.progress
+        do {
+            try OutputBundle.check(out, options: writeOptions)
+        } catch {
+            context.console.err(renderer.render(Diagnostic(.error, error.message, path: out, help: error.help)))
+            return .cannotWrite
+        }
+
         let loaded: EngineCommands.Loaded
-        switch EngineCommands.load(parsed, context, purpose: .plans) {
+        switch EngineCommands.load(parsed, context, purpose: .plans, command: "plan") {
         case .failure(let code): return code
         case .success(let l): loaded = l
         }
-        let schoolsPath = parsed.values["schools"] ?? EngineCommands.defaultSchools
-        var inputs = [ManifestWriter.Input(role: "schools", path: schoolsPath, sha256: loaded.schoolsSHA256 ?? "")]
-
-        // The directory: given, or `<schools>-directory.csv` beside the schools file.
-        var directory = Directory()
-        var directoryPath = parsed.values["directory"]
-        if directoryPath == nil {
-            let candidate = String(schoolsPath.dropLast(schoolsPath.hasSuffix(".csv") ? 4 : 0)) + "-directory.csv"
-            if FileManager.default.fileExists(atPath: candidate) { directoryPath = candidate }
+        let dataYear = loaded.outcomes.profiles.years[loaded.yearIndex]
+        if let planYear, planYear < dataYear {
+            context.console.err(CLIText.planYearBeforeData(planYear.description, data: dataYear.description,
+                                                           next: SchoolYear(start: dataYear.start + 1).description, context.lang))
+            return .usage
         }
-        var hadErrors = loaded.dataErrors
+        var inputs = [ManifestWriter.Input(role: "schools", path: schoolsPath, sha256: loaded.schoolsSHA256 ?? "")]
+        var problems = loaded.diagnostics
+        var directory = Directory()
         if let path = directoryPath {
             guard let bytes = FileBytes.read(path) else {
-                context.console.err(context.renderer.render(Diagnostic(.error, .pathNotFound(path), path: path)))
+                context.console.err(renderer.render(Diagnostic(.error, .unreadableFile(path), path: path)))
                 return .noInput
             }
             let (table, csvDiagnostics) = CSVReader.read(bytes: bytes, path: path)
@@ -47,33 +78,88 @@ enum PlanCommand {
                 directory = d
                 diagnostics += more
             }
-            context.console.err(context.renderer.render(diagnostics))
-            hadErrors = hadErrors || diagnostics.hasErrors
+            if parsed.flags.contains("strict") { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
+            context.console.err(renderer.render(diagnostics))
+            problems += diagnostics
             inputs.append(ManifestWriter.Input(role: "directory", path: path, sha256: SHA256.hex(bytes)))
+        }
+        let hadErrors = problems.hasErrors
+        // Under --strict, data with errors (warnings count as errors) gives no outputs.
+        if parsed.flags.contains("strict") && hadErrors {
+            context.console.err(CLIText.strictNothingWritten(problems.errorCount, out: out, context.lang))
+            return .failure
         }
 
         let planner = Planner(loaded.outcomes, directory: directory, lang: context.lang)
-        let plans = planner.plan(yearIndex: loaded.yearIndex, planYear: planYear)
+        var plans = planner.plan(yearIndex: loaded.yearIndex, planYear: planYear, progress: context.progress)
+        plans.problems = DataProblems(problems, schoolsPath: schoolsPath, profiles: loaded.outcomes.profiles,
+                                      plans: plans.schools, lang: context.lang)
         var bundle = OutputBundle()
-        PlanDocuments.add(plans, to: &bundle)
+        PlanDocuments.add(plans, to: &bundle, progress: context.progress)
         bundle.add("plans.json", PlansJSONWriter.json(plans))
         let manifest = ManifestWriter.json(plans, inputs: inputs, toolVersion: CLIText.version,
-                                           commandLine: ["riskmap", "plan"] + args, outputs: bundle.files)
+                                           commandLine: ["riskmap", "plan"] + args, outputs: bundle.files, progress: context.progress)
         bundle.add("manifest.json", manifest)
 
-        let out = parsed.values["out"] ?? "out"
+        let report: OutputBundle.Report
         do {
-            try bundle.write(to: out)
+            report = try bundle.write(to: out, options: writeOptions)
         } catch {
-            context.console.err(context.renderer.render(Diagnostic(.error, .outputFailed(error.reason), path: out)))
+            context.console.err(renderer.render(Diagnostic(.error, error.message, path: out, help: error.help)))
             return .cannotWrite
         }
         context.console.err(CLIText.planSummary(plans, files: bundle.files.count, out: out, context.lang))
+        context.console.err(CLIText.keptFiles(report, out: out, context.lang))
+        if !plans.problems.isEmpty {
+            context.console.err(CLIText.problemsListed(errors: plans.problems.errorCount, warnings: plans.problems.warningCount, context.lang))
+        }
         return hadErrors ? .failure : .success
     }
 }
 
 extension CLIText {
+    /// Inserted before the extension of a kept file whose name a new output takes.
+    static func keptSuffix(_ lang: Lang) -> String { lang.text(ru: " (ваша правка)", en: " (your edit)") }
+
+    /// What the run kept of the user's files in the output folder.
+    static func keptFiles(_ report: OutputBundle.Report, out: String, _ lang: Lang) -> String {
+        var text = ""
+        let limit = 10
+        if !report.kept.isEmpty {
+            text += lang.text(ru: "Ваши файлы в \(out)/ сохранены (riskmap их не создавал и не трогает):\n",
+                              en: "Your files in \(out)/ were kept (riskmap did not write them and leaves them alone):\n")
+            for path in report.kept.prefix(limit) { text += "  \(path)\n" }
+            if report.kept.count > limit {
+                text += lang.text(ru: "  … и ещё \(report.kept.count - limit)\n", en: "  … and \(report.kept.count - limit) more\n")
+            }
+        }
+        if !report.renamed.isEmpty {
+            text += lang.text(ru: "Изменённые вами файлы сохранены под другим именем (на их месте — новые результаты):\n",
+                              en: "Files you had changed were kept under another name (new outputs took their place):\n")
+            for r in report.renamed.prefix(limit) { text += "  \(r.path) → \(r.keptAs)\n" }
+            if report.renamed.count > limit {
+                text += lang.text(ru: "  … и ещё \(report.renamed.count - limit)\n", en: "  … and \(report.renamed.count - limit) more\n")
+            }
+        }
+        if report.leftoversCleaned > 0 {
+            text += lang.text(ru: "Удалены временные папки прерванного ранее запуска (\(report.leftoversCleaned)).\n",
+                              en: "Removed the temporary folders of an earlier interrupted run (\(report.leftoversCleaned)).\n")
+        }
+        return text
+    }
+
+    /// With data errors: where the outputs list them.
+    static func problemsListed(errors: Int, warnings: Int, _ lang: Lang) -> String {
+        lang.text(ru: "Проблемы в данных (ошибок: \(errors), предупреждений: \(warnings)) перечислены в summary.html, в планах затронутых школ и в manifest.json.\n",
+                  en: "The problems in the data (\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")) are listed in summary.html, in the plans of the schools concerned and in manifest.json.\n")
+    }
+
+    /// `--strict` with errors: nothing written.
+    static func strictNothingWritten(_ errors: Int, out: String, _ lang: Lang) -> String {
+        lang.text(ru: "riskmap plan: --strict: в данных \(errors) \(Plural.russian(errors, "ошибка", "ошибки", "ошибок")) (предупреждения считаются ошибками); результаты не записаны, \(out)/ не изменена\n",
+                  en: "riskmap plan: --strict: the data has \(errors) \(errors == 1 ? "error" : "errors") (warnings count as errors); nothing was written, \(out)/ is unchanged\n")
+    }
+
     static func planSummary(_ plans: PlanSet, files: Int, out: String, _ lang: Lang) -> String {
         let schools = plans.schools.count
         let lines = plans.schools.reduce(0) { $0 + $1.items.count }
@@ -84,36 +170,6 @@ extension CLIText {
                 + "\(files) \(Plural.russian(files, "файл", "файла", "файлов")) в \(out)/\n"
         case .en:
             return "Plans for \(plans.planYear) (data \(plans.dataYear)): \(schools) schools, \(lines) plan lines; \(files) files in \(out)/\n"
-        }
-    }
-
-    static func planHelp(_ lang: Lang) -> String {
-        switch lang {
-        case .ru:
-            return """
-            Использование: riskmap plan [--rules ПАПКА] [--schools ФАЙЛ] [--year 2025/26] [--plan-year 2026/27]
-                           [--directory ФАЙЛ] [--out ПАПКА] [--delimiter …] [--encoding …] [--strict]
-
-            Строит планы поддержки школ, муниципальную дорожную карту, сводку с диаграммой, шаблон отчёта
-            об исполнении, plans.json и manifest.json в папке --out (по умолчанию out/). Все файлы
-            записываются разом: при ошибке прежние результаты не меняются. Учебный год плана по умолчанию —
-            следующий за годом данных; сроки «октябрь», «квартал 1» переводятся в даты этого года.
-            --directory: CSV (municipality;role;who) — кто исполняет роли в муниципалитете; по умолчанию
-            берётся <файл школ>-directory.csv рядом с файлом школ, если он есть.
-
-            """
-        case .en:
-            return """
-            Usage: riskmap plan [--rules DIR] [--schools FILE] [--year 2025/26] [--plan-year 2026/27]
-                   [--directory FILE] [--out DIR] [--delimiter …] [--encoding …] [--strict]
-
-            Writes per-school support plans, the municipal roadmap, a summary with a chart, the
-            execution-report template, plans.json and manifest.json into --out (default out/), all at
-            once: on failure the previous outputs stay untouched. The plan's school year defaults to the
-            one after the data's; deadlines such as 'october' or 'quarter 1' resolve in it.
-            --directory: a CSV (municipality;role;who); defaults to <schools>-directory.csv if present.
-
-            """
         }
     }
 }

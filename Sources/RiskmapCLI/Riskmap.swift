@@ -23,7 +23,10 @@ public enum Riskmap {
             console.out(CLIText.help(first, lang))
             return ExitCode.success.rawValue
         }
-        let context = CommandContext(console: console, lang: lang, environment: environment)
+        let display = ["classify", "explain", "plan"].contains(first)
+            ? ProgressDisplay.start(console: console, lang: lang, environment: environment) : nil
+        defer { display?.stop() }
+        let context = CommandContext(console: console, lang: lang, environment: environment, progress: display?.progress)
         let code: ExitCode
         switch first {
         case "check": code = CheckCommand.run(rest, context)
@@ -32,7 +35,8 @@ public enum Riskmap {
             if let engineCode = EngineCommands.run(first, rest, context) {
                 code = engineCode
             } else {
-                console.err(CLIText.unknownCommand(first, lang))
+                let suggestion = Suggestion.closest(to: first, among: CommandSpec.all.map(\.name))
+                console.err(CLIText.unknownCommand(first, suggestion: suggestion, lang))
                 code = .usage
             }
         }
@@ -59,29 +63,33 @@ public struct CommandContext: Sendable {
     public var console: Console
     public var lang: Lang
     public var environment: [String: String]
+    /// What the run counts for the progress display (nil: none is shown).
+    var progress: RunProgress?
 
-    /// Parses options common to all commands plus the command's own.
-    func arguments(_ args: [String], valued: Set<String> = [], boolean: Set<String> = []) -> Arguments? {
+    /// Parses the command's arguments (`--lang` is common to all); prints what is wrong
+    /// and returns nil when they are not right.
+    func arguments(_ args: [String], _ spec: CommandSpec) -> Arguments? {
         do {
-            let parsed = try Arguments.parse(args, valued: valued.union(["lang"]), boolean: boolean)
+            let parsed = try Arguments.parse(args, spec)
             if let l = parsed.values["lang"], Lang(rawValue: l) == nil {
-                console.err(CLIText.badOptionValue("lang", l, "ru, en", lang))
+                console.err(CLIText.badOptionValue("lang", l, "ru, en", command: spec.name, lang))
                 return nil
             }
             return parsed
         } catch {
-            console.err(CLIText.usageError(error.text, lang))
+            console.err(CLIText.usage(error, command: spec.name, lang))
             return nil
         }
     }
 
     var renderer: DiagnosticRenderer { DiagnosticRenderer(lang: lang) }
 
-    /// Loads and checks a rule book; prints diagnostics unless `quiet`.
-    func loadRuleBook(_ path: String, printWarnings: Bool = true) -> (CheckedRuleBook?, ExitCode, [Diagnostic]) {
+    /// Loads and checks a rule book; prints diagnostics unless `quiet`. `missingHelp`: what
+    /// to suggest when the path does not exist.
+    func loadRuleBook(_ path: String, printWarnings: Bool = true, missingHelp: Message? = nil) -> (CheckedRuleBook?, ExitCode, [Diagnostic]) {
         switch Session.ruleBook(at: path) {
         case .failure(.notFound(let p)):
-            console.err(renderer.render(Diagnostic(.error, .pathNotFound(p), path: p)))
+            console.err(renderer.render(Diagnostic(.error, .pathNotFound(p), path: p, help: missingHelp)))
             return (nil, .noInput, [])
         case .failure(.unreadable(let diagnostics)):
             console.err(renderer.render(diagnostics))

@@ -73,7 +73,10 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic) -> String {
         let label = Message.severityLabel(diagnostic.severity, lang)
         var out = ""
-        if let range = diagnostic.range {
+        if let range = diagnostic.range, let cell = range.cellName {
+            // A cell of a spreadsheet: named as the spreadsheet names it, no text excerpt.
+            out += "\(range.file.path): \(cell): \(label): \(diagnostic.message.text(lang))\n"
+        } else if let range = diagnostic.range {
             let loc = range.startLocation
             out += "\(range.file.path):\(loc.line):\(loc.column): \(label): \(diagnostic.message.text(lang))\n"
             let line = range.file.lineText(loc.line)
@@ -109,7 +112,10 @@ public struct DiagnosticRenderer: Sendable {
         var items: [JSONValue] = []
         for d in diagnostics {
             var fields: [(String, JSONValue)] = [("file", .string(d.path ?? ""))]
-            if let range = d.range {
+            if let range = d.range, let sheet = range.file.sheet, let cell = range.cellName {
+                let line = range.startLocation.line
+                fields += [("line", .int(line)), ("column", .int(sheet.column(at: range.start, line: line) + 1)), ("cell", .string(cell))]
+            } else if let range = d.range {
                 let start = range.startLocation
                 let end = range.file.location(of: range.end)
                 fields += [

@@ -176,6 +176,35 @@ public enum Message: Sendable {
     // Plans
     case directoryColumns
     case outputFailed(String)
+    // Issue 14: output folders
+    case outputIsCurrentFolder(String)
+    case outputHoldsInput(folder: String, input: String)
+    case outputNotAFolder(String)
+    case outputIsSymbolicLink(String)
+    case outputNotRiskmap(folder: String, example: String)
+    case outputFolderHelp
+    case outputIsFolder(String)
+    // Issue 14: inputs
+    case inputIsFolder(String)
+    case rulesNotFoundHelp
+    case rulesArgumentHelp(command: String)
+    case schoolsNotFoundHelp
+    case notATable(InputFileKind)
+    case notATableHelp(InputFileKind)
+    // Issue 14: Excel workbooks
+    case workbookUnreadable(String)
+    case workbookEncrypted
+    case workbookNoSheet(name: String, available: String)
+    case workbookNoSheets
+    case workbookHelp
+    // Issue 14: plausibility of the data
+    case profileFractionPercent(column: String, known: Int)
+    case profileFractionPercentHelp
+    case profileMisspelledColumn(column: String, indicator: String, factors: String)
+    case profileCalendarYear(text: String, read: String, rows: Int)
+    case profileYearFormatHelp(text: String, calendar: String)
+    case profileMunicipalityChanged(id: String, first: String, firstYear: String, other: String)
+    case profileMunicipalityHelp
 
     // MARK: Rendering
 
@@ -529,6 +558,81 @@ public enum Message: Sendable {
         case .outputFailed(let r):
             return lang.text(ru: "не удалось записать результаты (\(r)); прежние результаты не изменены",
                              en: "could not write the outputs (\(r)); the previous outputs are unchanged")
+        // Issue 14
+        case .outputIsCurrentFolder(let f):
+            return lang.text(ru: "папка результатов «\(f)» — текущая папка (или содержит её): riskmap не заменяет её; ничего не записано",
+                             en: "the output folder '\(f)' is the current folder (or holds it): riskmap does not replace it; nothing was written")
+        case .outputHoldsInput(let f, let i):
+            return lang.text(ru: "папка результатов «\(f)» содержит входной файл «\(i)»: riskmap не заменяет её; ничего не записано",
+                             en: "the output folder '\(f)' holds the input '\(i)': riskmap does not replace it; nothing was written")
+        case .outputNotAFolder(let f):
+            return lang.text(ru: "«\(f)» — файл, а для результатов нужна папка; файл не тронут",
+                             en: "'\(f)' is a file, and the outputs need a folder; the file was left alone")
+        case .outputIsSymbolicLink(let f):
+            return lang.text(ru: "«\(f)» — символическая ссылка; riskmap записывает результаты только в настоящую папку; ничего не записано",
+                             en: "'\(f)' is a symbolic link; riskmap writes outputs only into a real folder; nothing was written")
+        case .outputNotRiskmap(let f, let e):
+            return lang.text(ru: "папка «\(f)» не пуста (например, «\(e)») и записана не riskmap (в ней нет manifest.json riskmap): riskmap не заменяет её; ничего не записано",
+                             en: "the folder '\(f)' is not empty (e.g. '\(e)') and riskmap did not write it (no riskmap manifest.json): riskmap does not replace it; nothing was written")
+        case .outputFolderHelp:
+            return lang.text(ru: "укажите новую или пустую папку для результатов: --out ПАПКА (по умолчанию out/)",
+                             en: "give a new or empty folder for the outputs: --out DIR (default out/)")
+        case .outputIsFolder(let f):
+            return lang.text(ru: "«\(f)» — папка, а для --out нужен файл (например, \(f)/классификация.csv)",
+                             en: "'\(f)' is a folder, and --out needs a file (e.g. \(f)/classification.csv)")
+        case .inputIsFolder(let p):
+            return lang.text(ru: "«\(p)» — папка, а нужен файл",
+                             en: "'\(p)' is a folder, not a file")
+        case .rulesNotFoundHelp:
+            return lang.text(ru: "запустите riskmap в папке проекта (где лежит папка Rules) или укажите книгу правил: --rules ПАПКА",
+                             en: "run riskmap in the project folder (the one holding Rules) or give the rule book: --rules DIR")
+        case .rulesArgumentHelp(let c):
+            return lang.text(ru: "запустите riskmap в папке проекта (где лежит папка Rules) или укажите папку с правилами: riskmap \(c) ПАПКА",
+                             en: "run riskmap in the project folder (the one holding Rules) or give the rules folder: riskmap \(c) DIR")
+        case .schoolsNotFoundHelp:
+            return lang.text(ru: "укажите файл с данными школ: --schools ФАЙЛ (.csv или .xlsx)",
+                             en: "give the schools file: --schools FILE (.csv or .xlsx)")
+        case .notATable(let k):
+            return lang.text(ru: "это не таблица, которую читает riskmap: похоже, это \(k.text(.ru))",
+                             en: "this is not a table riskmap reads: it looks like \(k.text(.en))")
+        case .notATableHelp(let k):
+            return k.help(lang)
+        case .workbookUnreadable(let r):
+            return lang.text(ru: "книгу Excel не удалось прочитать: \(r)",
+                             en: "cannot read the Excel workbook: \(r)")
+        case .workbookEncrypted:
+            return lang.text(ru: "книга Excel защищена паролем и не может быть прочитана",
+                             en: "the Excel workbook is password-protected and cannot be read")
+        case .workbookNoSheet(let n, let a):
+            return lang.text(ru: "в книге нет листа «\(n)» (есть: \(a))",
+                             en: "the workbook has no sheet '\(n)' (sheets: \(a))")
+        case .workbookNoSheets:
+            return lang.text(ru: "в книге нет ни одного листа с данными",
+                             en: "the workbook has no worksheet")
+        case .workbookHelp:
+            return lang.text(ru: "пересохраните файл в Excel или LibreOffice как «Книга Excel (.xlsx)» или «CSV UTF-8»",
+                             en: "save the file again from Excel or LibreOffice as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'")
+        case .profileFractionPercent(let c, let n):
+            return lang.text(ru: "все значения процентного столбца «\(c)» (\(n) \(Plural.russian(n, "значение", "значения", "значений"))) не больше 1: похоже, это доли (0,35), а не проценты (35)",
+                             en: "every value of the percent column '\(c)' (\(n) \(n == 1 ? "value" : "values")) is at most 1: these look like fractions (0.35), not percents (35)")
+        case .profileFractionPercentHelp:
+            return lang.text(ru: "запишите проценты числами от 0 до 100 (35 или 35%); проценты меньше единицы — со знаком % (0,5%)",
+                             en: "write percents as numbers from 0 to 100 (35 or 35%); percents below one with a % sign (0.5%)")
+        case .profileMisspelledColumn(let c, let i, let f):
+            return lang.text(ru: "столбец «\(c)» не соответствует ни одному показателю, а показатель «\(i)», на который он похож, читают факторы \(f): без него они не будут определены",
+                             en: "column '\(c)' matches no indicator, and the indicator '\(i)' it resembles is read by the factors \(f): without it they stay unknown")
+        case .profileCalendarYear(let t, let r, let n):
+            return lang.text(ru: "год «\(t)» прочитан как учебный год \(r) (так прочитаны все годы без второй половины: \(n) \(Plural.russian(n, "строка", "строки", "строк")))",
+                             en: "the year '\(t)' was read as the school year \(r) (as were all years written without a second part: \(n) \(n == 1 ? "row" : "rows"))")
+        case .profileYearFormatHelp(let t, let c):
+            return lang.text(ru: "если это календарные годы экзаменов (ВПР, ОГЭ весной \(t) года — учебный год \(c)), укажите --year-format calendar; если учебные — --year-format school (и предупреждения не будет)",
+                             en: "if these are calendar years of exams (spring \(t) tests belong to \(c)), add --year-format calendar; if they are school years, --year-format school (and this warning goes away)")
+        case .profileMunicipalityChanged(let id, let first, let y, let other):
+            return lang.text(ru: "у школы «\(id)» муниципалитет «\(first)» (\(y)), а в этой строке — «\(other)»; школа учтена в «\(first)»",
+                             en: "school '\(id)' is in '\(first)' (\(y)), but this row says '\(other)'; the school is counted in '\(first)'")
+        case .profileMunicipalityHelp:
+            return lang.text(ru: "у одной школы во всех годах один муниципалитет; проверьте код школы и название муниципалитета",
+                             en: "a school has one municipality in every year; check the school id and the municipality's name")
         }
     }
 }

@@ -38,6 +38,12 @@ extension Message {
         case profileNoRows, schoolNotFound, schoolAmbiguous
         // Plans
         case directoryColumns, outputFailed
+        // Issue 14
+        case outputIsCurrentFolder, outputHoldsInput, outputNotAFolder, outputIsSymbolicLink, outputNotRiskmap
+        case outputFolderHelp, outputIsFolder, inputIsFolder, rulesNotFoundHelp, rulesArgumentHelp, schoolsNotFoundHelp
+        case notATable, notATableHelp, workbookUnreadable, workbookEncrypted, workbookNoSheet, workbookNoSheets
+        case workbookHelp, profileFractionPercent, profileFractionPercentHelp, profileMisspelledColumn
+        case profileCalendarYear, profileYearFormatHelp, profileMunicipalityChanged, profileMunicipalityHelp
     }
 
     public var kind: Kind {
@@ -153,6 +159,32 @@ extension Message {
         case .schoolAmbiguous: return .schoolAmbiguous
         case .directoryColumns: return .directoryColumns
         case .outputFailed: return .outputFailed
+        // Issue 14
+        case .outputIsCurrentFolder: return .outputIsCurrentFolder
+        case .outputHoldsInput: return .outputHoldsInput
+        case .outputNotAFolder: return .outputNotAFolder
+        case .outputIsSymbolicLink: return .outputIsSymbolicLink
+        case .outputNotRiskmap: return .outputNotRiskmap
+        case .outputFolderHelp: return .outputFolderHelp
+        case .outputIsFolder: return .outputIsFolder
+        case .inputIsFolder: return .inputIsFolder
+        case .rulesNotFoundHelp: return .rulesNotFoundHelp
+        case .rulesArgumentHelp: return .rulesArgumentHelp
+        case .schoolsNotFoundHelp: return .schoolsNotFoundHelp
+        case .notATable: return .notATable
+        case .notATableHelp: return .notATableHelp
+        case .workbookUnreadable: return .workbookUnreadable
+        case .workbookEncrypted: return .workbookEncrypted
+        case .workbookNoSheet: return .workbookNoSheet
+        case .workbookNoSheets: return .workbookNoSheets
+        case .workbookHelp: return .workbookHelp
+        case .profileFractionPercent: return .profileFractionPercent
+        case .profileFractionPercentHelp: return .profileFractionPercentHelp
+        case .profileMisspelledColumn: return .profileMisspelledColumn
+        case .profileCalendarYear: return .profileCalendarYear
+        case .profileYearFormatHelp: return .profileYearFormatHelp
+        case .profileMunicipalityChanged: return .profileMunicipalityChanged
+        case .profileMunicipalityHelp: return .profileMunicipalityHelp
         }
     }
 }

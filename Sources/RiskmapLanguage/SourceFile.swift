@@ -9,11 +9,16 @@ public final class SourceFile: Sendable {
     public let bytes: TextBytes
     /// Byte offset of the first byte of each line.
     let lineStarts: [Int]
+    /// For the text of a spreadsheet's sheet: where its cells are (diagnostics then name
+    /// cells, `Лист1!D7`); nil for a text file.
+    public let sheet: SheetLayout?
 
     /// `tuning`: whether a large text is indexed on two threads (see `lineStarts`).
-    public init(path: String, bytes: TextBytes, tuning: Tuning = .default) {
+    /// `sheet`: the layout, when the text was made from a sheet.
+    public init(path: String, bytes: TextBytes, tuning: Tuning = .default, sheet: SheetLayout? = nil) {
         self.path = path
         self.bytes = bytes
+        self.sheet = sheet
         lineStarts = SourceFile.lineStarts(of: bytes, tuning: tuning)
     }
 

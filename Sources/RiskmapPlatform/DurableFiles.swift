@@ -24,6 +24,15 @@ public enum DurableFiles {
         if close(fd) != 0 { throw failure(path) }
     }
 
+    /// Flushes the existing file at `path` (its bytes) to disk.
+    public static func syncFile(_ path: String) throws(AtomicWriter.Failure) {
+        guard !path.isEmpty, !path.contains("\u{0}") else { throw AtomicWriter.Failure(path: path, reason: "invalid path") }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path) }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw failure(path) }
+    }
+
     /// Flushes the folder at `path` (its entries: the names of the files in it).
     public static func syncDirectory(_ path: String) throws(AtomicWriter.Failure) {
         guard !path.isEmpty, !path.contains("\u{0}") else { throw AtomicWriter.Failure(path: path, reason: "invalid path") }

@@ -15,7 +15,9 @@ import Testing
         bundle.add("schools/s2/plan.md", "третий")
         bundle.add("big.bin", bytes: [UInt8](repeating: 7, count: 3 << 20))
         var synced: [String] = []
-        try bundle.write(to: out) { synced.append($0) }
+        try bundle.write(to: out) { step in
+            if case .synced(let path) = step { synced.append(path) }
+        }
         // What was flushed, relative to the staging folder (whose name is the last entry).
         let staging = try #require(synced.last)
         #expect(URL(fileURLWithPath: staging).lastPathComponent.hasPrefix(".out.riskmap-new-"))

@@ -160,7 +160,7 @@ import RiskmapLanguage
         var first = OutputBundle()
         first.add("a.txt", "первый")
         first.add("sub/b.txt", "второй")
-        try first.write(to: out)
+        try OutputBundleTests.withManifest(first).write(to: out)
         var broken = OutputBundle()
         broken.add("a.txt", "новый")
         broken.add("bad\u{0}name.txt", "x")  // cannot be created
@@ -169,10 +169,10 @@ import RiskmapLanguage
         #expect(try String(contentsOfFile: out + "/sub/b.txt", encoding: .utf8) == "второй")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "no half-written staging folders: \(leftovers)")
-        // A successful write replaces the whole folder (stale files go away).
+        // A successful write replaces the whole folder (riskmap's stale files go away).
         var second = OutputBundle()
         second.add("c.txt", "третий")
-        try second.write(to: out)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["c.txt"])
+        try OutputBundleTests.withManifest(second).write(to: out)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["c.txt", "manifest.json"])
     }
 }

@@ -40,5 +40,15 @@ enum MessageSamples {
         .profileDuplicateSchoolYear(id: "0701", year: "2025/26", line: 4), .profileBadYear("20x5"), .profileYearHelp,
         .profileEmptyId, .profileYearNotFound("2026/27", available: "2025/26"), .profileNoRows, .schoolNotFound("S9"),
         .schoolAmbiguous("SOSH", candidates: "S1, S2"), .directoryColumns, .outputFailed("out: not a directory"),
+        // Issue 14
+        .outputIsCurrentFolder("."), .outputHoldsInput(folder: "data", input: "data/schools.csv"), .outputNotAFolder("out"),
+        .outputIsSymbolicLink("out"), .outputNotRiskmap(folder: "docs", example: "notes.docx"), .outputFolderHelp,
+        .outputIsFolder("out"), .inputIsFolder("Samples"), .rulesNotFoundHelp, .rulesArgumentHelp(command: "check"),
+        .schoolsNotFoundHelp, .notATable(.pdf), .notATableHelp(.xls),
+        .workbookUnreadable("bad zip"), .workbookEncrypted, .workbookNoSheet(name: "Sheet9", available: "Sheet1"),
+        .workbookNoSheets, .workbookHelp, .profileFractionPercent(column: "share", known: 18), .profileFractionPercentHelp,
+        .profileMisspelledColumn(column: "vpr_fial", indicator: "vpr_fail", factors: "low_results"),
+        .profileCalendarYear(text: "2019", read: "2019/20", rows: 40), .profileYearFormatHelp(text: "2019", calendar: "2018/19"),
+        .profileMunicipalityChanged(id: "S1", first: "North", firstYear: "2024/25", other: "South"), .profileMunicipalityHelp,
     ]
 }

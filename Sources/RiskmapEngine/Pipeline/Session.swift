@@ -55,6 +55,25 @@ public struct Session: Sendable {
     public enum InputFailure: Error, Sendable {
         case notFound(String)
         case unreadable(String)
+        /// The path is a folder.
+        case isFolder(String)
+        /// A sheet was asked for (`--sheet`) of a file that is not a workbook.
+        case notAWorkbook(String)
+    }
+
+    /// How to read a schools file besides its CSV options.
+    public struct ReadOptions: Sendable {
+        public var csv: CSVOptions
+        /// The workbook's sheet to read (nil: the first visible one; only for workbooks).
+        public var sheet: String?
+        /// How bare years read (nil: as school years, with a warning).
+        public var yearFormat: YearFormat?
+
+        public init(csv: CSVOptions = CSVOptions(), sheet: String? = nil, yearFormat: YearFormat? = nil) {
+            self.csv = csv
+            self.sheet = sheet
+            self.yearFormat = yearFormat
+        }
     }
 
     /// The steps of loading a schools file, as `profiles(at:…)` reports them.
@@ -68,21 +87,56 @@ public struct Session: Sendable {
     /// each step (for progress and timings).
     public func profiles(at path: String, options: CSVOptions = CSVOptions(), defaultYear: SchoolYear?,
                          hashInput: Bool = false, step: (LoadStep) -> Void = { _ in }) -> Result<Profiles, InputFailure> {
-        guard let bytes = FileBytes.text(path, tuning: tuning) else {
+        profiles(at: path, reading: ReadOptions(csv: options), defaultYear: defaultYear, hashInput: hashInput, step: step)
+    }
+
+    /// `profiles(at:…)` for a CSV file or an Excel workbook (`reading.sheet`), with the
+    /// plausibility checks (`ProfilePlausibility`) after loading. Any other binary file
+    /// is one diagnostic naming what it looks like. `progress` counts the steps.
+    public func profiles(at path: String, reading: ReadOptions, defaultYear: SchoolYear?, hashInput: Bool = false,
+                         progress: RunProgress? = nil, step: (LoadStep) -> Void = { _ in }) -> Result<Profiles, InputFailure> {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return .failure(.isFolder(path))
+        }
+        guard let bytes = progress.step(.readingFile, { FileBytes.text(path, tuning: tuning) }) else {
             return .failure(FileManager.default.fileExists(atPath: path) ? .unreadable(path) : .notFound(path))
         }
         let sha256 = hashInput ? bytes.withUnsafeBufferPointer { SHA256.hex($0) } : nil
         step(.read)
-        let (tableOrNil, csvDiagnostics) = CSVReader.read(bytes: bytes, path: path, options: options, tuning: tuning)
+        let kind = InputSniffer.kind(bytes)
+        if reading.sheet != nil, kind != .workbook { return .failure(.notAWorkbook(path)) }
+        let (tableOrNil, csvDiagnostics): (CSVTable?, [Diagnostic]) = progress.step(.readingTable, total: bytes.count) {
+            switch kind {
+            case .text:
+                return CSVReader.read(bytes: bytes, path: path, options: reading.csv, tuning: tuning)
+            case .utf16(let littleEndian):
+                var csv = reading.csv
+                csv.encoding = .utf8
+                return CSVReader.read(bytes: InputSniffer.utf8(fromUTF16: bytes, littleEndian: littleEndian), path: path,
+                                      options: csv, tuning: tuning)
+            case .workbook:
+                return WorkbookReader.table(bytes, path: path, sheet: reading.sheet, tuning: tuning)
+            case .encryptedOffice:
+                return (nil, [Diagnostic(.error, .workbookEncrypted, path: path, help: .workbookHelp)])
+            case .other(let k):
+                return (nil, [Diagnostic(.error, .notATable(k), path: path, help: .notATableHelp(k))])
+            }
+        }
         step(.parsed)
         guard let table = tableOrNil else {
             return .success(Profiles(profiles: ProfileSet(indicatorCount: 0, years: []), diagnostics: csvDiagnostics,
                                      isTable: false, sha256: sha256))
         }
-        let (profiles, diagnostics) = ProfileLoader.load(table: table, book: program.book, defaultYear: defaultYear,
-                                                         keeping: indicatorsKept, tuning: tuning)
+        let (profiles, diagnostics) = progress.step(.loadingProfiles, total: table.rowCount) {
+            ProfileLoader.load(table: table, book: program.book, defaultYear: defaultYear, keeping: indicatorsKept,
+                               tuning: tuning, yearFormat: reading.yearFormat)
+        }
+        let reviewed = progress.step(.checkingData, total: table.rowCount) {
+            ProfilePlausibility.review(table: table, book: program.book, yearFormat: reading.yearFormat, loaderDiagnostics: diagnostics)
+        }
         step(.loaded)
-        return .success(Profiles(profiles: profiles, diagnostics: csvDiagnostics + diagnostics, isTable: true, sha256: sha256))
+        return .success(Profiles(profiles: profiles, diagnostics: csvDiagnostics + reviewed, isTable: true, sha256: sha256))
     }
 
     /// The indicators whose values are kept (`nil`: all).
@@ -96,7 +150,9 @@ public struct Session: Sendable {
     // MARK: - Evaluation
 
     /// Runs the program over `profiles` (measures only for `.plans`).
-    public func run(_ profiles: ProfileSet) -> Outcomes {
-        Executor(program, tuning: tuning).run(profiles, measures: purpose == .plans)
+    public func run(_ profiles: ProfileSet, progress: RunProgress? = nil) -> Outcomes {
+        progress.step(.evaluating, total: profiles.rowCount) {
+            Executor(program, tuning: tuning).run(profiles, measures: purpose == .plans)
+        }
     }
 }

@@ -65,6 +65,8 @@ public struct PlanSet: Sendable {
     public var schools: [SchoolPlan]
     public var municipalities: [MunicipalRoadmap]
     public var lang: Lang
+    /// The problems found in the data (listed by the documents and the manifest).
+    public var problems = DataProblems()
 }
 
 /// From an outcomes to support plans: per school, the measures that address its
@@ -88,7 +90,8 @@ public struct Planner {
         return directory.who(role: r.code, municipality: municipality) ?? r.title
     }
 
-    public func plan(yearIndex: Int, planYear: SchoolYear? = nil) -> PlanSet {
+    /// `progress`: counts the schools planned.
+    public func plan(yearIndex: Int, planYear: SchoolYear? = nil, progress: RunProgress? = nil) -> PlanSet {
         let profiles = outcomes.profiles
         let dataYear = profiles.years[yearIndex]
         let target = planYear ?? SchoolYear(start: dataYear.start + 1)
@@ -98,7 +101,11 @@ public struct Planner {
         let measureOrder = book.measures.indices.sorted { (deadlines[$0].sortKey, $0) < (deadlines[$1].sortKey, $1) }
 
         var schools: [SchoolPlan] = []
-        for row in profiles.rows(inYear: yearIndex) {
+        let rows = profiles.rows(inYear: yearIndex)
+        progress?.begin(.planning, total: rows.count)
+        defer { progress?.end() }
+        for row in rows {
+            progress?.advance()
             let school = profiles.schools[Int(profiles.rowSchool[row])]
             let levels = book.scales.map { s -> (Int, String, String) in
                 let level = outcomes.levels[s.index][row]

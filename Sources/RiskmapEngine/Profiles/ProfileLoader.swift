@@ -35,10 +35,11 @@ public enum ProfileLoader {
     /// `keeping`: the indicators whose values are kept (all when `nil`, or when
     /// `tuning.keepsOnlyReadIndicators` is off); the cells of the others are checked all
     /// the same, and their values read as missing. `tuning`: threads and rows per block
-    /// (the result does not depend on them).
+    /// (the result does not depend on them). `yearFormat`: how bare years read (nil: as
+    /// `.school`; see `ProfilePlausibility`).
     public static func load(
         table: CSVTable, book: CheckedRuleBook, defaultYear: SchoolYear?, keeping: Set<Int>? = nil,
-        tuning: Tuning = .default
+        tuning: Tuning = .default, yearFormat: YearFormat? = nil
     ) -> (ProfileSet, [Diagnostic]) {
         let keeping = tuning.keepsOnlyReadIndicators ? keeping : nil
         var diagnostics: [Diagnostic] = []
@@ -87,10 +88,11 @@ public enum ProfileLoader {
         }
 
         // Pass 1: the school year of every row.
-        let rowYears: [Int32]
+        var rowYears: [Int32]
         var years = Set<SchoolYear>()
         if let yc = builtinColumn[.year] {
             (rowYears, years) = readYears(table, column: yc, tuning: tuning, diagnostics: &diagnostics)
+            if yearFormat == .calendar { ProfilePlausibility.readCalendarYears(table, column: yc, rowYears: &rowYears, years: &years) }
         } else {
             let y = defaultYear ?? SchoolYear(start: 0)
             rowYears = [Int32](repeating: Int32(clamping: y.start), count: table.rowCount)

@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// `manifest.json`: what produced a run, so an auditor can reproduce it. No timestamps:
 /// the same inputs give the same bytes.
@@ -24,9 +25,19 @@ public enum ManifestWriter {
         return SHA256.hex(Array(text.utf8))
     }
 
+    /// The manifest. It lists the outputs with their SHA-256 (which is also how a later
+    /// run tells riskmap's files from the user's) and the problems found in the data
+    /// (`plans.problems`; an empty list when there were none). `progress` counts the
+    /// outputs hashed (on all cores).
     public static func json(_ plans: PlanSet, inputs: [Input], toolVersion: String, commandLine: [String],
-                            outputs: [(path: String, bytes: [UInt8])]) -> String {
+                            outputs: [(path: String, bytes: [UInt8])], progress: RunProgress? = nil) -> String {
         let book = plans.book
+        progress?.begin(.hashingOutputs, total: outputs.count)
+        let hashes = Parallel.map(count: outputs.count, threads: Tuning.default.threads) { i -> String in
+            defer { progress?.advance() }
+            return SHA256.hex(outputs[i].bytes)
+        }
+        progress?.end()
         return JSONValue.object([
             ("tool", .object([("name", .string("riskmap")), ("version", .string(toolVersion))])),
             ("ruleset", .object([
@@ -41,7 +52,21 @@ public enum ManifestWriter {
             ("dataYear", .string(plans.dataYear.description)),
             ("planYear", .string(plans.planYear.description)),
             ("commandLine", .array(commandLine.map { .string($0) })),
-            ("outputs", .array(outputs.map { .object([("path", .string($0.path)), ("sha256", .string(SHA256.hex($0.bytes)))]) })),
+            ("outputs", .array(outputs.indices.map { .object([("path", .string(outputs[$0].path)), ("sha256", .string(hashes[$0]))]) })),
+            ("problems", .array(plans.problems.items.map { problem($0, plans) })),
         ]).rendered(pretty: true) + "\n"
+    }
+
+    /// A problem in the data: where (file, line, column; a workbook's cell), how bad, its
+    /// code and message, and the school whose row it is in.
+    static func problem(_ p: DataProblems.Problem, _ plans: PlanSet) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("file", .string(p.file))]
+        if let line = p.line { fields.append(("line", .int(line))) }
+        if let column = p.column { fields.append(("column", .int(column))) }
+        if let cell = p.cell { fields.append(("cell", .string(cell))) }
+        fields += [("severity", .string(p.severity.rawValue)), ("code", .string(p.code)), ("message", .string(p.message))]
+        if let help = p.help { fields.append(("help", .string(help))) }
+        if let school = p.school { fields.append(("school", .string(plans.schools[school].school.id))) }
+        return .object(fields)
     }
 }

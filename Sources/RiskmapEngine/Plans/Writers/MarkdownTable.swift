@@ -3,6 +3,8 @@ enum MarkdownTable {
     /// Inline text: characters Markdown would read as markup are escaped, line breaks
     /// become spaces (a pipe-table cell is one line).
     static func escape(_ s: String) -> String {
+        // Most cells have nothing to escape: checked on bytes, the text comes back as it is.
+        guard s.utf8.contains(where: { escaped.contains($0) }) else { return s }
         var out = ""
         for c in s {
             switch c {
@@ -13,6 +15,9 @@ enum MarkdownTable {
         }
         return out
     }
+
+    /// The bytes of the characters `escape` changes (all ASCII).
+    private static let escaped: Set<UInt8> = Set("\\|*_`<[]\n\r\t".utf8)
 
     /// A pipe table; cells are escaped here, an empty cell shows «—» unless `keepEmpty`.
     static func render(_ header: [String], _ rows: [[String]], keepEmpty: Bool = false) -> String {

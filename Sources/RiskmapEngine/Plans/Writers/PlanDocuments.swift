@@ -5,12 +5,16 @@ import RiskmapLanguage
 /// execution-report template (CSV, Markdown). Wording is in `PlanText`; the same plan set
 /// gives the same bytes (no dates, no dictionary order).
 public enum PlanDocuments {
-    public static func add(_ plans: PlanSet, to bundle: inout OutputBundle) {
+    /// `progress`: counts the schools whose plans are written.
+    public static func add(_ plans: PlanSet, to bundle: inout OutputBundle, progress: RunProgress? = nil) {
         let context = PlanContext(plans)
+        progress?.begin(.writingDocuments, total: plans.schools.count)
+        defer { progress?.end() }
         for (i, plan) in plans.schools.enumerated() {
             let name = context.fileNames[i]
-            bundle.add("schools/\(name).md", SchoolPlanMarkdown.render(plan, context))
-            bundle.add("schools/\(name).html", SchoolPlanHTML.render(plan, context))
+            bundle.add("schools/\(name).md", SchoolPlanMarkdown.render(plan, index: i, context))
+            bundle.add("schools/\(name).html", SchoolPlanHTML.render(plan, index: i, context))
+            progress?.advance()
         }
         bundle.add("roadmap.md", RoadmapWriter.markdown(context))
         bundle.add("roadmap.html", RoadmapWriter.html(context))

@@ -209,4 +209,42 @@ struct PlanText {
            "Head: ____________________ (signature) ____________________ (name)"),
          t("Дата: ____________________", "Date: ____________________")]
     }
+    // MARK: Problems in the data (issue 14)
+
+    var problemsHeading: String { t("Проблемы в данных", "Problems in the data") }
+
+    func problemsIntro(errors: Int, warnings: Int) -> String {
+        let counts = lang == .ru
+            ? "\(errors) \(Plural.russian(errors, "ошибка", "ошибки", "ошибок")) и \(warnings) \(Plural.russian(warnings, "предупреждение", "предупреждения", "предупреждений"))"
+            : "\(errors) \(errors == 1 ? "error" : "errors") and \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+        return t("В данных найдено \(counts). Значение с ошибкой считается отсутствующим, строка без кода школы или года не прочитана; "
+                    + "остальные данные обработаны, и планы построены по ним. Исправьте данные и постройте планы заново. "
+                    + "Тот же список — в manifest.json (раздел problems).",
+                 "The data has \(counts). A value with an error counts as missing, a row without a school id or year was not read; "
+                    + "the rest of the data was processed and the plans are based on it. Correct the data and make the plans again. "
+                    + "The same list is in manifest.json (problems).")
+    }
+
+    var problemColumns: [String] { [t("№", "No."), t("Где", "Where"), t("Что не так", "What is wrong"), t("Школа", "School")] }
+    var schoolProblemColumns: [String] { Array(problemColumns.prefix(3)) }
+
+    func severity(_ s: Diagnostic.Severity) -> String {
+        switch s {
+        case .error: return t("ошибка", "error")
+        case .warning: return t("предупреждение", "warning")
+        }
+    }
+
+    func hint(_ help: String) -> String { t("подсказка: ", "hint: ") + help }
+
+    func problemsTruncated(shown: Int, total: Int) -> String {
+        t("Показаны первые \(shown) из \(total); полный список — в manifest.json.",
+          "The first \(shown) of \(total) are shown; manifest.json has them all.")
+    }
+
+    var schoolProblemsHeading: String { t("Проблемы в данных школы", "Problems in this school's data") }
+    var schoolProblemsIntro: String {
+        t("Значения с ошибками считаются отсутствующими: план построен без них. Исправьте данные и постройте план заново.",
+          "Values with errors count as missing: the plan was made without them. Correct the data and make the plan again.")
+    }
 }

@@ -2,7 +2,8 @@ import RiskmapLanguage
 
 /// `schools/<id>.html`: one school's support plan, readable in a browser and print-ready on A4.
 enum SchoolPlanHTML {
-    static func render(_ plan: SchoolPlan, _ c: PlanContext) -> String {
+    /// `index`: the plan's place in `c.plans.schools`.
+    static func render(_ plan: SchoolPlan, index: Int, _ c: PlanContext) -> String {
         let t = c.text
         let h = HTMLEscape.text
         var body = "<header>\n<h1>\(h(t.schoolPlanTitle)): \(h(plan.school.name))</h1>\n"
@@ -16,6 +17,7 @@ enum SchoolPlanHTML {
         meta.append((t.groups, h(c.groups(plan))))
         if let undecided = c.undecidedGroups(plan) { meta.append((t.undecidedGroups, h(undecided))) }
         body += HTMLPage.meta(meta) + "</header>\n"
+        body += problems(c.plans.problems.school(index), c)
 
         body += "<section>\n<h2>\(h(t.factorsHeading))</h2>\n"
         body += HTMLPage.table(t.factorColumns, c.orderedFactors(plan).map { f in
@@ -55,8 +57,20 @@ enum SchoolPlanHTML {
         table.factors td:nth-child(2) { width: 1%; white-space: nowrap }
         #plan td:nth-child(2) { width: 30% }
         #plan td:nth-child(3) { width: 12% }
-        """
+        """ + (c.plans.problems.school(index).isEmpty ? "" : "\n" + SummaryHTML.problemCSS)
         return HTMLPage.render(lang: t.htmlLang, title: "\(t.schoolPlanTitle): \(plan.school.name)", body: body, extraCSS: css)
+    }
+
+    /// «Проблемы в данных школы», when the school's rows had any.
+    static func problems(_ problems: [DataProblems.Problem], _ c: PlanContext) -> String {
+        guard !problems.isEmpty else { return "" }
+        let t = c.text
+        var out = "<section class=\"problems\">\n<h2>\(HTMLEscape.text(t.schoolProblemsHeading))</h2>\n"
+        out += "<p>\(HTMLEscape.text(t.schoolProblemsIntro))</p>\n"
+        out += HTMLPage.table(t.schoolProblemColumns, problems.enumerated().map { n, p in
+            ["\(n + 1)", "<span class=\"place\">\(HTMLEscape.text(p.place))</span>", SummaryHTML.problemText(p, t)]
+        }, numeric: [0], classes: "problems")
+        return out + "</section>\n"
     }
 
     /// Escaped text, «—» when empty.

@@ -2,7 +2,8 @@ import RiskmapLanguage
 
 /// `schools/<id>.md`: one school's support plan as Markdown that pastes into Word.
 enum SchoolPlanMarkdown {
-    static func render(_ plan: SchoolPlan, _ c: PlanContext) -> String {
+    /// `index`: the plan's place in `c.plans.schools`.
+    static func render(_ plan: SchoolPlan, index: Int, _ c: PlanContext) -> String {
         let t = c.text
         let e = MarkdownTable.escape
         var out = "# \(e(t.schoolPlanTitle)): \(e(plan.school.name))\n\n"
@@ -15,6 +16,15 @@ enum SchoolPlanMarkdown {
         meta.append((t.groups, c.groups(plan)))
         if let undecided = c.undecidedGroups(plan) { meta.append((t.undecidedGroups, undecided)) }
         for (label, value) in meta { out += "- **\(e(label)):** \(e(value))\n" }
+
+        // Problems in the school's data, before anything based on it.
+        let problems = c.plans.problems.school(index)
+        if !problems.isEmpty {
+            out += "\n## \(e(t.schoolProblemsHeading))\n\n\(e(t.schoolProblemsIntro))\n\n"
+            out += MarkdownTable.render(t.schoolProblemColumns, problems.enumerated().map { n, p in
+                ["\(n + 1)", p.place, "\(t.severity(p.severity)): \(p.message)" + (p.help.map { " (\(t.hint($0)))" } ?? "")]
+            })
+        }
 
         // Factors, triggered first.
         out += "\n## \(e(t.factorsHeading))\n\n"

@@ -100,6 +100,52 @@ enum SummaryHTML {
         return out
     }
 
+    /// The most problems the page lists (manifest.json has them all).
+    static let problemLimit = 300
+
+    /// «Проблемы в данных»: every problem (up to `problemLimit`), where it is, what is
+    /// wrong and, for a row, the school; nothing when the data had none.
+    static func problems(_ c: PlanContext) -> String {
+        let problems = c.plans.problems
+        guard !problems.isEmpty else { return "" }
+        let t = c.text
+        let h = HTMLEscape.text
+        var out = "<section class=\"problems\">\n<h2>\(h(t.problemsHeading))</h2>\n"
+        out += "<p>\(h(t.problemsIntro(errors: problems.errorCount, warnings: problems.warningCount)))</p>\n"
+        let shown = problems.items.prefix(problemLimit)
+        out += HTMLPage.table(t.problemColumns, shown.enumerated().map { n, p in
+            let school = p.school.map { i in
+                "<a href=\"schools/\(h(c.fileNames[i])).html\">\(h(c.plans.schools[i].school.name))</a>"
+            } ?? "—"
+            return ["\(n + 1)", "<span class=\"place\">\(h(p.place))</span>", problemText(p, t), school]
+        }, id: "problems", numeric: [0], classes: "problems")
+        if problems.items.count > shown.count {
+            out += "<p class=\"muted small\">\(h(t.problemsTruncated(shown: shown.count, total: problems.items.count)))</p>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// «ошибка: значение … (подсказка: …)», as HTML.
+    static func problemText(_ p: DataProblems.Problem, _ t: PlanText) -> String {
+        let h = HTMLEscape.text
+        var out = "<span class=\"severity sev-\(p.severity.rawValue)\">\(h(t.severity(p.severity)))</span> \(h(p.message))"
+        if let help = p.help { out += "<span class=\"addresses\">\(h(t.hint(help)))</span>" }
+        return out
+    }
+
+    /// The styles of the problem lists (summary and school plans).
+    static let problemCSS = """
+    section.problems { border: 1px solid #c62828; border-radius: 4px; padding: 1mm 4mm 2mm; margin: 4mm 0; background: #fffafa }
+    section.problems h2 { margin-top: 3mm; color: #8e1b1b }
+    table.problems { font-size: 9pt; table-layout: fixed; overflow-wrap: anywhere }
+    table.problems th:nth-child(1) { width: 6% }
+    table.problems th:nth-child(2) { width: 22% }
+    .place { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 8.5pt }
+    .severity { font-weight: bold }
+    .sev-error { color: #b71c1c }
+    .sev-warning { color: #8a5a00 }
+    """
+
     static func render(_ c: PlanContext) -> String {
         let t = c.text
         let h = HTMLEscape.text
@@ -110,6 +156,7 @@ enum SummaryHTML {
         body += "<p class=\"subtitle\">\(h(t.forYear(plans.planYear, data: plans.dataYear).capitalizedFirst))</p>\n"
         body += HTMLPage.meta([(t.ruleBook, h(c.rulebook()))])
         body += "<p>\(h(t.summaryIntro(total, plans.municipalities.count)))</p>\n</header>\n"
+        body += problems(c)
 
         body += "<section>\n<h2>\(h(t.chartHeading))</h2>\n<p class=\"muted small\">\(h(t.chartNote))</p>\n"
         body += "<figure class=\"chart\">\n" + chart(sections(c, summary), total: total, c) + "</figure>\n"
@@ -165,7 +212,7 @@ enum SummaryHTML {
         table.schools th:nth-last-child(1), table.schools th:nth-last-child(2) { width: 8% }
         table.schools th.num { white-space: normal }
         .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 4px; vertical-align: baseline }
-        """
+        """ + (plans.problems.isEmpty ? "" : "\n" + problemCSS)
         return HTMLPage.render(lang: t.htmlLang, title: t.summaryTitle, body: body, extraCSS: css)
     }
 }
