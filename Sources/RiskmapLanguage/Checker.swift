@@ -536,6 +536,10 @@ public struct Checker {
             let r = logicalOperand(b, context, inCohort: inCohort)
             return RExpr(op == .and ? .and(l, r) : .or(l, r), .bool, e.range)
         case .not(let inner):
+            // `не x N лет подряд` reads as «неверно, что N лет подряд»; often «ни в одном» was meant.
+            if case .persistence = inner.kind {
+                warning(.negatedPersistence, at: e.range, help: .negatedPersistenceHelp)
+            }
             return RExpr(.not(logicalOperand(inner, context, inCohort: inCohort)), .bool, e.range)
         case .membership(let subject, let items, let negated):
             let s = expression(subject, context, inCohort: inCohort)

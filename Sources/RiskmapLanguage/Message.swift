@@ -150,6 +150,8 @@ public enum Message: Sendable {
     // Issue 12: time conditions
     case yearsParam(String)
     case atLeastMoreThanYears(atLeast: Int, years: Int)
+    case negatedPersistence
+    case negatedPersistenceHelp
     // CSV files (school profiles, directories)
     case csvEmptyFile
     case csvUnterminatedQuote
@@ -483,6 +485,12 @@ public enum Message: Sendable {
         case .atLeastMoreThanYears(let k, let n):
             return lang.text(ru: "нельзя требовать \(k) из последних \(n) лет: \(k) больше \(n)",
                              en: "cannot require \(k) of the last \(n) years: \(k) is more than \(n)")
+        case .negatedPersistence:
+            return lang.text(ru: "«не» относится ко всему условию «… лет подряд»: «неверно, что так все годы»",
+                             en: "'not' applies to the whole '… for N years': 'not so in every one of the years'")
+        case .negatedPersistenceHelp:
+            return lang.text(ru: "если имелось в виду «ни в одном из этих лет», возьмите условие в скобки: (не x) 2 года подряд; если «неверно, что все годы» — напишите явно: не (x 2 года подряд)",
+                             en: "if 'in none of the years' was meant, parenthesise the condition: (not x) for 2 years; if 'not every year', say so: not (x for 2 years)")
         case .computedColumnIgnored(let n):
             return lang.text(ru: "столбец «\(n)» не читается: этот показатель вычисляется по формуле книги правил",
                              en: "column '\(n)' is not read: the rule book computes this indicator by a formula")

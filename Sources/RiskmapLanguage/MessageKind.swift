@@ -28,7 +28,7 @@ extension Message {
         // Issue 12: computed indicators
         case formulaType, formulaCycle, computedKind, computedColumn, partitionByComputed, exampleComputed
         case computedColumnIgnored
-        case yearsParam, atLeastMoreThanYears
+        case yearsParam, atLeastMoreThanYears, negatedPersistence, negatedPersistenceHelp
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // School profiles
@@ -136,6 +136,8 @@ extension Message {
         case .computedColumnIgnored: return .computedColumnIgnored
         case .yearsParam: return .yearsParam
         case .atLeastMoreThanYears: return .atLeastMoreThanYears
+        case .negatedPersistence: return .negatedPersistence
+        case .negatedPersistenceHelp: return .negatedPersistenceHelp
         case .csvEmptyFile: return .csvEmptyFile
         case .csvUnterminatedQuote: return .csvUnterminatedQuote
         case .csvTooManyFields: return .csvTooManyFields

@@ -52,4 +52,15 @@ import Testing
         #expect(errors.first?.location?.description == position)
         #expect(errors.first?.message.text(.ru) == ru)
     }
+
+    @Test func notBeforePersistenceWithoutParenthesesIsWarned() {
+        let warned = Support.check(Self.prelude + "фактор f \"Ф\" { если не fail > limit 2 года подряд }\n").1
+            .filter { $0.message.code == "negatedPersistence" }
+        #expect(warned.count == 1 && warned.first?.severity == .warning && warned.first?.help != nil)
+        #expect(warned.first?.location?.description == "6:21")
+        for explicit in ["(не fail > limit) 2 года подряд", "не (fail > limit 2 года подряд)"] {
+            let diagnostics = Support.check(Self.prelude + "фактор f \"Ф\" { если \(explicit) }\n").1
+            #expect(!diagnostics.contains { $0.message.code == "negatedPersistence" }, "\(explicit)")
+        }
+    }
 }
