@@ -191,6 +191,8 @@ public enum LiteralValue: Sendable, Equatable {
 }
 
 public struct ExampleYear: Sendable {
+    /// The school (index into `Example.schools`).
+    public var school: Int
     /// `nil` for the example's current year.
     public var year: SchoolYear?
     public var values: [(indicator: Int, value: LiteralValue)]
@@ -214,10 +216,20 @@ public enum ResolvedExpectation: Sendable {
     }
 }
 
+/// An expectation about one school of an example.
+public struct ExampleExpectation: Sendable {
+    /// Index into `Example.schools`.
+    public var school: Int
+    public var expectation: ResolvedExpectation
+}
+
 public struct Example: Sendable {
     public var title: String
+    /// The schools' names: one empty name for an example about one school; several for a
+    /// small municipality (`дано школа A: …`), so cohort functions can be tested.
+    public var schools: [String]
     public var years: [ExampleYear]
-    public var expectations: [ResolvedExpectation]
+    public var expectations: [ExampleExpectation]
     public var declRange: SourceRange
 }
 

@@ -321,8 +321,29 @@ public struct Checker {
     // MARK: - Examples
 
     private mutating func checkExample(_ d: ExampleDecl) -> Example? {
+        // Schools: named by `дано школа A: …`, or one unnamed school. Either every clause
+        // names its school or none does.
+        var schools: [String] = []
+        let named = d.givens.contains { $0.value.school != nil } || d.expectations.contains { $0.value.school != nil }
+        func school(_ id: Identifier?, at range: SourceRange, adding: Bool) -> Int? {
+            guard named else { return 0 }
+            guard let id else {
+                error(.exampleSchoolMissing, at: range, help: .exampleSchoolHelp)
+                return nil
+            }
+            if let i = schools.firstIndex(of: id.name) { return i }
+            guard adding else {
+                error(.exampleUnknownSchool(id.name), at: id.range,
+                      help: Suggestion.closest(to: id.name, among: schools).map { .didYouMean($0) } ?? .exampleSchoolHelp)
+                return nil
+            }
+            schools.append(id.name)
+            return schools.count - 1
+        }
+        if !named { schools = [""] }
         var years: [ExampleYear] = []
         for given in d.givens {
+            guard let schoolIndex = school(given.value.school, at: given.keywordRange, adding: true) else { continue }
             let year = given.value.year
             var values: [(indicator: Int, value: LiteralValue)] = []
             var seen = Set<Int>()
@@ -342,7 +363,7 @@ public struct Checker {
                     continue
                 }
                 // Several `given` clauses for the same year merge; a value given twice is an error.
-                let alreadyGiven = years.contains { $0.year == year && $0.values.contains { $0.indicator == symbol.index } }
+                let alreadyGiven = years.contains { $0.school == schoolIndex && $0.year == year && $0.values.contains { $0.indicator == symbol.index } }
                 if !seen.insert(symbol.index).inserted || alreadyGiven {
                     error(.exampleDuplicateValue(assignment.name.name), at: assignment.name.range)
                     continue
@@ -351,15 +372,17 @@ public struct Checker {
                     values.append((symbol.index, value))
                 }
             }
-            if let i = years.firstIndex(where: { $0.year == year }) {
+            if let i = years.firstIndex(where: { $0.school == schoolIndex && $0.year == year }) {
                 years[i].values += values
             } else {
-                years.append(ExampleYear(year: year, values: values))
+                years.append(ExampleYear(school: schoolIndex, year: year, values: values))
             }
         }
-        var expectations: [ResolvedExpectation] = []
+        var expectations: [ExampleExpectation] = []
         for clause in d.expectations {
-            switch clause.value {
+            guard let schoolIndex = school(clause.value.school, at: clause.keywordRange, adding: false) else { continue }
+            var resolved: ResolvedExpectation?
+            switch clause.value.expectation {
             case .status(let id, let outcome):
                 guard let symbol = symbols[id.name] else {
                     let candidates = symbolOrder.filter {
@@ -371,19 +394,19 @@ public struct Checker {
                 }
                 switch symbol.kind {
                 case .factor:
-                    expectations.append(.factor(symbol.index, outcome, id.range))
+                    resolved = .factor(symbol.index, outcome, id.range)
                 case .group where outcome == .unknown:
-                    expectations.append(.groupUnknown(symbol.index, id.range))
+                    resolved = .groupUnknown(symbol.index, id.range)
                 case .group, .measure:
                     guard outcome == .triggered || outcome == .notTriggered else {
                         error(.expectationOutcome(id.name), at: id.range)
                         continue
                     }
                     let present = outcome == .triggered
-                    expectations.append(symbol.kind == .group ? .group(symbol.index, present: present, id.range)
-                                                              : .measure(symbol.index, present: present, id.range))
+                    resolved = symbol.kind == .group ? .group(symbol.index, present: present, id.range)
+                                                     : .measure(symbol.index, present: present, id.range)
                 case .scale where outcome == .unknown:
-                    expectations.append(.levelUnknown(scale: symbol.index, id.range))
+                    resolved = .levelUnknown(scale: symbol.index, id.range)
                 default:
                     error(.expectationTarget(id.name), at: id.range)
                 }
@@ -396,11 +419,12 @@ public struct Checker {
                           help: Suggestion.closest(to: levelID.name, among: names).map { .didYouMean($0) } ?? .levelsHelp(names.joined(separator: ", ")))
                     continue
                 }
-                expectations.append(.level(scale: scaleIndex, level: levelIndex, levelID.range))
+                resolved = .level(scale: scaleIndex, level: levelIndex, levelID.range)
             }
+            if let resolved { expectations.append(ExampleExpectation(school: schoolIndex, expectation: resolved)) }
         }
         if d.expectations.isEmpty { warning(.exampleNoExpectations, at: d.title.range) }
-        return Example(title: d.title.value, years: years, expectations: expectations, declRange: d.declRange)
+        return Example(title: d.title.value, schools: schools, years: years, expectations: expectations, declRange: d.declRange)
     }
 
     private mutating func exampleValue(_ assignment: Assignment, _ indicator: Indicator) -> LiteralValue? {

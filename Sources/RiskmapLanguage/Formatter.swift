@@ -249,7 +249,11 @@ public final class Formatter {
             for g in e.givens {
                 leading(g.comments.leading, indent: "  ")
                 var head = kw(.given) + " "
-                if let year = g.value.year { head += year.description + ": " }
+                if let school = g.value.school {
+                    head += kw(.school) + " " + school.name + (g.value.year.map { " " + $0.description } ?? "") + ": "
+                } else if let year = g.value.year {
+                    head += year.description + ": "
+                }
                 let items = g.value.assignments.map { $0.name.name + " = " + expression($0.value) }
                 if g.value.assignments.contains(where: \.breakBefore) {
                     var lines = [head]
@@ -265,7 +269,13 @@ public final class Formatter {
                 }
             }
             for x in e.expectations {
-                clause(x) { expectation($0) }
+                clause(x) { x in
+                    let text = expectation(x.expectation)
+                    guard let school = x.school else { return text }
+                    // `ожидается школа A: …`
+                    let keyword = kw(.expect)
+                    return keyword + " " + kw(.school) + " " + school.name + ":" + text.dropFirst(keyword.count)
+                }
             }
             closeBlock(e.closingComments)
         }

@@ -151,6 +151,9 @@ public enum Message: Sendable {
     case yearsParam(String)
     case atLeastMoreThanYears(atLeast: Int, years: Int)
     case negatedPersistence
+    case exampleSchoolMissing
+    case exampleUnknownSchool(String)
+    case exampleSchoolHelp
     case negatedPersistenceHelp
     // CSV files (school profiles, directories)
     case csvEmptyFile
@@ -485,6 +488,15 @@ public enum Message: Sendable {
         case .atLeastMoreThanYears(let k, let n):
             return lang.text(ru: "нельзя требовать \(k) из последних \(n) лет: \(k) больше \(n)",
                              en: "cannot require \(k) of the last \(n) years: \(k) is more than \(n)")
+        case .exampleSchoolMissing:
+            return lang.text(ru: "в примере с несколькими школами каждое «дано» и «ожидается» называет школу",
+                             en: "in an example with several schools every 'given' and 'expect' names its school")
+        case .exampleUnknownSchool(let n):
+            return lang.text(ru: "в примере нет школы «\(n)»: о ней ничего не «дано»",
+                             en: "the example has no school '\(n)': nothing is 'given' about it")
+        case .exampleSchoolHelp:
+            return lang.text(ru: "школы примера задаются так: дано школа A: x = 1 … ожидается школа A: фактор",
+                             en: "name an example's schools like this: given school A: x = 1 … expect school A: factor")
         case .negatedPersistence:
             return lang.text(ru: "«не» относится ко всему условию «… лет подряд»: «неверно, что так все годы»",
                              en: "'not' applies to the whole '… for N years': 'not so in every one of the years'")

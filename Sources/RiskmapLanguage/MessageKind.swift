@@ -29,6 +29,7 @@ extension Message {
         case formulaType, formulaCycle, computedKind, computedColumn, partitionByComputed, exampleComputed
         case computedColumnIgnored
         case yearsParam, atLeastMoreThanYears, negatedPersistence, negatedPersistenceHelp
+        case exampleSchoolMissing, exampleUnknownSchool, exampleSchoolHelp
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // School profiles
@@ -137,6 +138,9 @@ extension Message {
         case .yearsParam: return .yearsParam
         case .atLeastMoreThanYears: return .atLeastMoreThanYears
         case .negatedPersistence: return .negatedPersistence
+        case .exampleSchoolMissing: return .exampleSchoolMissing
+        case .exampleUnknownSchool: return .exampleUnknownSchool
+        case .exampleSchoolHelp: return .exampleSchoolHelp
         case .negatedPersistenceHelp: return .negatedPersistenceHelp
         case .csvEmptyFile: return .csvEmptyFile
         case .csvUnterminatedQuote: return .csvUnterminatedQuote

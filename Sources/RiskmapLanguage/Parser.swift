@@ -770,8 +770,14 @@ public struct Parser {
     }
 
     private mutating func given() throws -> Given {
+        var school: Identifier?
         var year: SchoolYear?
-        if case .number = current.kind {
+        if at(.school) {
+            advance()
+            school = try identifier()
+            if case .number = current.kind { year = try schoolYear() }
+            _ = try expect(.colon)
+        } else if case .number = current.kind {
             year = try schoolYear()
             _ = try expect(.colon)
         }
@@ -784,7 +790,7 @@ public struct Parser {
             let value = try givenValue()
             assignments.append(Assignment(name: name, value: value, breakBefore: broke && !assignments.isEmpty))
         } while at(.comma)
-        return Given(year: year, assignments: assignments)
+        return Given(school: school, year: year, assignments: assignments)
     }
 
     /// A literal value in `given`: a number, a percent, yes/no, a category value or a string.
@@ -816,7 +822,17 @@ public struct Parser {
         }
     }
 
-    private mutating func expectation() throws -> Expectation {
+    private mutating func expectation() throws -> SchoolExpectation {
+        var school: Identifier?
+        if at(.school) {
+            advance()
+            school = try identifier()
+            _ = try expect(.colon)
+        }
+        return SchoolExpectation(school: school, expectation: try schoolExpectation())
+    }
+
+    private mutating func schoolExpectation() throws -> Expectation {
         if at(.not) {
             advance()
             let name = try identifier()

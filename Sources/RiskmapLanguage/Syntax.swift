@@ -255,6 +255,8 @@ public struct Assignment: Sendable {
 
 /// `given x = 1, y = 2` (the example's current year) or `given 2024/25: x = 1` (history).
 public struct Given: Sendable {
+    /// `дано школа A: …`: one of several schools of the example (nil: the only school).
+    public var school: Identifier?
     public var year: SchoolYear?
     public var assignments: [Assignment]
 }
@@ -270,10 +272,16 @@ public enum Expectation: Sendable {
     case level(Identifier, Identifier)
 }
 
+/// `ожидается [школа A:] …`.
+public struct SchoolExpectation: Sendable {
+    public var school: Identifier?
+    public var expectation: Expectation
+}
+
 public struct ExampleDecl: Sendable {
     public var title: StringLiteral
     public var givens: [Clause<Given>]
-    public var expectations: [Clause<Expectation>]
+    public var expectations: [Clause<SchoolExpectation>]
     public var declRange: SourceRange
     public var comments: Comments
     public var closingComments: [String] = []

@@ -55,12 +55,14 @@ public enum SyntaxDump {
             var parts = ["example \(str(e.title.value))"]
             for g in e.givens {
                 let values = g.value.assignments.map { "\($0.name.name)=\(expression($0.value))" }
-                parts.append("(given \(g.value.year?.description ?? "_") \(values.joined(separator: " ")))")
+                let school = g.value.school.map { "school:\($0.name) " } ?? ""
+                parts.append("(given \(school)\(g.value.year?.description ?? "_") \(values.joined(separator: " ")))")
             }
             for x in e.expectations {
-                switch x.value {
-                case .status(let id, let outcome): parts.append("(expect \(id.name) \(outcome.rawValue))")
-                case .level(let s, let l): parts.append("(expect \(s.name)=\(l.name))")
+                let school = x.value.school.map { "school:\($0.name) " } ?? ""
+                switch x.value.expectation {
+                case .status(let id, let outcome): parts.append("(expect \(school)\(id.name) \(outcome.rawValue))")
+                case .level(let s, let l): parts.append("(expect \(school)\(s.name)=\(l.name))")
                 }
             }
             return "(" + parts.joined(separator: " ") + ")"

@@ -455,11 +455,11 @@ import RiskmapLanguage
             }
             """)
         let runner = ExampleRunner(book: book, lang: .ru)
-        let (evaluation, row) = runner.evaluate(book.examples[0])
+        let (evaluation, rows) = runner.evaluate(book.examples[0]); let row = rows[0]
         #expect(evaluation.levels[0][row] == 0)
         #expect(evaluation.factors.map { $0[row] } == [.triggered, .triggered, .notTriggered])
         #expect(runner.run(book.examples[0]).passed)
-        let (unknown, r2) = runner.evaluate(book.examples[1])
+        let (unknown, rows2) = runner.evaluate(book.examples[1]); let r2 = rows2[0]
         #expect(unknown.factors[0][r2] == .unknown)
         #expect(unknown.levels[0][r2] == Outcomes.unknownLevel)
     }

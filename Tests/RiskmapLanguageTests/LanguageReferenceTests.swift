@@ -62,4 +62,25 @@ import Testing
             #expect(text.contains(keyword.canonical(.en)), "docs/language.md does not mention '\(keyword.canonical(.en))'")
         }
     }
+
+    /// A ```riskmap-error block followed by a ```text block that starts with a diagnostic
+    /// (`file.rules:line:column: …`) shows what `riskmap check` prints for it: the text must
+    /// be exactly the errors the block gets, rendered in Russian.
+    @Test func everyShownDiagnosticIsWhatTheCheckerPrints() throws {
+        let blocks = try Self.blocks()
+        var compared = 0
+        for (block, next) in zip(blocks, blocks.dropFirst()) where block.tag == "riskmap-error" && next.tag == "text" {
+            guard let range = next.text.range(of: #"^\S+\.rules(?=:\d+:\d+: )"#, options: .regularExpression) else { continue }
+            // Only the output of this block: the source line it quotes is one of the block's.
+            let lines = next.text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard lines.count > 1, let bar = lines[1].range(of: " | "),
+                  block.text.split(separator: "\n").contains(where: { $0 == lines[1][bar.upperBound...] }) else { continue }
+            let path = String(next.text[range])
+            let (_, diagnostics, _) = Checker.check(files: [SourceFile(path: path, text: block.text)])
+            let printed = DiagnosticRenderer(lang: .ru).render(diagnostics.filter { $0.severity == .error })
+            #expect(printed == next.text, "docs/language.md:\(next.line) shows\n\(next.text)\nbut riskmap prints\n\(printed)")
+            compared += 1
+        }
+        #expect(compared >= 4)
+    }
 }

@@ -32,7 +32,7 @@ enum MessageSamples {
         .formulaType(declared: .percent, got: .number), .formulaCycle("a → b → a"), .computedKind, .computedColumn("c"),
         .partitionByComputed("c"), .exampleComputed("c"), .computedColumnIgnored("c"),
         .yearsParam("limit"), .atLeastMoreThanYears(atLeast: 4, years: 3),
-        .negatedPersistence, .negatedPersistenceHelp,
+        .negatedPersistence, .negatedPersistenceHelp, .exampleSchoolMissing, .exampleUnknownSchool("B"), .exampleSchoolHelp,
         .csvEmptyFile, .csvUnterminatedQuote, .csvTooManyFields(expected: 5, got: 7), .csvTooFewFields(expected: 5, got: 2),
         .csvTooManyFieldsHelp, .profileMissingIdColumn, .profileIdColumnHelp, .profileUnknownColumn("x"),
         .profileColumnsHelp, .profileDuplicateColumn(column: "Share", indicator: "share"),

@@ -41,19 +41,24 @@ public struct ExampleRunner {
         return SchoolYear(start: (tagged.map(\.start).max() ?? 2000) + 1)
     }
 
-    /// Evaluates one example as a one-school profile set; returns the outcomes and the row
-    /// of the example's current year.
-    public func evaluate(_ example: Example) -> (Outcomes, Int) {
+    /// Evaluates one example as a profile set of its schools (one municipality); returns the
+    /// outcomes and, per school of the example, its row in the example's current year.
+    public func evaluate(_ example: Example) -> (Outcomes, [Int]) {
         let current = currentYear
         let years = Set(example.years.map { $0.year ?? current } + [current])
         var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
-        let school = profiles.school(id: "example", name: example.title, municipality: "")
-        var rowOfYear: [SchoolYear: Int] = [:]
-        for year in years.sorted() {
-            rowOfYear[year] = profiles.appendRow(school: school, yearIndex: profiles.yearIndex(year)!, line: 0)
+        var rowOf: [[SchoolYear: Int]] = []
+        for (i, name) in example.schools.enumerated() {
+            let title = name.isEmpty ? example.title : name
+            let school = profiles.school(id: name.isEmpty ? "example" : "example-\(i)-\(name)", name: title, municipality: "")
+            var rows: [SchoolYear: Int] = [:]
+            for year in years.sorted() {
+                rows[year] = profiles.appendRow(school: school, yearIndex: profiles.yearIndex(year)!, line: 0)
+            }
+            rowOf.append(rows)
         }
         for given in example.years {
-            let row = rowOfYear[given.year ?? current]!
+            let row = rowOf[given.school][given.year ?? current]!
             for (indicator, value) in given.values {
                 switch value {
                 case .number(let v): profiles.set(indicator: indicator, row: row, value: v)
@@ -66,14 +71,25 @@ public struct ExampleRunner {
             }
         }
         profiles.finish()
-        return (Executor(program).run(profiles), rowOfYear[current]!)
+        return (Executor(program).run(profiles), rowOf.map { $0[current]! })
     }
 
     public func run(_ example: Example) -> Outcome {
-        let (outcomes, row) = evaluate(example)
+        let (outcomes, rows) = evaluate(example)
         let explainer = Explainer(outcomes, lang: lang)
         var mismatches: [Mismatch] = []
-        for expectation in example.expectations {
+        for item in example.expectations {
+            let row = rows[item.school]
+            let expectation = item.expectation
+            // In an example of several schools, each line names its school.
+            let prefix = example.schools[item.school].isEmpty ? "" : "\(example.schools[item.school]): "
+            let before = mismatches.count
+            defer {
+                for i in before..<mismatches.count {
+                    mismatches[i].expected = prefix + mismatches[i].expected
+                    mismatches[i].actual = prefix + mismatches[i].actual
+                }
+            }
             switch expectation {
             case .factor(let f, let outcome, _):
                 let actual = outcomes.factors[f][row]
@@ -129,7 +145,7 @@ public struct ExampleRunner {
         var factors = Set<Int>(), levels = Set<[Int]>(), groups = Set<Int>(), measures = Set<Int>()
         for example in book.examples {
             for x in example.expectations {
-                switch x {
+                switch x.expectation {
                 case .factor(let f, _, _): factors.insert(f)
                 case .group(let g, _, _): groups.insert(g)
                 case .measure(let m, _, _): measures.insert(m)
