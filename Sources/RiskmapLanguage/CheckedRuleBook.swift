@@ -24,7 +24,12 @@ public struct CheckedRuleBook: Sendable {
         // measures), each tree in pre-order: results computed for a node (cohort values)
         // are keyed by this id.
         var next = 0
-        self.indicators = indicators.map { i in var i = i; i.formula = i.formula?.numbered(&next); return i }
+        self.indicators = indicators.map { i in
+            var i = i
+            i.formula = i.formula?.numbered(&next)
+            i.reliable = i.reliable?.numbered(&next)
+            return i
+        }
         self.factors = factors.map { f in
             var f = f
             f.applies = f.applies?.numbered(&next)
@@ -69,6 +74,7 @@ public struct CheckedRuleBook: Sendable {
         while let i = pending.popLast() {
             guard seen.insert(i).inserted else { continue }
             if let formula = self.indicators[i].formula { pending += formula.indicatorsRead } else { stored.insert(i) }
+            pending += self.indicators[i].reliable?.indicatorsRead ?? []
         }
         return stored
     }
@@ -93,6 +99,9 @@ public struct Indicator: Sendable {
     public var columns: [String]
     /// A computed indicator's formula (its value is the formula's, not read from a file).
     public var formula: RExpr?
+    /// Where the value is reliable enough to use (`надёжно если …`); elsewhere it reads as
+    /// «недостаточно данных», unknown in logic.
+    public var reliable: RExpr?
     public var declRange: SourceRange
 
     public var isComputed: Bool { formula != nil }

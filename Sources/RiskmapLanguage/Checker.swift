@@ -162,7 +162,7 @@ public struct Checker {
         return Indicator(
             index: index, code: d.code.name, title: d.title?.value ?? d.code.name, kind: d.kind,
             categories: d.categories.map(\.name), unit: d.unit?.value, range: range, source: d.source?.value,
-            columns: d.columns.map(\.value), formula: nil, declRange: d.declRange)
+            columns: d.columns.map(\.value), formula: nil, reliable: nil, declRange: d.declRange)
     }
 
     /// Computed indicators: each formula checked like a factor's condition (indicators and
@@ -184,6 +184,22 @@ public struct Checker {
                 continue
             }
             indicators[i].formula = r
+        }
+        // Reliability: a condition on indicators read from the file (not computed, with no
+        // reliability of their own), for numbers read from the file.
+        for (i, d) in indicatorDecls.enumerated() {
+            guard let condition = d.reliable else { continue }
+            guard d.formula == nil, [.count, .number, .percent].contains(d.kind) else {
+                error(.reliableKind, at: condition.range)
+                continue
+            }
+            let r = self.condition(condition, .indicator)
+            guard r.type != .invalid else { continue }
+            if let bad = r.indicatorsRead.sorted().first(where: { indicatorDecls[$0].formula != nil || indicatorDecls[$0].reliable != nil }) {
+                error(.reliableReference(indicatorDecls[bad].code.name), at: condition.range)
+                continue
+            }
+            indicators[i].reliable = r
         }
         // Cycles: a → b → … → a.
         var state = [Int](repeating: 0, count: indicators.count)  // 0 new, 1 on the path, 2 done

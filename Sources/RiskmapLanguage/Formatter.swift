@@ -186,6 +186,9 @@ public final class Formatter {
             if !i.columns.isEmpty {
                 attributes.append(kw(.column) + " " + i.columns.map { Formatter.quote($0.value) }.joined(separator: ", "))
             }
+            if let reliable = i.reliable {
+                attributes.append(kw(.reliable) + " " + kw(.when) + " " + expression(reliable))
+            }
             guard let formula = i.formula else {
                 oneLiner(head, attributes, trailing: i.comments.trailing)
                 break

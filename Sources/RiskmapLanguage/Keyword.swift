@@ -18,6 +18,8 @@ public enum Keyword: String, Sendable, CaseIterable {
     case count, number, percent, bool, category, text
     // Indicator attributes
     case unit, range, source, column
+    /// `надёжно если …`: when the value is reliable enough to use.
+    case reliable
     // Conditions
     case when, applies, only, otherwise
     // Measures
@@ -65,6 +67,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .range: return ["range"]
         case .source: return ["source"]
         case .column: return ["column"]
+        case .reliable: return ["reliable"]
         case .when: return ["when"]
         case .applies: return ["applies"]
         case .only: return ["only"]
@@ -123,6 +126,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .range: return ["диапазон"]
         case .source: return ["источник"]
         case .column: return ["столбец"]
+        case .reliable: return ["надёжно", "надежно"]
         case .when: return ["если"]
         case .applies: return ["применяется"]
         case .only: return ["только"]

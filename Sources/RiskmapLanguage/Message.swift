@@ -152,6 +152,8 @@ public enum Message: Sendable {
     case atLeastMoreThanYears(atLeast: Int, years: Int)
     case negatedPersistence
     case exampleSchoolMissing
+    case reliableKind
+    case reliableReference(String)
     case exampleUnknownSchool(String)
     case exampleSchoolHelp
     case negatedPersistenceHelp
@@ -488,6 +490,12 @@ public enum Message: Sendable {
         case .atLeastMoreThanYears(let k, let n):
             return lang.text(ru: "нельзя требовать \(k) из последних \(n) лет: \(k) больше \(n)",
                              en: "cannot require \(k) of the last \(n) years: \(k) is more than \(n)")
+        case .reliableKind:
+            return lang.text(ru: "«надёжно если» задаётся для количества, числа или процента из таблицы школ (не для вычисляемого показателя)",
+                             en: "'reliable when' is for a count, number or percent read from the schools file (not a computed indicator)")
+        case .reliableReference(let n):
+            return lang.text(ru: "условие надёжности читает только показатели из таблицы школ без своего «надёжно если», а «\(n)» не такой",
+                             en: "a reliability condition reads only indicators of the schools file without a 'reliable when' of their own, and '\(n)' is not one")
         case .exampleSchoolMissing:
             return lang.text(ru: "в примере с несколькими школами каждое «дано» и «ожидается» называет школу",
                              en: "in an example with several schools every 'given' and 'expect' names its school")

@@ -29,7 +29,7 @@ extension Message {
         case formulaType, formulaCycle, computedKind, computedColumn, partitionByComputed, exampleComputed
         case computedColumnIgnored
         case yearsParam, atLeastMoreThanYears, negatedPersistence, negatedPersistenceHelp
-        case exampleSchoolMissing, exampleUnknownSchool, exampleSchoolHelp
+        case exampleSchoolMissing, exampleUnknownSchool, exampleSchoolHelp, reliableKind, reliableReference
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // School profiles
@@ -139,6 +139,8 @@ extension Message {
         case .atLeastMoreThanYears: return .atLeastMoreThanYears
         case .negatedPersistence: return .negatedPersistence
         case .exampleSchoolMissing: return .exampleSchoolMissing
+        case .reliableKind: return .reliableKind
+        case .reliableReference: return .reliableReference
         case .exampleUnknownSchool: return .exampleUnknownSchool
         case .exampleSchoolHelp: return .exampleSchoolHelp
         case .negatedPersistenceHelp: return .negatedPersistenceHelp

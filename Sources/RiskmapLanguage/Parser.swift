@@ -422,6 +422,7 @@ public struct Parser {
             p.advance()
             decl.columns += try p.stringList()
         },
+        .attribute(.reliable, \.reliable) { try $0.whenCondition() },
     ]
 
     private static let paramAttributes: [ClauseRule<ParamDecl>] = [
@@ -541,7 +542,7 @@ public struct Parser {
         }
         var decl = IndicatorDecl(
             code: code, title: title, kind: kind, kindRange: kindToken.range, categories: categories,
-            unit: nil, range: nil, source: nil, columns: [], formula: nil, declRange: keyword.range, comments: Comments())
+            unit: nil, range: nil, source: nil, columns: [], formula: nil, reliable: nil, declRange: keyword.range, comments: Comments())
         try attributes(Parser.indicatorAttributes, &decl)
         // A computed indicator: `= EXPR`, after the type or after the attributes.
         if at(.equal) {

@@ -156,6 +156,9 @@ public struct IndicatorDecl: Sendable {
     /// `= EXPR`: a computed indicator, whose value is the expression's (not read from the
     /// schools file).
     public var formula: Expr?
+    /// `надёжно если COND`: the value counts only where the condition holds (a share over
+    /// too few pupils is «недостаточно данных»).
+    public var reliable: Expr?
     public var declRange: SourceRange
     public var comments: Comments
 }

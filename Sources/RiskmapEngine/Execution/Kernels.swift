@@ -221,6 +221,8 @@ struct Binder {
             }
         case .membership(let x, let items, let negated):
             return membership(bind(x), items.map(bind), negated: negated)
+        case .reliable(let value, let condition):
+            return VOperand.binary(bind(value), bind(condition), ReliableOp.self)
         case .guarded(let indicators, let rest):
             return guarded(indicators.map { profiles.columns[$0] }, bind(rest))
         case .cohort(let slot):
@@ -628,6 +630,11 @@ enum NotEqualOp: BinaryOp {
     @inline(__always) static func apply4(_ x: D4, _ y: D4) -> D4 {
         nearlyEqual(x, y) ? lanes(x, y, apply) : truth(x .!= y, unknown: unordered(x, y))
     }
+}
+/// A value where its reliability condition is not false (1 or unknown), else NaN.
+enum ReliableOp: BinaryOp {
+    @inline(__always) static func apply(_ v: Double, _ c: Double) -> Double { c == 0 ? .nan : v }
+    @inline(__always) static func apply4(_ v: D4, _ c: D4) -> D4 { v.replacing(with: .nan, where: c .== 0) }
 }
 /// `и` of three-valued logic: 0 if either side is 0, else unknown if either is, else 1.
 enum AndOp: BinaryOp {

@@ -51,6 +51,8 @@ public struct Program: Sendable {
         /// A derived column's value in the same school's row `years` school years earlier
         /// (0: this row); NaN when the school has no row that year.
         case earlier(derived: Int, years: Int)
+        /// An indicator's value where its reliability condition does not say no, else NaN.
+        case reliable(value: Node, condition: Node)
         /// `N лет подряд` over a derived column of conditions.
         case persistence(derived: Int, years: Int, atLeast: Int)
     }
@@ -110,7 +112,7 @@ public struct Program: Sendable {
 
     public init(book: CheckedRuleBook, paramOverrides: [String: Double] = [:]) {
         var compiler = ProgramCompiler(params: book.params.map { paramOverrides[$0.code] ?? $0.value },
-                                       formulas: book.indicators.map(\.formula))
+                                       formulas: book.indicators.map(\.formula), reliability: book.indicators.map(\.reliable))
         var prepasses: [[Prepass]] = []
         func stage(_ body: (inout ProgramCompiler) -> Void) {
             compiler.prepasses = []
@@ -154,6 +156,8 @@ struct ProgramCompiler {
     let params: [Double]
     /// Per indicator: its formula when it is computed.
     let formulas: [RExpr?]
+    /// Per indicator: its reliability condition (`надёжно если`).
+    let reliability: [RExpr?]
     var derived: [Program.Derived] = []
     var cohorts: [Program.Cohort] = []
     var cohortSlots: [Int: Int] = [:]
@@ -176,9 +180,10 @@ struct ProgramCompiler {
         var partition: CohortPartition?
     }
 
-    init(params: [Double], formulas: [RExpr?]) {
+    init(params: [Double], formulas: [RExpr?], reliability: [RExpr?]) {
         self.params = params
         self.formulas = formulas
+        self.reliability = reliability
     }
 
     mutating func lower(_ e: RExpr?) -> Node? {
@@ -196,7 +201,7 @@ struct ProgramCompiler {
         case .categoryValue(let i), .levelValue(let i): return .constant(Double(i))
         case .indicator(let i):
             // A computed indicator: its formula's values, computed once for every row.
-            return formulas[i] == nil ? .indicator(i) : .earlier(derived: indicatorColumn(i), years: 0)
+            return formulas[i] == nil && reliability[i] == nil ? .indicator(i) : .earlier(derived: indicatorColumn(i), years: 0)
         case .param(let i): return .constant(params[i])
         case .factor(let i): return .factor(i)
         case .scaleLevel(let s): return .level(s)
@@ -250,10 +255,15 @@ struct ProgramCompiler {
     /// their prepass, the first time).
     private mutating func indicatorColumn(_ i: Int) -> Int {
         if let d = indicatorColumns[i] { return d }
-        if let formula = formulas[i] {
+        if formulas[i] != nil || reliability[i] != nil {
             let assuming = assumingCount
             assumingCount = false
-            let node = lower(formula)
+            let node: Node
+            if let formula = formulas[i] {
+                node = lower(formula)
+            } else {
+                node = .reliable(value: .indicator(i), condition: lower(reliability[i]!))
+            }
             assumingCount = assuming
             derived.append(.computed(node))
             prepasses.append(.derived(derived.count - 1))
@@ -329,7 +339,7 @@ struct ProgramCompiler {
         var guarded: [Int] = []
         var others: [RExpr] = []
         for t in terms {
-            if case .known(let x) = t.node, case .indicator(let i) = x.node, formulas[i] == nil {
+            if case .known(let x) = t.node, case .indicator(let i) = x.node, formulas[i] == nil, reliability[i] == nil {
                 guarded.append(i)
             } else {
                 others.append(t)

@@ -7,6 +7,9 @@ public struct FactorExplanation: Sendable {
     public var text: String
     /// Indicators (with the school year) whose missing values left the factor undecided.
     public var missing: [MissingValue]
+    /// Indicators whose values are there but not reliable enough (`надёжно если`): «недостаточно
+    /// данных». Nothing the school can supply; not in `missing`.
+    public var insufficient: [MissingValue] = []
 }
 
 /// Says why each factor of a run came out as it did. The status is the run's; the values
@@ -36,17 +39,40 @@ public struct Explainer: Sendable {
             let decisive: RExpr
             if let applies = factor.applies, !sentences.value(applies).isKnown { decisive = applies } else { decisive = factor.condition }
             sentences.explain(decisive)
-            let missing = sentences.reference.evaluate(decisive, row: row).missing.sorted { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
-            let names = missing.map { "«\(outcomes.book.indicators[$0.indicator].title)» (\($0.year))" }
+            let all = sentences.reference.evaluate(decisive, row: row).missing.sorted { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
+            let missing = all.filter { !$0.insufficient }
+            let insufficient = all.filter(\.insufficient)
+            var parts: [String] = []
+            if !missing.isEmpty {
+                parts.append(ExplanationText.missing(missing.map { "«\(outcomes.book.indicators[$0.indicator].title)» (\($0.year))" }, lang))
+            }
+            if !insufficient.isEmpty {
+                parts.append(ExplanationText.insufficient(insufficient.map { reason($0, row: row) }, lang))
+            }
             // Nothing missing (e.g. a division by zero): show the undecided comparisons instead.
-            let text = names.isEmpty ? sentences.joined : ExplanationText.missing(names, lang)
-            return FactorExplanation(status: status, text: text, missing: missing)
+            let text = parts.isEmpty ? sentences.joined : parts.joined(separator: "; ")
+            return FactorExplanation(status: status, text: text, missing: missing, insufficient: insufficient)
         case .triggered, .notTriggered:
             sentences.explain(factor.condition)
             var text = sentences.joined
             if status == .triggered, let basis = factor.basis { text += " (\(basis))" }
             return FactorExplanation(status: status, text: text, missing: [])
         }
+    }
+}
+
+extension Explainer {
+    /// «ВПР…» (2018/19): why its value is not reliable enough — its condition, explained in
+    /// that year's row of the school.
+    func reason(_ m: MissingValue, row: Int) -> String {
+        let indicator = outcomes.book.indicators[m.indicator]
+        let name = "«\(indicator.title)» (\(m.year))"
+        let reference = ReferenceEvaluator(outcomes)
+        guard let condition = indicator.reliable,
+              let earlier = reference.row(row, yearsBack: reference.year(of: row).start - m.year.start) else { return name }
+        var sentences = Sentences(reference: reference, outcomes: outcomes, row: earlier, lang: lang)
+        sentences.explain(condition)
+        return name + ": " + sentences.joined
     }
 }
 

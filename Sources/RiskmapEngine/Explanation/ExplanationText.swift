@@ -171,6 +171,11 @@ enum ExplanationText {
         }
     }
 
+    /// Values there but not reliable enough (`надёжно если`), with why.
+    static func insufficient(_ items: [String], _ lang: Lang) -> String {
+        (lang == .ru ? "недостаточно данных: " : "not enough data: ") + items.joined(separator: ", ")
+    }
+
     static func missing(_ items: [String], _ lang: Lang) -> String {
         (lang == .ru ? "нет данных: " : "no data: ") + items.joined(separator: ", ")
     }

@@ -127,6 +127,12 @@ public struct ClassificationReport {
                         .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
                     })))
                 }
+                // Values there but not reliable enough (`надёжно если`): «недостаточно данных».
+                if !explanation.insufficient.isEmpty {
+                    fields.append(("insufficient", .array(explanation.insufficient.map { m in
+                        .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
+                    })))
+                }
                 factors.append(.object(fields))
             }
             schools.append(.object([

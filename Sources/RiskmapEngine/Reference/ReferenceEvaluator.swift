@@ -4,6 +4,9 @@ import RiskmapLanguage
 public struct MissingValue: Sendable, Hashable {
     public var indicator: Int
     public var year: SchoolYear
+    /// The value is there but not reliable enough to use (`надёжно если`): «недостаточно
+    /// данных» rather than «нет данных».
+    public var insufficient = false
 }
 
 /// The meaning of the rule language (docs/language.md, sections 3–5), written to be
@@ -121,6 +124,10 @@ public struct ReferenceEvaluator {
         case .indicator(let i):
             // A computed indicator is its formula's value (and missing what the formula misses).
             if let formula = book.indicators[i].formula { return evaluate(formula, row: r) }
+            // A value that is not reliable enough counts as unknown: «недостаточно данных».
+            if let reliable = book.indicators[i].reliable, evaluate(reliable, row: r).value.truth == .no {
+                return Result(.unknown, missing: [MissingValue(indicator: i, year: year(of: r), insufficient: true)])
+            }
             let v = value(indicator: i, row: r)
             return Result(v, missing: [MissingValue(indicator: i, year: year(of: r))])
         case .factor(let f):

@@ -35,6 +35,12 @@ public enum PlansJSONWriter {
                         .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
                     })))
                 }
+                // Values there but not reliable enough (`надёжно если`): «недостаточно данных».
+                if !f.explanation.insufficient.isEmpty {
+                    fields.append(("insufficient", .array(f.explanation.insufficient.map { m in
+                        .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
+                    })))
+                }
                 return .object(fields)
             }
             let items: [JSONValue] = plan.items.enumerated().map { n, item in
