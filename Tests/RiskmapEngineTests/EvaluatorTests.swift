@@ -408,6 +408,27 @@ import RiskmapLanguage
         for (m, present) in c.measures { #expect(e.measure(m) == present, "measure \(m)") }
     }
 
+    /// A count in a divisor is not monotone: 10 / (count − 1) is defined on both ends of
+    /// 0…3 and below 100 there, but undefined at 1, so the level is not decided.
+    @Test func countInADivisorIsDecidedOverEveryCount() throws {
+        let text = Self.classification + """
+            scale divided "Делённый" {
+              hi "да" when 10 / (count(triggered) - 1) < 100
+              lo "нет" otherwise
+            }
+            scale shifted "Сдвинутый" {
+              hi "да" when 10 - count(triggered) * 2 >= 5
+              lo "нет" otherwise
+            }
+            """
+        let e = try Evaluated(text, [TestRow("S", ["a": .missing, "b": .missing, "x": .missing])])
+        #expect(e.level("divided") == "unknown")
+        #expect(e.level("shifted") == "unknown")
+        let all = try Evaluated(text, [TestRow("S", ["a": true, "b": true, "x": 1])])
+        #expect(all.level("divided") == "hi")
+        #expect(all.level("shifted") == "lo")
+    }
+
     @Test func measureNeedsAnAddressedTriggeredFactor() throws {
         let text = Self.classification
         // f2 alone: m2 addresses it and g_high needs two factors, so not in the plan;

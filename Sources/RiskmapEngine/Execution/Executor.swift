@@ -92,8 +92,8 @@ public struct Executor: Sendable {
                     case .indicator: continue
                     case .computed(let node):
                         binder.derived[d] = .computed(Kernels.values(binder.bind(node), rows: binder.profiles.rowCount, layout))
-                    case .countDecided(let node):
-                        binder.derived[d] = .computed(countDecided(node))
+                    case .countDecided(let node, let monotone):
+                        binder.derived[d] = .computed(countDecided(node, monotone: monotone))
                     }
                 case .cohort(let slot):
                     let cohort = program.cohorts[slot]
@@ -105,12 +105,19 @@ public struct Executor: Sendable {
         /// A comparison that reads `количество(сработавших)`, for every row: evaluated with
         /// the count assumed to be each value from the row's triggered factors to those plus
         /// its undetermined ones; the value where all agree, else unknown.
-        func countDecided(_ node: Program.Node) -> [Double] {
+        func countDecided(_ node: Program.Node, monotone: Bool) -> [Double] {
             let rows = binder.profiles.rowCount
             let (low, high) = Kernels.triggeredCountRange(binder.factors, rows: rows, layout)
             var assuming = binder
             assuming.countOverride = low
             var result = Kernels.values(assuming.bind(node), rows: rows, layout)
+            guard !monotone else {
+                // The fewest and the most possible counts decide it.
+                assuming.countOverride = high
+                let other = Kernels.values(assuming.bind(node), rows: rows, layout)
+                for r in 0..<rows where result[r] != other[r] && !(result[r].isNaN && other[r].isNaN) { result[r] = .nan }
+                return result
+            }
             let widest = zip(low, high).reduce(0.0) { max($0, $1.1 - $1.0) }
             var extra = 1.0
             while extra <= widest {

@@ -72,8 +72,11 @@ public struct Program: Sendable {
         case computed(Node)
         /// A comparison (or `в (…)`) that reads `количество(сработавших)`: evaluated with the
         /// count assumed to be each value the row's undetermined factors allow; its value
-        /// where all agree, else unknown.
-        case countDecided(Node)
+        /// where all agree, else unknown. `monotone`: an ordering (`<`, `<=`, `>`, `>=`) whose
+        /// sides read the count once, through `+`, `−`, `×`, `/` (not in a divisor) and negation only — its
+        /// truth can change at most once as the count grows, so the fewest and the most
+        /// possible counts decide it.
+        case countDecided(Node, monotone: Bool)
     }
 
     /// A cohort function: `function(argument по partition)` over the rows of each school
@@ -224,7 +227,7 @@ struct ProgramCompiler {
             assumingCount = true
             let node = lowerDecision(e)
             assumingCount = false
-            derived.append(.countDecided(node))
+            derived.append(.countDecided(node, monotone: Self.isMonotoneInCount(e)))
             prepasses.append(.derived(derived.count - 1))
             return .earlier(derived: derived.count - 1, years: 0)
         case .and(let a, let b):
@@ -272,6 +275,26 @@ struct ProgramCompiler {
         }
         indicatorColumns[i] = derived.count - 1
         return derived.count - 1
+    }
+
+    /// Whether `e`, a comparison, is an ordering whose sides read the count once, through
+    /// arithmetic and negation only.
+    static func isMonotoneInCount(_ e: RExpr) -> Bool {
+        guard case .comparison(let op, let a, let b) = e.node, op != .equal, op != .notEqual else { return false }
+        func occurrences(_ x: RExpr) -> Int? {  // nil: read through something else
+            switch x.node {
+            case .countTriggered: return 1
+            case .negate(let y): return occurrences(y)
+            case .arithmetic(let op, let l, let r):
+                guard let m = occurrences(l), let n = occurrences(r) else { return nil }
+                // A count in a divisor can cross zero between the fewest and the most.
+                if op == .divide && n > 0 { return nil }
+                return m + n
+            default: return x.readsCountHere ? nil : 0
+            }
+        }
+        guard let m = occurrences(a), let n = occurrences(b) else { return false }
+        return m + n == 1
     }
 
     /// A comparison or `в (…)`.
