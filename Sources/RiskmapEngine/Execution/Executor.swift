@@ -62,6 +62,9 @@ public struct Executor: Sendable {
         let layout: BlockLayout
         var binder: Binder
         var cohorts: Cohorts
+        /// Per row, the fewest and the most factors that can be triggered (once the
+        /// factors are known; shared by every comparison with the count).
+        var countRange: (low: [Double], high: [Double])?
 
         init(program: Program, profiles: ProfileSet, layout: BlockLayout) {
             self.program = program
@@ -105,9 +108,10 @@ public struct Executor: Sendable {
         /// A comparison that reads `количество(сработавших)`, for every row: evaluated with
         /// the count assumed to be each value from the row's triggered factors to those plus
         /// its undetermined ones; the value where all agree, else unknown.
-        func countDecided(_ node: Program.Node, monotone: Bool) -> [Double] {
+        mutating func countDecided(_ node: Program.Node, monotone: Bool) -> [Double] {
             let rows = binder.profiles.rowCount
-            let (low, high) = Kernels.triggeredCountRange(binder.factors, rows: rows, layout)
+            let (low, high) = countRange ?? Kernels.triggeredCountRange(binder.factors, rows: rows, layout)
+            countRange = (low, high)
             var assuming = binder
             assuming.countOverride = low
             var result = Kernels.values(assuming.bind(node), rows: rows, layout)
