@@ -210,7 +210,7 @@ public enum Message: Sendable {
     case profileMisspelledColumn(column: String, indicator: String, factors: String)
     case profileCalendarYear(text: String, read: String, rows: Int)
     case profileYearFormatHelp(text: String, calendar: String)
-    case profileMunicipalityChanged(id: String, first: String, firstYear: String, other: String)
+    case profileMunicipalityChanged(id: String, first: String, firstYear: String, other: String, year: String)
     case profileMunicipalityHelp
 
     // MARK: Rendering
@@ -655,12 +655,12 @@ public enum Message: Sendable {
         case .profileYearFormatHelp(let t, let c):
             return lang.text(ru: "если это календарные годы экзаменов (ВПР, ОГЭ весной \(t) года — учебный год \(c)), укажите --year-format calendar; если учебные — --year-format school (и предупреждения не будет)",
                              en: "if these are calendar years of exams (spring \(t) tests belong to \(c)), add --year-format calendar; if they are school years, --year-format school (and this warning goes away)")
-        case .profileMunicipalityChanged(let id, let first, let y, let other):
-            return lang.text(ru: "у школы «\(id)» муниципалитет «\(first)» (\(y)), а в этой строке — «\(other)»; школа учтена в «\(first)»",
-                             en: "school '\(id)' is in '\(first)' (\(y)), but this row says '\(other)'; the school is counted in '\(first)'")
+        case .profileMunicipalityChanged(let id, let first, let firstYear, let other, let year):
+            return lang.text(ru: "у школы «\(id)» в \(firstYear) муниципалитет «\(first)», а в \(year) — «\(other)»; в сравнениях с муниципалитетом каждый год школы учтён в муниципалитете этого года, в документах школа показана в муниципалитете последнего года",
+                             en: "school '\(id)' is in '\(first)' in \(firstYear) but in '\(other)' in \(year); comparisons with the municipality count each year in that year's municipality, documents show the school in its latest year's")
         case .profileMunicipalityHelp:
-            return lang.text(ru: "у одной школы во всех годах один муниципалитет; проверьте код школы и название муниципалитета",
-                             en: "a school has one municipality in every year; check the school id and the municipality's name")
+            return lang.text(ru: "если школа не переходила в другой муниципалитет, проверьте код школы и название муниципалитета в этой строке",
+                             en: "if the school did not move, check the school id and the municipality's name in this row")
         }
     }
 }

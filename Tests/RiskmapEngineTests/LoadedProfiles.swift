@@ -35,6 +35,8 @@ struct LoadedProfiles: Equatable {
         var school: Int
         var year: SchoolYear
         var line: Int
+        /// The municipality of the school in this row's year.
+        var municipality: String
         /// By indicator index.
         var values: [Value]
     }
@@ -88,7 +90,7 @@ extension LoadedProfiles {
                 }
             }
             rows.append(Row(school: Int(profiles.rowSchool[r]), year: profiles.years[Int(profiles.rowYear[r])],
-                            line: Int(profiles.rowLine[r]), values: values))
+                            line: Int(profiles.rowLine[r]), municipality: profiles.school(row: r).municipality, values: values))
         }
     }
 

@@ -78,7 +78,52 @@ import RiskmapPlatform
             """
         let (profiles, d) = try Self.review(csv)
         #expect(Self.codes(d) == ["W profileMunicipalityChanged@3:4"], "one warning per school; spaces do not count")
-        #expect(d[0].message.text(.ru) == "у школы «S1» муниципалитет «Северный» (2024/25), а в этой строке — «Южный»; школа учтена в «Северный»")
-        #expect(profiles.municipalities.contains("Северный"))
+        #expect(d[0].message.text(.ru) == "у школы «S1» в 2024/25 муниципалитет «Северный», а в 2025/26 — «Южный»; в сравнениях с муниципалитетом каждый год школы учтён в муниципалитете этого года, в документах школа показана в муниципалитете последнего года")
+        #expect(d[0].message.text(.en) == "school 'S1' is in 'Северный' in 2024/25 but in 'Южный' in 2025/26; comparisons with the municipality count each year in that year's municipality, documents show the school in its latest year's")
+        #expect(d[0].help?.kind == .profileMunicipalityHelp)
+        // The school is shown where it is in its latest year; each row keeps its own.
+        let s1 = try #require(profiles.schoolIndex(id: "S1"))
+        #expect(profiles.schools[s1].municipality == "Южный2")
+        #expect((0..<profiles.rowCount).filter { Int(profiles.rowSchool[$0]) == s1 }.map { profiles.school(row: $0).municipality }
+                == ["Северный", "Южный", "Южный2"])
+    }
+
+    /// Rows out of year order, a row without a municipality: the school is where its
+    /// latest year puts it; «по муниципалитету» groups each year by that year's municipality.
+    @Test func cohortsUseEachYearsMunicipality() throws {
+        let book = try checkedBook("""
+            indicator x "Икс" : number
+            factor above "Выше среднего по муниципалитету" { when x > mean(x by municipality) }
+
+            """)
+        let csv = """
+            school_id;municipality;year;x
+            S1;Южный;2025/26;10
+            S1;Северный;2024/25;10
+            S2;Северный;2024/25;20
+            S2;Северный;2025/26;20
+            S3;Южный;2024/25;30
+            S3;н/д;2025/26;30
+
+            """
+        let (table, _) = CSVReader.read(bytes: Array(csv.utf8), path: "schools.csv")
+        let (profiles, d) = ProfileLoader.load(table: try #require(table), book: book, defaultYear: nil)
+        #expect(Self.codes(d) == ["W profileMunicipalityChanged@3:4"])
+        #expect(d.first?.message.text(.en) == Message.profileMunicipalityChanged(id: "S1", first: "Южный", firstYear: "2025/26", other: "Северный", year: "2024/25").text(.en))
+        let e = Evaluated(book: book, profiles: profiles)
+        let (y24, y25) = (SchoolYear(start: 2024), SchoolYear(start: 2025))
+        #expect(profiles.schools.map(\.municipality) == ["Южный", "Северный", "Южный"])
+        #expect(profiles.school(row: e.row("S3", y25)).municipality == "Южный", "no municipality: the school's")
+        // 2024/25: Северный is S1 (10) and S2 (20); Южный is S3 alone.
+        #expect([e.factor("above", "S1", y24), e.factor("above", "S2", y24), e.factor("above", "S3", y24)]
+                == [.notTriggered, .triggered, .notTriggered])
+        // 2025/26: S1 has moved to Южный (mean of 10 and 30 is 20); S2 is alone in Северный.
+        #expect([e.factor("above", "S1", y25), e.factor("above", "S2", y25), e.factor("above", "S3", y25)]
+                == [.notTriggered, .notTriggered, .triggered])
+        // The reference evaluator agrees.
+        let reference = e.reference
+        for r in 0..<profiles.rowCount {
+            #expect(reference.factorStatus(0, row: r) == e.evaluation.factors[0][r], "row \(r)")
+        }
     }
 }

@@ -40,7 +40,7 @@ enum ReferenceClassificationCSV {
                 + book.factors.map(\.code),
         ]
         for r in 0..<profiles.rowCount where Int(profiles.rowYear[r]) == report.yearIndex {
-            let school = profiles.schools[Int(profiles.rowSchool[r])]
+            let school = profiles.school(row: r)
             var cells = [school.id, school.name, school.municipality, profiles.years[report.yearIndex].description]
             for scale in book.scales {
                 let level = outcomes.levels[scale.index][r]

@@ -14,8 +14,13 @@ import RiskmapLanguage
 /// Where the rules leave something open, this follows what the fast path does (each such
 /// place says so): a second column for a built-in field is read as an ordinary header;
 /// every year read from the year column is a school year of the set, even when its rows are
-/// skipped; a school's name and municipality are those of its first row, later ones are
-/// ignored without a word; an empty header cell is ignored without a word.
+/// skipped; a school's name is that of its first row, later ones are ignored without a
+/// word; an empty header cell is ignored without a word.
+///
+/// Municipalities (README «School profiles»): each row's own; a row without one (empty or
+/// a missing marker) takes its school's; a school's is that of its latest year naming one
+/// (none named: its first row's cell); the first row naming another than the school's
+/// first named one gets a warning at its municipality cell.
 ///
 /// Not covered: `keeping` (indicators not kept).
 struct ReferenceLoader {
@@ -125,6 +130,10 @@ struct ReferenceLoader {
         // name (empty: its id) and municipality are those of its first row.
         var schoolIndex: [String: Int] = [:]
         var lineOf: [Int: [SchoolYear: Int]] = [:]
+        var firstNamed: [Int: (name: String, year: SchoolYear)] = [:]
+        var latestNamed: [Int: (name: String, year: SchoolYear)] = [:]
+        var warned: Set<Int> = []
+        var rowMunicipality: [String] = []
         for (r, record) in rows.enumerated() {
             guard let year = rowYear[r] else { continue }
             let line = csv.location(record.start).line
@@ -148,6 +157,19 @@ struct ReferenceLoader {
                 result.schools.append(.init(id: id, name: name.isEmpty ? id : name, municipality: municipality))
             }
             lineOf[school, default: [:]][year] = line
+            let (municipality, municipalityAt) = builtin[.municipality].map { cell(record, $0) } ?? ("", 0)
+            rowMunicipality.append(municipality)
+            if !ReferenceCells.isMissing(municipality) {
+                if let first = firstNamed[school] {
+                    if first.name != municipality, warned.insert(school).inserted {
+                        note(.warning, .profileMunicipalityChanged(id: id, first: first.name, firstYear: first.year.description,
+                                                                   other: municipality, year: year.description), at: municipalityAt)
+                    }
+                } else {
+                    firstNamed[school] = (municipality, year)
+                }
+                if latestNamed[school].map({ $0.year < year }) ?? true { latestNamed[school] = (municipality, year) }
+            }
             var values = [LoadedProfiles.Value](repeating: .missing, count: book.indicators.count)
             for (c, indicator) in mapped {
                 let raw = c < record.fields.count ? record.fields[c].text : ""
@@ -159,7 +181,12 @@ struct ReferenceLoader {
                     note(.error, problem.message, at: record.fields[c].start)
                 }
             }
-            result.rows.append(.init(school: school, year: year, line: line, values: values))
+            result.rows.append(.init(school: school, year: year, line: line, municipality: "", values: values))
+        }
+        for (s, named) in latestNamed { result.schools[s].municipality = named.name }
+        for r in result.rows.indices {
+            let own = rowMunicipality[r]
+            result.rows[r].municipality = ReferenceCells.isMissing(own) ? result.schools[result.rows[r].school].municipality : own
         }
         if result.rows.isEmpty {
             result.notes.append(.init(severity: .error, code: Message.profileNoRows.code))

@@ -51,6 +51,6 @@ enum MessageSamples {
         .workbookNoSheets, .workbookHelp, .profileFractionPercent(column: "share", known: 18), .profileFractionPercentHelp,
         .profileMisspelledColumn(column: "vpr_fial", indicator: "vpr_fail", factors: "low_results"),
         .profileCalendarYear(text: "2019", read: "2019/20", rows: 40), .profileYearFormatHelp(text: "2019", calendar: "2018/19"),
-        .profileMunicipalityChanged(id: "S1", first: "North", firstYear: "2024/25", other: "South"), .profileMunicipalityHelp,
+        .profileMunicipalityChanged(id: "S1", first: "North", firstYear: "2024/25", other: "South", year: "2025/26"), .profileMunicipalityHelp,
     ]
 }

@@ -104,7 +104,7 @@ struct Cohorts {
             let m = max(1, profiles.municipalities.count)
             groupCount = profiles.years.count * m
             for r in 0..<rows {
-                groupOf[r] = profiles.rowYear[r] * Int32(m) + profiles.schoolMunicipality[Int(profiles.rowSchool[r])]
+                groupOf[r] = profiles.rowYear[r] * Int32(m) + profiles.rowMunicipality[r]
             }
         case .indicator(let i)?:
             struct Key: Hashable {

@@ -202,7 +202,7 @@ struct ClassificationCSV {
                 Self.put(semicolon, to: &span, at: &o)
                 Self.put(field: arena.extracting(schools.nameRange(s)), to: &span, at: &o)
                 Self.put(semicolon, to: &span, at: &o)
-                pieces.put(municipalityPiece + Int(schools.municipality[s]), to: &span, at: &o)
+                pieces.put(municipalityPiece + Int(profiles.rowMunicipality[r]), to: &span, at: &o)
                 Self.put(semicolon, to: &span, at: &o)
                 pieces.put(yearPiece, to: &span, at: &o)
                 for scale in 0..<scaleCount {

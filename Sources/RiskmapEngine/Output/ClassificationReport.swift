@@ -24,7 +24,7 @@ public struct ClassificationReport {
     private var profiles: ProfileSet { outcomes.profiles }
     public var year: SchoolYear { profiles.years[yearIndex] }
 
-    func school(_ row: Int) -> ProfileSet.School { profiles.schools[Int(profiles.rowSchool[row])] }
+    func school(_ row: Int) -> ProfileSet.School { profiles.school(row: row) }
 
     public func levelText(scale s: Int, row: Int) -> String {
         let level = outcomes.levels[s][row]

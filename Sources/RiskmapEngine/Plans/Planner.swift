@@ -106,7 +106,7 @@ public struct Planner {
         defer { progress?.end() }
         for row in rows {
             progress?.advance()
-            let school = profiles.schools[Int(profiles.rowSchool[row])]
+            let school = profiles.school(row: row)
             let levels = book.scales.map { s -> (Int, String, String) in
                 let level = outcomes.levels[s.index][row]
                 if level >= 0 { return (s.index, s.levels[Int(level)].code, s.levels[Int(level)].title) }

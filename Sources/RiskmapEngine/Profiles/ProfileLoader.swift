@@ -119,7 +119,8 @@ public enum ProfileLoader {
                 j += 1
             }
         }
-        profiles.setRows(school: placed.school, year: placed.year, line: placed.line, columns: columns)
+        profiles.setRows(school: placed.school, year: placed.year, line: placed.line, municipality: placed.municipality,
+                         columns: columns)
         profiles.finish()
         if profiles.rowCount == 0 {
             diagnostics.append(Diagnostic(.error, .profileNoRows, path: table.source.path))
@@ -183,14 +184,16 @@ public enum ProfileLoader {
     /// line; and the problems of the rows it skipped, in row order.
     struct PlacedRows {
         var rows: [Int32] = []
-        var school: [Int32] = [], year: [Int32] = [], line: [Int32] = []
+        var school: [Int32] = [], year: [Int32] = [], line: [Int32] = [], municipality: [Int32] = []
         var diagnostics: [(row: Int, diagnostic: Diagnostic)] = []
     }
 
     /// Places every row with a school year, in order: its school (by id; a new school
-    /// takes its name, an empty one meaning the id, and municipality), year and line. A
-    /// row without an id, or a second row for the same school and year, is reported and
-    /// skipped.
+    /// takes its name, an empty one meaning the id), year, line and municipality. A row
+    /// without an id, or a second row for the same school and year, is reported and
+    /// skipped. A school's municipality is read in every row: a row without one takes the
+    /// school's, which is that of its latest year with one; a change between rows is
+    /// reported once per school (`MunicipalityHistory`).
     private static func placeRows(
         table: CSVTable, idColumn: Int, nameColumn: Int?, municipalityColumn: Int?, rowYears: [Int32],
         profiles: inout ProfileSet
@@ -209,6 +212,7 @@ public enum ProfileLoader {
         var schoolYearLine: [Int32] = []
         schoolYearLine.reserveCapacity(capacity * max(1, yearCount))
         var municipalities = ProfileBytes.MunicipalityCache()
+        var history = MunicipalityHistory()
         let source = table.source
         var lineHint = 1
 
@@ -232,6 +236,8 @@ public enum ProfileLoader {
                 }
                 let school: Int
                 let (existing, inserted) = id.slot(in: &profiles)
+                let municipality = municipalities.index(scanner, table, row: row, fieldCount: fieldCount,
+                                                        column: municipalityColumn, in: &profiles)
                 if !inserted {
                     let firstLine = schoolYearLine[existing * yearCount + yearIndex]
                     if firstLine != 0 {
@@ -241,21 +247,28 @@ public enum ProfileLoader {
                     }
                     school = existing
                 } else {
-                    // A new school: its municipality and name (an empty name means the id).
-                    let municipality = municipalities.index(scanner, table, row: row, fieldCount: fieldCount,
-                                                            column: municipalityColumn, in: &profiles)
+                    // A new school: its name (an empty name means the id).
                     ProfileBytes.setSchool(existing, scanner, table, row: row, fieldCount: fieldCount, nameColumn: nameColumn,
                                            municipality: municipality, in: &profiles)
                     school = existing
                     schoolYearLine.append(contentsOf: repeatElement(0, count: max(1, yearCount)))
                 }
                 schoolYearLine[school * yearCount + yearIndex] = Int32(line)
+                if let change = history.note(school: school, yearIndex: yearIndex, municipality: municipality, profiles) {
+                    let first = profiles.years[change.firstYearIndex].description
+                    placed.diagnostics.append((row, .warning(
+                        .profileMunicipalityChanged(id: id.string, first: profiles.municipalities[change.first], firstYear: first,
+                                                    other: profiles.municipalities[municipality], year: year.description),
+                        at: table.fieldRange(row: row, column: municipalityColumn ?? idColumn), help: .profileMunicipalityHelp)))
+                }
                 placed.rows.append(Int32(row))
                 placed.school.append(Int32(school))
                 placed.year.append(Int32(yearIndex))
                 placed.line.append(Int32(line))
+                placed.municipality.append(Int32(municipality))
             }
         }
+        history.resolve(&placed.municipality, schools: placed.school, in: &profiles)
         return placed
     }
 

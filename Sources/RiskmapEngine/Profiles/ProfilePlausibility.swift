@@ -7,8 +7,10 @@ import RiskmapPlatform
 /// - a percent column whose known values are all at most 1 (fractions, 0,35 for 35 %);
 /// - a column header that matches no indicator but is close to one a factor reads (an
 ///   error: the loader's did-you-mean warning, raised, since the factor stays unknown);
-/// - bare calendar years in the year column (how they were read; `--year-format`);
-/// - a school whose municipality changes between rows.
+/// - bare calendar years in the year column (how they were read; `--year-format`).
+///
+/// (A school whose municipality changes between rows is reported by the loader, which
+/// reads every row's municipality.)
 ///
 /// It reads the table again (the loader's rules are not changed); the columns are mapped
 /// as the loader maps them. `readCalendarYears` is the loader's one step for
@@ -23,7 +25,6 @@ public enum ProfilePlausibility {
         var out = misspelledColumns(loaderDiagnostics, book, columns)
         out += fractions(table, book, columns)
         if yearFormat == nil, let yc = columns.year { out += bareYears(table, column: yc) }
-        if let ic = columns.id, let mc = columns.municipality { out += municipalityChanges(table, id: ic, municipality: mc, year: columns.year) }
         return out.sortedByPosition()
     }
 
@@ -202,41 +203,5 @@ public enum ProfilePlausibility {
             rowYears[row] -= 1
         }
         years = Set(rowYears.lazy.filter { $0 != ProfileLoader.noYear }.map { SchoolYear(start: Int($0)) })
-    }
-
-    // MARK: - Municipalities
-
-    /// A warning at the first row of each school whose municipality differs from the one
-    /// of the school's first row (which the school is counted in).
-    static func municipalityChanges(_ table: CSVTable, id ic: Int, municipality mc: Int, year yc: Int?) -> [Diagnostic] {
-        struct First {
-            var municipality: ArraySlice<UInt8>
-            var row: Int
-            var warned = false
-        }
-        var first: [ArraySlice<UInt8>: First] = [:]
-        var out: [Diagnostic] = []
-        // Rows of one school usually follow each other: the last id is compared first.
-        var lastID: ArraySlice<UInt8>?
-        var lastMunicipality: ArraySlice<UInt8>?
-        forEachRow(table, [ic, mc]) { row, cells in
-            guard let id = cells[0], let municipality = cells[1], !id.isEmpty, !municipality.isEmpty else { return }
-            if id == lastID, municipality == lastMunicipality { return }
-            lastID = id
-            lastMunicipality = municipality
-            func missing() -> Bool { CellParser.isMissing(String(decoding: municipality, as: UTF8.self)) }
-            guard let seen = first[id] else {
-                if !missing() { first[id] = First(municipality: municipality, row: row) }
-                return
-            }
-            guard !seen.warned, seen.municipality != municipality, !missing() else { return }
-            first[id]?.warned = true
-            let year = yc.map { CellParser.trimmed(table.field(row: seen.row, column: $0)) } ?? ""
-            out.append(.warning(.profileMunicipalityChanged(id: String(decoding: id, as: UTF8.self),
-                                                            first: String(decoding: seen.municipality, as: UTF8.self), firstYear: year,
-                                                            other: String(decoding: municipality, as: UTF8.self)),
-                                at: table.fieldRange(row: row, column: mc), help: .profileMunicipalityHelp))
-        }
-        return out
     }
 }

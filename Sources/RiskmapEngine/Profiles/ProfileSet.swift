@@ -205,8 +205,12 @@ public struct ProfileSet: Sendable {
     public private(set) var rowLine: [Int32] = []
     /// Per indicator: one value per row.
     public internal(set) var columns: IndicatorColumns
-    /// Per school: the municipality's index in `municipalities`.
+    /// Per school: the municipality's index in `municipalities` — that of its latest
+    /// school year with one (a school that moved is shown where it is now).
     public private(set) var schoolMunicipality: [Int32] = []
+    /// Per row: the municipality of the school in that year (a row without one takes the
+    /// school's). Cohorts `по муниципалитету` group rows by it.
+    public private(set) var rowMunicipality: [Int32] = []
     public private(set) var municipalities: [String] = []
     /// Interned text values of every text indicator, in the order first met: a text
     /// cell holds its index here, so equal texts are equal numbers whichever indicator
@@ -335,15 +339,29 @@ public struct ProfileSet: Sendable {
     /// Drops spare capacity of the school storage (after bulk loading).
     mutating func compactSchools() { schools.compact() }
 
-    /// Sets every row at once: per-row school, year index and line, and the indicator
-    /// columns (as many rows as the row arrays).
-    mutating func setRows(school: [Int32], year: [Int32], line: [Int32], columns: IndicatorColumns) {
-        precondition(school.count == year.count && school.count == line.count && columns.count == self.columns.count)
-        precondition(columns.rowCount == school.count)
+    /// Sets every row at once: per-row school, year index, line and municipality, and the
+    /// indicator columns (as many rows as the row arrays).
+    mutating func setRows(school: [Int32], year: [Int32], line: [Int32], municipality: [Int32], columns: IndicatorColumns) {
+        precondition(school.count == year.count && school.count == line.count && school.count == municipality.count)
+        precondition(columns.count == self.columns.count && columns.rowCount == school.count)
         rowSchool = school
         rowYear = year
         rowLine = line
+        rowMunicipality = municipality
         self.columns = columns
+    }
+
+    /// Sets a school's municipality (an index from `municipalityIndex(_:)`).
+    mutating func setMunicipality(school: Int, _ municipality: Int32) {
+        schools.municipality[school] = municipality
+        schoolMunicipality[school] = municipality
+    }
+
+    /// The school of `row`, with the municipality of that row's year.
+    public func school(row: Int) -> School {
+        var s = schools[Int(rowSchool[row])]
+        s.municipality = municipalities[Int(rowMunicipality[row])]
+        return s
     }
 
     public func yearIndex(_ year: SchoolYear) -> Int? {
@@ -355,6 +373,7 @@ public struct ProfileSet: Sendable {
         rowSchool.append(Int32(school))
         rowYear.append(Int32(yearIndex))
         rowLine.append(Int32(line))
+        rowMunicipality.append(schoolMunicipality[school])
         columns.appendRow()
         return rowSchool.count - 1
     }

@@ -335,8 +335,8 @@ public struct ReferenceEvaluator {
         case nil:
             members = sameYear
         case .municipality?:
-            let m = profiles.schools[Int(profiles.rowSchool[r])].municipality
-            members = sameYear.filter { profiles.schools[Int(profiles.rowSchool[$0])].municipality == m }
+            let m = profiles.school(row: r).municipality
+            members = sameYear.filter { profiles.school(row: $0).municipality == m }
         case .indicator(let i)?:
             let own = value(indicator: i, row: r)
             guard own.isKnown else { return .unknown }
