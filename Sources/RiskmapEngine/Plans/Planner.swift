@@ -6,7 +6,9 @@ public struct PlanItem: Sendable {
     /// The triggered factors this measure addresses for the school, in rule-book order.
     public var factors: [Int]
     public var deadline: ResolvedDeadline
-    public var responsible: String
+    /// Who is responsible, in the order the measure names its roles (a person or body the
+    /// directory names for two roles is listed once).
+    public var responsible: [String]
     public var coExecutors: [String]
 }
 
@@ -44,7 +46,9 @@ public struct RoadmapItem: Sendable {
     public var measure: Int
     public var schools: [Int]
     public var deadline: ResolvedDeadline
-    public var responsible: String
+    /// Who is responsible, in the order the measure names its roles (a person or body the
+    /// directory names for two roles is listed once).
+    public var responsible: [String]
     public var coExecutors: [String]
 }
 
@@ -90,6 +94,16 @@ public struct Planner {
         return directory.who(role: r.code, municipality: municipality) ?? r.title
     }
 
+    /// The people or bodies behind a list of roles, in order, each once.
+    func who(_ roles: [Int], _ municipality: String, except: [String] = []) -> [String] {
+        var out: [String] = []
+        for role in roles {
+            let name = who(role, municipality)
+            if !out.contains(name) && !except.contains(name) { out.append(name) }
+        }
+        return out
+    }
+
     /// `progress`: counts the schools planned.
     public func plan(yearIndex: Int, planYear: SchoolYear? = nil, progress: RunProgress? = nil) -> PlanSet {
         let profiles = outcomes.profiles
@@ -125,9 +139,10 @@ public struct Planner {
                     municipal.append(m)
                 case .school:
                     let addressed = measure.addresses.filter { outcomes.factors[$0][row] == .triggered }
+                    let responsible = who(measure.responsible, school.municipality)
                     items.append(PlanItem(measure: m, factors: Array(Set(addressed)).sorted(), deadline: deadlines[m],
-                                          responsible: who(measure.responsible, school.municipality),
-                                          coExecutors: measure.coExecutors.map { who($0, school.municipality) }))
+                                          responsible: responsible,
+                                          coExecutors: who(measure.coExecutors, school.municipality, except: responsible)))
                 }
             }
             // Data to supply: every missing value that left a factor undecided.
@@ -161,9 +176,10 @@ public struct Planner {
                 let needing = members.filter { outcomes.measures[m][schools[$0].row] }
                 guard !needing.isEmpty else { continue }
                 let measure = book.measures[m]
+                let responsible = who(measure.responsible, municipality)
                 items.append(RoadmapItem(measure: m, schools: needing, deadline: deadlines[m],
-                                         responsible: who(measure.responsible, municipality),
-                                         coExecutors: measure.coExecutors.map { who($0, municipality) }))
+                                         responsible: responsible,
+                                         coExecutors: who(measure.coExecutors, municipality, except: responsible)))
             }
             roadmaps.append(MunicipalRoadmap(municipality: municipality, schools: members, items: items))
         }
