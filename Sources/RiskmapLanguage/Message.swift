@@ -442,8 +442,8 @@ public enum Message: Sendable {
             return lang.text(ru: "роль «\(n)» указана дважды",
                              en: "role '\(n)' is listed twice")
         case .duplicateRoleHelp:
-            return lang.text(ru: "оставьте роль один раз: ответственных перечисляют через запятую, каждого по одному разу",
-                             en: "keep the role once: responsible roles are listed with commas, each once")
+            return lang.text(ru: "оставьте роль один раз: в списке через запятую каждая роль указывается по одному разу",
+                             en: "keep the role once: each role appears once in a comma-separated list")
         case .roleResponsibleAndCoExecutor(let n):
             return lang.text(ru: "роль «\(n)» указана и ответственным, и соисполнителем",
                              en: "role '\(n)' is both responsible and a co-executor")
