@@ -37,7 +37,7 @@ import RiskmapLanguage
         let keys = [Deadline.month(.september, day: nil), .month(.may, day: nil), .duringYear, .annually, .text("x")]
             .map { ResolvedDeadline.resolve($0, in: y, lang: .ru).sortKey }
         #expect(keys == keys.sorted())
-        #expect(ResolvedDeadline.resolve(nil, in: y, lang: .ru).sortKey == Int.max)
+        #expect(ResolvedDeadline.resolve(nil, in: y, lang: .ru).sortKey == DeadlineOrder(.none))
     }
 
     @Test func englishDeadlineWords() {
@@ -81,7 +81,7 @@ import RiskmapLanguage
         #expect(codes == ["early", "both"])  // by deadline: September before May
         let both = try #require(plans.schools[0].items.first { plans.book.measures[$0.measure].code == "both" })
         #expect(both.factors.map { plans.book.factors[$0].code } == ["fa", "fb"])
-        #expect(both.responsible == "Руководитель ОО")
+        #expect(both.responsible == ["Руководитель ОО"])
         #expect(both.coExecutors == ["Управление образования"])
         #expect(plans.planYear == SchoolYear(start: 2026))
         #expect(both.deadline.text == "31.05.2027")
@@ -121,7 +121,7 @@ import RiskmapLanguage
         #expect(diagnostics.isEmpty)
         let plans = try Self.plans([("S1", "M1", 20, 20), ("S2", "M2", 20, 20)], directory: directory)
         let both1 = plans.schools[0].items.first { plans.book.measures[$0.measure].code == "both" }!
-        #expect(both1.responsible == "Директор школы")
+        #expect(both1.responsible == ["Директор школы"])
         #expect(both1.coExecutors == ["Управление образования Администрации М1"])
         let both2 = plans.schools[1].items.first { plans.book.measures[$0.measure].code == "both" }!
         #expect(both2.coExecutors == ["Управление образования"])  // no entry for M2: the role's title
