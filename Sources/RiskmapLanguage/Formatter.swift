@@ -361,8 +361,9 @@ public final class Formatter {
             return lang == .ru ? "\(dd).\(mm).\(y)" : "\(y)-\(mm)-\(dd)"
         case .quarter(let q): return kw(.quarter) + " \(q)"
         case .range(let from, let to):
-            // Months alone with a dash; with a day, «с 1 сентября по 15 октября».
+            // Months alone with a dash; with both days, «с 1 сентября по 15 октября»; with one, a spaced dash.
             if from.day == nil && to.day == nil { return monthDay(from) + "–" + monthDay(to) }
+            if from.day == nil || to.day == nil { return monthDay(from) + " – " + monthDay(to) }
             let (start, end) = lang == .ru ? (DeadlineWord.from.spellings(.ru)[0], kw(.by))
                 : (DeadlineWord.from.spellings(.en)[0], DeadlineWord.to.spellings(.en)[0])
             return start + " " + monthDay(from) + " " + end + " " + monthDay(to)
