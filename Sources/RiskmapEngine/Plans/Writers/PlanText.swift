@@ -1,7 +1,8 @@
 import RiskmapLanguage
 
 /// Every phrase of the plan documents (school plans, roadmap, summary, report template),
-/// in Russian and English. Nothing else in the writers spells out wording.
+/// in Russian and English. Nothing else in the writers spells out wording (how a deadline
+/// reads is in `DeadlineText`).
 struct PlanText {
     let lang: Lang
 
