@@ -71,6 +71,8 @@ public struct Parser {
 
     private func at(_ keyword: Keyword) -> Bool { current.isKeyword(keyword) }
     private func at(_ symbol: Symbol) -> Bool { current.isSymbol(symbol) }
+    /// A dash pasted from a word processor (`a – b`) is a minus in expressions.
+    private var atMinus: Bool { at(.minus) || at(.dash) }
 
     @discardableResult
     private mutating func advance() -> Token {
@@ -140,7 +142,7 @@ public struct Parser {
     private mutating func numberLiteral() throws -> NumberLiteral {
         let start = current.range
         var negative = false
-        if at(.minus) { advance(); negative = true }
+        if atMinus { advance(); negative = true }
         switch current.kind {
         case .number(let v, let text):
             let token = advance()
@@ -1135,7 +1137,7 @@ public struct Parser {
         var left = try multiplicative()
         let savedLinks = chainLinks
         defer { chainLinks = savedLinks }
-        while at(.plus) || at(.minus) {
+        while at(.plus) || atMinus {
             let op: ArithmeticOp = at(.plus) ? .add : .subtract
             advance()
             try link()
@@ -1160,7 +1162,7 @@ public struct Parser {
     }
 
     private mutating func unary() throws -> Expr {
-        if at(.minus) {
+        if atMinus {
             let start = advance().range
             let inner = try nested { p in try p.unary() }
             return Expr(.negate(inner), start.union(inner.range))

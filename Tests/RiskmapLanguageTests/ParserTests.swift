@@ -25,6 +25,7 @@ private func dumpFile(_ source: String) -> (String, [String]) {
         ("(a or b) and c", "(and (paren (or a b)) c)"),
         ("a + b * c - d / e > 1", "(> (- (+ a (* b c)) (/ d e)) 1)"),
         ("a - b - c = 0", "(= (- (- a b) c) 0)"),
+        ("a – b — c = 0", "(= (- (- a b) c) 0)"),  // dashes pasted from a word processor
         ("a / b / c", "(/ (/ a b) c)"),
         ("(a + b) * c", "(* (paren (+ a b)) c)"),
         ("(vacancies / teachers) * 100% > vacancy_limit", "(> (* (paren (/ vacancies teachers)) 100%) vacancy_limit)"),
