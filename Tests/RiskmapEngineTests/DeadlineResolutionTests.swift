@@ -42,6 +42,14 @@ import RiskmapLanguage
         #expect(summer.until.map { [$0.year, $0.month, $0.day] } == [2026, 9, 30])
     }
 
+    /// «29 февраля» (valid in the rule book) falls on the 28th in a year without a 29th.
+    @Test func theTwentyNinthOfFebruaryInAnOrdinaryYear() {
+        #expect(ResolvedDeadline.resolve(.month(.february, day: 29), in: Self.year, lang: .ru).text == "28.02.2027")
+        #expect(ResolvedDeadline.resolve(.month(.february, day: 29), in: SchoolYear(start: 2027), lang: .ru).text == "29.02.2028")
+        let r = ResolvedDeadline.resolve(.range(from: MonthDay(.january, day: 10), to: MonthDay(.february, day: 29)), in: Self.year, lang: .ru)
+        #expect(r.text == "10.01.2027–28.02.2027")
+    }
+
     @Test func placementOfRanges() {
         #expect(Deadline.placement(from: MonthDay(.september), to: MonthDay(.october)) == .withinYear)
         #expect(Deadline.placement(from: MonthDay(.october), to: MonthDay(.october)) == .withinYear)

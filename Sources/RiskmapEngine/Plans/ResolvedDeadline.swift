@@ -32,7 +32,7 @@ public struct ResolvedDeadline: Sendable, Equatable {
         switch deadline {
         case .month(let month, let day):
             let y = calendarYear(month.rawValue, in: year)
-            return dated(y, month.rawValue, day ?? DateParts.daysIn(month: month.rawValue, year: y))
+            return dated(y, month.rawValue, ResolvedDeadline.day(day, month.rawValue, y))
         case .date(let y, let m, let d):
             return dated(y, m, d)
         case .quarter(let q):
@@ -44,8 +44,8 @@ public struct ResolvedDeadline: Sendable, Equatable {
             var startYear = calendarYear(from.month.rawValue, in: year)
             let endYear = calendarYear(to.month.rawValue, in: year)
             if Deadline.placement(from: from, to: to) == .fromSummerBefore { startYear = year.start }
-            let start = (startYear, from.month.rawValue, from.day ?? 1)
-            let end = (endYear, to.month.rawValue, to.day ?? DateParts.daysIn(month: to.month.rawValue, year: endYear))
+            let start = (startYear, from.month.rawValue, from.day.map { day($0, from.month.rawValue, startYear) } ?? 1)
+            let end = (endYear, to.month.rawValue, day(to.day, to.month.rawValue, endYear))
             let text = from.day == nil && to.day == nil
                 ? words.months(from.month, startYear, to.month, endYear)
                 : format(start.0, start.1, start.2) + "–" + format(end.0, end.1, end.2)
@@ -66,6 +66,12 @@ public struct ResolvedDeadline: Sendable, Equatable {
     /// September–December: the school year's first calendar year; January–August: its second.
     static func calendarYear(_ month: Int, in year: SchoolYear) -> Int {
         month >= 9 ? year.start : year.start + 1
+    }
+
+    /// The day written, or the month's last; «29 февраля» in a year without one is the 28th.
+    static func day(_ written: Int?, _ month: Int, _ year: Int) -> Int {
+        let last = DateParts.daysIn(month: month, year: year)
+        return min(written ?? last, last)
     }
 
     /// Among frequencies as often as each other, the shorter period first (monthly before
