@@ -127,6 +127,24 @@ import RiskmapLanguage
         #expect(both2.coExecutors == ["Управление образования"])  // no entry for M2: the role's title
     }
 
+    /// A role with several rows in the directory is filled by every body, in the file's order;
+    /// a municipality's own rows replace the rows for every municipality.
+    @Test func aRoleWithSeveralDirectoryRowsListsThemAll() throws {
+        let book = try checkedBook(Self.book)
+        let csv = "municipality;role;who\nM1;director;Директор школы\nM1;director;Заместитель директора по УВР\n"
+            + "M1;director;Директор школы\n;director;Руководитель\n;uo;УО\n;uo;МКУ «ЦРО»\n"
+        let (table, _) = CSVReader.read(bytes: Array(csv.utf8), path: "dir.csv")
+        let (directory, diagnostics) = Directory.load(table: try #require(table), book: book)
+        #expect(diagnostics.isEmpty)
+        #expect(directory.who(role: "director", municipality: "M1") == ["Директор школы", "Заместитель директора по УВР"])
+        #expect(directory.who(role: "director", municipality: "M2") == ["Руководитель"])
+        #expect(directory.who(role: "rmk", municipality: "M1") == [])
+        let plans = try Self.plans([("S1", "M1", 20, 20)], directory: directory)
+        let both = try #require(plans.schools[0].items.first { plans.book.measures[$0.measure].code == "both" })
+        #expect(both.responsible == ["Директор школы", "Заместитель директора по УВР"])
+        #expect(both.coExecutors == ["УО", "МКУ «ЦРО»"])
+    }
+
     @Test func aDirectoryWithAnUnknownRoleWarnsWithItsPlace() throws {
         let book = try checkedBook(Self.book)
         let csv = "municipality;role;who\nM1;ou;Кто-то\n"

@@ -89,17 +89,18 @@ public struct Planner {
 
     private var book: CheckedRuleBook { outcomes.book }
 
-    func who(_ role: Int, _ municipality: String) -> String {
+    /// Who fills a role: the directory's bodies or positions, else the role's title.
+    func who(_ role: Int, _ municipality: String) -> [String] {
         let r = book.roles[role]
-        return directory.who(role: r.code, municipality: municipality) ?? r.title
+        let named = directory.who(role: r.code, municipality: municipality)
+        return named.isEmpty ? [r.title] : named
     }
 
-    /// The people or bodies behind a list of roles, in order, each once.
+    /// The bodies or positions behind a list of roles, in order, each once.
     func who(_ roles: [Int], _ municipality: String, except: [String] = []) -> [String] {
         var out: [String] = []
         for role in roles {
-            let name = who(role, municipality)
-            if !out.contains(name) && !except.contains(name) { out.append(name) }
+            for name in who(role, municipality) where !out.contains(name) && !except.contains(name) { out.append(name) }
         }
         return out
     }
