@@ -173,7 +173,7 @@ extension CLIText {
                            [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict] [--lang ru|en]
 
             Строит планы поддержки школ, муниципальную дорожную карту, сводку с диаграммой, шаблон отчёта
-            об исполнении, plans.json и manifest.json. Сроки «октябрь», «квартал 1» переводятся в даты года плана.
+            об исполнении, plans.json и manifest.json. Сроки «октябрь», «квартал 1», «сентябрь–октябрь», «2 раза в год» переводятся в год плана.
             --directory: CSV (municipality;role;who) — кто исполняет роли в муниципалитете.
             По умолчанию: правила — Rules/, школы — Samples/tomsk.csv, справочник — <файл школ>-directory.csv
             рядом с файлом школ (если есть), результаты — в out/, год данных — последний в файле, год плана —
@@ -194,8 +194,8 @@ extension CLIText {
                    [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict] [--lang ru|en]
 
             Writes per-school support plans, the municipal roadmap, a summary with a chart, the
-            execution-report template, plans.json and manifest.json. Deadlines such as 'october' or
-            'quarter 1' resolve in the plan's year. --directory: a CSV (municipality;role;who).
+            execution-report template, plans.json and manifest.json. Deadlines such as 'october',
+            'quarter 1', 'september–october' or '2 times a year' resolve in the plan's year. --directory: a CSV (municipality;role;who).
             Defaults: rules Rules/, schools Samples/tomsk.csv, the directory <schools>-directory.csv beside the
             schools file (if present), outputs into out/, the latest year in the file, the plan for the next one.
             Example: riskmap plan --schools schools-2025.xlsx --out plans-2026

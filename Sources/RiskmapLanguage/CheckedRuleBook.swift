@@ -183,7 +183,8 @@ public struct Measure: Sendable {
     public var addresses: [Int]
     public var onlyWhen: RExpr?
     public var scope: MeasureScope
-    public var responsible: Int
+    /// Role indices, in the order written (at least one in a checked book).
+    public var responsible: [Int]
     public var coExecutors: [Int]
     public var due: Deadline?
     public var result: String?

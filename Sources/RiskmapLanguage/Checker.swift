@@ -306,15 +306,11 @@ public struct Checker {
         } else {
             error(.missingAddresses, at: d.code.range)
         }
-        var responsible = 0
-        if let r = d.responsible {
-            responsible = resolve(r.value, as: .role) ?? 0
-        } else {
-            error(.missingResponsible, at: d.code.range)
-        }
-        var coExecutors: [Int] = []
-        for id in d.coExecutors?.value ?? [] {
-            if let i = resolve(id, as: .role) { coExecutors.append(i) }
+        if d.responsible == nil { error(.missingResponsible, at: d.code.range) }
+        let responsible = roles(d.responsible?.value ?? [])
+        let coExecutors = roles(d.coExecutors?.value ?? [])
+        for id in d.coExecutors?.value ?? [] where (d.responsible?.value ?? []).contains(where: { $0.name == id.name }) {
+            warning(.roleResponsibleAndCoExecutor(id.name), at: id.range)
         }
         if d.due == nil { warning(.missingDeadline, at: d.code.range) }
         let onlyWhen = d.onlyWhen.map { condition($0.value, .measure) }
@@ -322,6 +318,21 @@ public struct Checker {
             index: index, code: d.code.name, title: d.title?.value ?? d.code.name, addresses: addresses,
             onlyWhen: onlyWhen, scope: d.scope?.value ?? .school, responsible: responsible, coExecutors: coExecutors,
             due: d.due?.value, result: d.result?.value.value, basis: d.basis?.value.value, declRange: d.declRange)
+    }
+
+    /// The roles of a list (`ответственный`, `соисполнители`), in the order written; a role
+    /// listed twice is an error.
+    private mutating func roles(_ ids: [Identifier]) -> [Int] {
+        var out: [Int] = []
+        var seen: Set<String> = []
+        for id in ids {
+            guard seen.insert(id.name).inserted else {
+                error(.duplicateRole(id.name), at: id.range, help: .duplicateRoleHelp)
+                continue
+            }
+            if let i = resolve(id, as: .role) { out.append(i) }
+        }
+        return out
     }
 
     private mutating func warnUnaddressedFactors(_ measures: [Measure]) {

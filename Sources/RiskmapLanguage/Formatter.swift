@@ -241,7 +241,7 @@ public final class Formatter {
             clause(m.addresses) { kw(.addresses) + " " + $0.map(\.name).joined(separator: ", ") }
             conditionClause(m.onlyWhen, prefix: kw(.only) + " " + kw(.when))
             clause(m.scope) { kw(.scope) + " " + kw($0 == .school ? .school : .municipality) }
-            clause(m.responsible) { kw(.responsible) + " " + $0.name }
+            clause(m.responsible) { kw(.responsible) + " " + $0.map(\.name).joined(separator: ", ") }
             clause(m.coExecutors) { kw(.with) + " " + $0.map(\.name).joined(separator: ", ") }
             clause(m.due) { kw(.due) + " " + deadline($0) }
             clause(m.result) { kw(.result) + " " + Formatter.quote($0.value) }
@@ -342,6 +342,10 @@ public final class Formatter {
         }
     }
 
+    func monthDay(_ d: MonthDay) -> String {
+        deadline(.month(d.month, day: d.day))
+    }
+
     func deadline(_ d: Deadline) -> String {
         switch d {
         case .month(let m, let day):
@@ -356,6 +360,36 @@ public final class Formatter {
             let dd = day < 10 ? "0\(day)" : "\(day)"
             return lang == .ru ? "\(dd).\(mm).\(y)" : "\(y)-\(mm)-\(dd)"
         case .quarter(let q): return kw(.quarter) + " \(q)"
+        case .range(let from, let to):
+            // Months alone with a dash; with both days, «с 1 сентября по 15 октября»; with one, a spaced dash.
+            if from.day == nil && to.day == nil { return monthDay(from) + "–" + monthDay(to) }
+            if from.day == nil || to.day == nil { return monthDay(from) + " – " + monthDay(to) }
+            let (start, end) = lang == .ru ? (DeadlineWord.from.spellings(.ru)[0], kw(.by))
+                : (DeadlineWord.from.spellings(.en)[0], DeadlineWord.to.spellings(.en)[0])
+            return start + " " + monthDay(from) + " " + end + " " + monthDay(to)
+        case .frequency(let f):
+            switch f {
+            case .monthly: return kw(.monthly)
+            case .quarterly: return kw(.quarterly)
+            case .times(let n, let period):
+                let word: String
+                switch (lang, period) {
+                case (.ru, .year): word = kw(.year)
+                case (.ru, .term): word = DeadlineWord.term.spellings(.ru)[0]
+                case (.ru, .quarter): word = kw(.quarter)
+                case (.ru, .month): word = DeadlineWord.month.spellings(.ru)[0]
+                case (.en, .year): word = kw(.year)
+                case (.en, .term): word = DeadlineWord.term.spellings(.en)[0]
+                case (.en, .quarter): word = kw(.quarter)
+                case (.en, .month): word = DeadlineWord.month.spellings(.en)[0]
+                }
+                switch lang {
+                case .ru: return "\(n) " + Plural.russian(n, "раз", "раза", "раз") + " " + kw(.in) + " " + word
+                case .en:
+                    let times = DeadlineWord.times.spellings(.en)[n == 1 ? 1 : 0]
+                    return "\(n) " + times + " " + DeadlineWord.per.spellings(.en)[0] + " " + word
+                }
+            }
         case .annually: return kw(.annually)
         case .duringYear: return lang == .ru ? "в течение года" : "during year"
         case .text(let t): return Formatter.quote(t)

@@ -24,7 +24,7 @@ public enum Keyword: String, Sendable, CaseIterable {
     case when, applies, only, otherwise
     // Measures
     case addresses, scope, school, municipality, responsible, with, due, result
-    case annually, during, quarter
+    case annually, monthly, quarterly, during, quarter
     // Examples
     case given, expect, applicable, unknown
     // Expressions
@@ -81,6 +81,8 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .due: return ["due"]
         case .result: return ["result"]
         case .annually: return ["annually"]
+        case .monthly: return ["monthly"]
+        case .quarterly: return ["quarterly"]
         case .during: return ["during"]
         case .quarter: return ["quarter"]
         case .given: return ["given"]
@@ -140,6 +142,8 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .due: return ["срок"]
         case .result: return ["результат"]
         case .annually: return ["ежегодно"]
+        case .monthly: return ["ежемесячно"]
+        case .quarterly: return ["ежеквартально"]
         case .during: return ["течение"]
         case .quarter: return ["квартал"]
         case .given: return ["дано"]

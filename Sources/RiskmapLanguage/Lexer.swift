@@ -207,6 +207,7 @@ public struct Lexer {
         case "≠": symbol = .notEqual
         case "+": symbol = .plus
         case "-", "−": symbol = .minus
+        case "–", "—": symbol = .dash
         case "*", "×": symbol = .star
         case "/": symbol = .slash
         case "…": symbol = .ellipsis

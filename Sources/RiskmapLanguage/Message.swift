@@ -4,7 +4,7 @@ public enum Expected: Sendable {
     case symbol(Symbol)
     case keyword(Keyword)
     case clause(Keyword)
-    case indicatorType, categoryValue, levelCondition, scope, month, deadline, outcome
+    case indicatorType, categoryValue, levelCondition, scope, month, deadline, outcome, frequencyPeriod
 
     func text(_ lang: Lang) -> String {
         func t(ru: @autoclosure () -> String, en: @autoclosure () -> String) -> String { lang.text(ru: ru(), en: en()) }
@@ -32,6 +32,8 @@ public enum Expected: Sendable {
         case .scope: return t(ru: "«школа» или «муниципалитет»", en: "'school' or 'municipality'")
         case .month: return t(ru: "название месяца", en: "a month name")
         case .deadline: return t(ru: "срок", en: "a deadline")
+        case .frequencyPeriod:
+            return t(ru: "«год», «четверть», «квартал» или «месяц»", en: "'year', 'term', 'quarter' or 'month'")
         case .outcome: return t(ru: "«не применяется» или «не определён»", en: "'not applicable' or 'unknown'")
         }
     }
@@ -157,6 +159,15 @@ public enum Message: Sendable {
     case exampleUnknownSchool(String)
     case exampleSchoolHelp
     case negatedPersistenceHelp
+    // Issue 12: measures with several responsible roles, deadline ranges and frequencies
+    case duplicateRole(String)
+    case duplicateRoleHelp
+    case roleResponsibleAndCoExecutor(String)
+    case reversedDeadlineRange
+    case deadlineRangeHelp
+    case monthsHelp
+    case invalidFrequency(Int)
+    case frequencyHelp
     // CSV files (school profiles, directories)
     case csvEmptyFile
     case csvUnterminatedQuote
@@ -308,8 +319,8 @@ public enum Message: Sendable {
             return lang.text(ru: "в этом месяце нет \(d)-го числа",
                              en: "that month has no day \(d)")
         case .deadlineHelp:
-            return lang.text(ru: "срок: месяц (октябрь, 1 сентября), дата (2026-10-15 или 15.10.2026), квартал 1, ежегодно, в течение года или текст в кавычках",
-                             en: "a deadline: a month (october, september 1), a date (2026-10-15), quarter 1, annually, during year, or quoted text")
+            return lang.text(ru: "срок: месяц (октябрь, 1 сентября), дата (2026-10-15 или 15.10.2026), квартал 1, месяцы (сентябрь–октябрь, с 1 сентября по 15 октября), ежемесячно, ежеквартально, 2 раза в год, ежегодно, в течение года или текст в кавычках",
+                             en: "a deadline: a month (october, september 1), a date (2026-10-15), quarter 1, months (september–october, from september 1 to october 15), monthly, quarterly, 2 times a year, annually, during year, or quoted text")
         case .outcomeHelp:
             return lang.text(ru: "после имени фактора допустимо: «не применяется» или «не определён»",
                              en: "after a factor name: 'not applicable' or 'unknown'")
@@ -427,6 +438,30 @@ public enum Message: Sendable {
         case .missingResponsible:
             return lang.text(ru: "у меры не указан ответственный",
                              en: "the measure has no responsible role")
+        case .duplicateRole(let n):
+            return lang.text(ru: "роль «\(n)» указана дважды",
+                             en: "role '\(n)' is listed twice")
+        case .duplicateRoleHelp:
+            return lang.text(ru: "оставьте роль один раз: в списке через запятую каждая роль указывается по одному разу",
+                             en: "keep the role once: each role appears once in a comma-separated list")
+        case .roleResponsibleAndCoExecutor(let n):
+            return lang.text(ru: "роль «\(n)» указана и ответственным, и соисполнителем",
+                             en: "role '\(n)' is both responsible and a co-executor")
+        case .reversedDeadlineRange:
+            return lang.text(ru: "срок кончается раньше, чем начинается",
+                             en: "the deadline range ends before it starts")
+        case .deadlineRangeHelp:
+            return lang.text(ru: "диапазон идёт по учебному году, с сентября по август: «сентябрь–октябрь», «ноябрь–февраль», «с 1 сентября по 15 октября»; летом перед учебным годом можно начать: «август–сентябрь»",
+                             en: "a range runs through the school year, September to August: september–october, november–february, from september 1 to october 15; it may start in the summer before: august–september")
+        case .monthsHelp:
+            return lang.text(ru: "месяц: январь … декабрь (или января … декабря)",
+                             en: "a month: january … december")
+        case .invalidFrequency(let n):
+            return lang.text(ru: "«\(n) раз» — мера должна проводиться хотя бы один раз",
+                             en: "'\(n) times': a measure must take place at least once")
+        case .frequencyHelp:
+            return lang.text(ru: "периодичность: ежемесячно, ежеквартально, ежегодно или N раз в год (в четверть, в квартал, в месяц), N не меньше 1",
+                             en: "a frequency: monthly, quarterly, annually or N times a year (a term, a quarter, a month), N at least 1")
         case .missingDeadline:
             return lang.text(ru: "у меры не указан срок",
                              en: "the measure has no deadline")

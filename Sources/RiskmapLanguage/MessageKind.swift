@@ -30,6 +30,8 @@ extension Message {
         case computedColumnIgnored
         case yearsParam, atLeastMoreThanYears, negatedPersistence, negatedPersistenceHelp
         case exampleSchoolMissing, exampleUnknownSchool, exampleSchoolHelp, reliableKind, reliableReference
+        case duplicateRole, duplicateRoleHelp, roleResponsibleAndCoExecutor, reversedDeadlineRange, deadlineRangeHelp
+        case monthsHelp, invalidFrequency, frequencyHelp
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // School profiles
@@ -144,6 +146,14 @@ extension Message {
         case .exampleUnknownSchool: return .exampleUnknownSchool
         case .exampleSchoolHelp: return .exampleSchoolHelp
         case .negatedPersistenceHelp: return .negatedPersistenceHelp
+        case .duplicateRole: return .duplicateRole
+        case .duplicateRoleHelp: return .duplicateRoleHelp
+        case .roleResponsibleAndCoExecutor: return .roleResponsibleAndCoExecutor
+        case .reversedDeadlineRange: return .reversedDeadlineRange
+        case .deadlineRangeHelp: return .deadlineRangeHelp
+        case .monthsHelp: return .monthsHelp
+        case .invalidFrequency: return .invalidFrequency
+        case .frequencyHelp: return .frequencyHelp
         case .csvEmptyFile: return .csvEmptyFile
         case .csvUnterminatedQuote: return .csvUnterminatedQuote
         case .csvTooManyFields: return .csvTooManyFields

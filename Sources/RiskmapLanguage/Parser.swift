@@ -71,6 +71,8 @@ public struct Parser {
 
     private func at(_ keyword: Keyword) -> Bool { current.isKeyword(keyword) }
     private func at(_ symbol: Symbol) -> Bool { current.isSymbol(symbol) }
+    /// A dash pasted from a word processor (`a – b`) is a minus in expressions.
+    private var atMinus: Bool { at(.minus) || at(.dash) }
 
     @discardableResult
     private mutating func advance() -> Token {
@@ -140,7 +142,7 @@ public struct Parser {
     private mutating func numberLiteral() throws -> NumberLiteral {
         let start = current.range
         var negative = false
-        if at(.minus) { advance(); negative = true }
+        if atMinus { advance(); negative = true }
         switch current.kind {
         case .number(let v, let text):
             let token = advance()
@@ -446,7 +448,7 @@ public struct Parser {
         .once(.addresses, \.addresses) { try $0.identifierList() },
         .once(.only, \.onlyWhen) { try $0.whenCondition() },
         .once(.scope, \.scope) { try $0.measureScope() },
-        .once(.responsible, \.responsible) { try $0.identifier() },
+        .once(.responsible, \.responsible) { try $0.identifierList() },
         .once(.with, \.coExecutors) { try $0.identifierList() },
         .once(.due, \.due) { try $0.deadline() },
         .once(.result, \.result) { try $0.string() },
@@ -715,6 +717,12 @@ public struct Parser {
         case .keyword(.annually, _):
             advance()
             return .annually
+        case .keyword(.monthly, _):
+            advance()
+            return .frequency(.monthly)
+        case .keyword(.quarterly, _):
+            advance()
+            return .frequency(.quarterly)
         case .keyword(.during, _):
             advance()
             _ = try expectYearWord()
@@ -729,32 +737,117 @@ public struct Parser {
             guard (1...4).contains(q) else { report(.invalidQuarter(q), at: range); throw Failure() }
             return .quarter(q)
         case .number:
-            let (n, range) = try integer()
-            if at(.quarter) {
+            if peekToken(1).isKeyword(.quarter) {
+                let (n, range) = try integer()
                 advance()
                 guard (1...4).contains(n) else { report(.invalidQuarter(n), at: range); throw Failure() }
                 return .quarter(n)
             }
-            guard let month = monthAtCurrent() else { throw fail(.month) }
+            if case .identifier(let word) = peekToken(1).kind, DeadlineWord.match(word)?.0 == .times {
+                return .frequency(try frequency())
+            }
+            return try monthOrRange()
+        case .identifier(let word):
+            if DeadlineWord.match(word)?.0 == .from {
+                let start = advance().range
+                let from = try monthDay()
+                if at(.by) || at(.dash) || at(.minus) || atDeadlineWord(.to) {
+                    advance()
+                } else {
+                    throw fail(.keyword(.by), help: .deadlineRangeHelp)
+                }
+                let to = try monthDay()
+                return try range(from, to, start: start)
+            }
+            guard monthAtCurrent() != nil else {
+                throw fail(.deadline, help: Parser.monthSuggestion(word).map { .didYouMean($0) } ?? .deadlineHelp)
+            }
+            return try monthOrRange()
+        default:
+            throw fail(.deadline, help: .deadlineHelp)
+        }
+    }
+
+    private func atDeadlineWord(_ word: DeadlineWord) -> Bool {
+        if case .identifier(let w) = current.kind { return DeadlineWord.match(w)?.0 == word }
+        return false
+    }
+
+    private static func monthSuggestion(_ word: String) -> String? {
+        Suggestion.closest(to: word, among: Lang.allCases.flatMap { lang in Month.allCases.flatMap { $0.spellings(lang) } })
+    }
+
+    /// `октябрь`, `15 октября`, or a range `сентябрь–октябрь`, `1 сентября – 15 октября`.
+    private mutating func monthOrRange() throws -> Deadline {
+        let start = current.range
+        let from = try monthDay()
+        guard at(.dash) || at(.minus) else { return .month(from.month, day: from.day) }
+        advance()
+        let to = try monthDay()
+        return try range(from, to, start: start)
+    }
+
+    private mutating func range(_ from: MonthDay, _ to: MonthDay, start: SourceRange) throws -> Deadline {
+        if Deadline.placement(from: from, to: to) == .reversed {
+            report(.reversedDeadlineRange, at: start.union(previous.range), help: .deadlineRangeHelp)
+            throw Failure()
+        }
+        return .range(from: from, to: to)
+    }
+
+    /// A month with an optional day: `октябрь`, `15 октября`, `октябрь 15`, `october 15`.
+    private mutating func monthDay() throws -> MonthDay {
+        if case .number = current.kind {
+            let (n, range) = try integer()
+            guard let month = monthAtCurrent() else { throw failMonth() }
             advance()
             guard DateParts.isValid(year: 2000, month: month.rawValue, day: n) else {
                 report(.invalidDay(n), at: range); throw Failure()
             }
-            return .month(month, day: n)
-        case .identifier:
-            guard let month = monthAtCurrent() else { throw fail(.deadline, help: .deadlineHelp) }
-            advance()
-            if case .number = current.kind, !current.startsLine {
-                let (day, range) = try integer()
-                guard DateParts.isValid(year: 2000, month: month.rawValue, day: day) else {
-                    report(.invalidDay(day), at: range); throw Failure()
-                }
-                return .month(month, day: day)
-            }
-            return .month(month, day: nil)
-        default:
-            throw fail(.deadline, help: .deadlineHelp)
+            return MonthDay(month, day: n)
         }
+        guard let month = monthAtCurrent() else { throw failMonth() }
+        advance()
+        if case .number = current.kind, !current.startsLine {
+            let (day, range) = try integer()
+            guard DateParts.isValid(year: 2000, month: month.rawValue, day: day) else {
+                report(.invalidDay(day), at: range); throw Failure()
+            }
+            return MonthDay(month, day: day)
+        }
+        return MonthDay(month)
+    }
+
+    private mutating func failMonth() -> Failure {
+        var help: Message = .monthsHelp
+        if case .identifier(let word) = current.kind, let m = Parser.monthSuggestion(word) { help = .didYouMean(m) }
+        return fail(.month, help: help)
+    }
+
+    /// `2 раза в год`, `1 раз в четверть`, `3 раза в месяц` / `2 times a year`, `1 time per term`.
+    private mutating func frequency() throws -> Frequency {
+        let (n, countRange) = try integer()
+        advance()  // раз / times
+        if at(.in) || atDeadlineWord(.per) {
+            advance()
+        } else {
+            throw fail(.keyword(.in), help: .frequencyHelp)
+        }
+        let period: FrequencyPeriod
+        if at(.year) || at(.years) {
+            period = .year
+        } else if at(.quarter) {
+            period = .quarter
+        } else if atDeadlineWord(.term) {
+            period = .term
+        } else if atDeadlineWord(.month) {
+            period = .month
+        } else {
+            throw fail(.frequencyPeriod, help: .frequencyHelp)
+        }
+        advance()
+        guard n >= 1 else { report(.invalidFrequency(n), at: countRange, help: .frequencyHelp); throw Failure() }
+        return .times(n, per: period)
     }
 
     private mutating func expectYearWord() throws -> Token {
@@ -1044,7 +1137,7 @@ public struct Parser {
         var left = try multiplicative()
         let savedLinks = chainLinks
         defer { chainLinks = savedLinks }
-        while at(.plus) || at(.minus) {
+        while at(.plus) || atMinus {
             let op: ArithmeticOp = at(.plus) ? .add : .subtract
             advance()
             try link()
@@ -1069,7 +1162,7 @@ public struct Parser {
     }
 
     private mutating func unary() throws -> Expr {
-        if at(.minus) {
+        if atMinus {
             let start = advance().range
             let inner = try nested { p in try p.unary() }
             return Expr(.negate(inner), start.union(inner.range))

@@ -223,23 +223,14 @@ public enum MeasureScope: String, Sendable, CaseIterable {
     case school, municipality
 }
 
-/// A deadline as written in the rule book; resolved to a date against a school year.
-public enum Deadline: Sendable, Equatable {
-    case month(Month, day: Int?)
-    case date(year: Int, month: Int, day: Int)
-    case quarter(Int)
-    case annually
-    case duringYear
-    case text(String)
-}
-
 public struct MeasureDecl: Sendable {
     public var code: Identifier
     public var title: StringLiteral?
     public var addresses: Clause<[Identifier]>?
     public var onlyWhen: Clause<Expr>?
     public var scope: Clause<MeasureScope>?
-    public var responsible: Clause<Identifier>?
+    /// One or more roles, in the order written.
+    public var responsible: Clause<[Identifier]>?
     public var coExecutors: Clause<[Identifier]>?
     public var due: Clause<Deadline>?
     public var result: Clause<StringLiteral>?

@@ -46,7 +46,7 @@ public enum SyntaxDump {
             parts.append("addresses=[\(m.addresses?.value.map(\.name).joined(separator: ",") ?? "")]")
             parts.append("only=\(m.onlyWhen.map { expression($0.value) } ?? "_")")
             parts.append("scope=\(m.scope?.value.rawValue ?? "_")")
-            parts.append("responsible=\(m.responsible?.value.name ?? "_")")
+            parts.append("responsible=" + (m.responsible.map { "[" + $0.value.map(\.name).joined(separator: ",") + "]" } ?? "_"))
             parts.append("with=[\(m.coExecutors?.value.map(\.name).joined(separator: ",") ?? "")]")
             parts.append("due=\(m.due.map { deadline($0.value) } ?? "_")")
             parts.append("result=\(opt(m.result?.value)) basis=\(opt(m.basis?.value))")
@@ -74,6 +74,12 @@ public enum SyntaxDump {
         case .month(let m, let day): return "month:\(m.rawValue)" + (day.map { ":\($0)" } ?? "")
         case .date(let y, let m, let d): return "date:\(y)-\(m)-\(d)"
         case .quarter(let q): return "quarter:\(q)"
+        case .range(let from, let to):
+            func end(_ x: MonthDay) -> String { "\(x.month.rawValue)" + (x.day.map { ":\($0)" } ?? "") }
+            return "range:\(end(from))-\(end(to))"
+        case .frequency(.monthly): return "monthly"
+        case .frequency(.quarterly): return "quarterly"
+        case .frequency(.times(let n, let period)): return "times:\(n)/\(period.rawValue)"
         case .annually: return "annually"
         case .duringYear: return "during-year"
         case .text(let t): return "text:\(str(t))"

@@ -55,6 +55,8 @@ public enum Symbol: String, Sendable, CaseIterable {
     case greaterEqual = ">="
     case plus = "+"
     case minus = "-"
+    /// `–` or `—`: only in deadline ranges (`сентябрь–октябрь`).
+    case dash = "–"
     case star = "*"
     case slash = "/"
     case ellipsis = "..."

@@ -92,6 +92,43 @@ import RiskmapEngine
         #expect(manifest.contains("tomsk-directory.csv"))
     }
 
+    /// The shipped book's typed deadlines and several responsible roles on the Tomsk sample
+    /// (data 2018/19, plan 2019/20): ranges, frequencies and every role, in every output.
+    @Test func theShippedBookResolvesRangesFrequenciesAndSeveralRoles() throws {
+        let tmp = try EngineCLI.temporaryFolder()
+        defer { EngineCLI.cleanUp(tmp) }
+        let result = EngineCLI.run(["plan", "--rules", EngineCLI.path("Rules"), "--schools", EngineCLI.path("Samples/tomsk.csv"),
+                                    "--out", tmp.path + "/out"])
+        #expect(result.code == 0, "\(result)")
+        let csv = try String(contentsOfFile: tmp.path + "/out/roadmap.csv", encoding: .utf8)
+        func row(_ title: String) -> String? { csv.split(separator: "\r\n").first { $0.contains(title) }.map(String.init) }
+        // «май–июнь» (Асино, п. 2.15): the end of the plan's school year.
+        #expect(row("Формирование муниципальной дорожной карты")?.contains(";май–июнь 2020 г.;") == true)
+        // «август–сентябрь»: the summer before the plan's school year.
+        #expect(row("Мониторинг потребности руководящих")?.contains(";август–сентябрь 2019 г.;") == true)
+        // «2 раза в год» (Томский р-н, разд. VII, п. 5).
+        #expect(row("Анализ результатов ВПР")?.contains(";2 раза в течение 2019/20 учебного года;") == true)
+        // «УО, ОО» (Томский р-н, разд. IV, блок 3, п. 1.1): both responsible, in that order.
+        #expect(row("Утверждение состава муниципальной рабочей группы")?
+            .contains(";\"Управление образования Администрации Томского района; руководители 18 ОО — исполнителей программы\";") == true)
+        let md = try String(contentsOfFile: tmp.path + "/out/roadmap.md", encoding: .utf8)
+        #expect(md.contains("| май–июнь 2020 г. |"))
+        let data = try #require(FileManager.default.contents(atPath: tmp.path + "/out/plans.json"))
+        let plans = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let roadmap = try #require((plans["municipalities"] as? [[String: Any]])?.first?["roadmap"] as? [[String: Any]])
+        let setup = try #require(roadmap.first { $0["measure"] as? String == "working_group_setup" })
+        #expect((setup["responsible"] as? [String])?.count == 2)
+        let vpr = try #require(roadmap.first { $0["measure"] as? String == "vpr_analysis" })
+        let deadline = try #require(vpr["deadline"] as? [String: Any])
+        #expect((deadline["frequency"] as? [String: Any])?["times"] as? Int == 2)
+        // Ordered by deadline: the summer range first, frequencies after «в течение года».
+        let texts = roadmap.compactMap { ($0["deadline"] as? [String: Any])?["text"] as? String }
+        #expect(texts.first == "август–сентябрь 2019 г.")
+        let during = try #require(texts.lastIndex { $0.hasPrefix("в течение 2019/20") })
+        let twice = try #require(texts.firstIndex(of: "2 раза в течение 2019/20 учебного года"))
+        #expect(during < twice)
+    }
+
     @Test func usageErrors() {
         #expect(EngineCLI.run(["plan", "--plan-year", "двадцать"]).code == 64)
         #expect(EngineCLI.run(["plan", "extra"]).code == 64)

@@ -37,7 +37,7 @@ import RiskmapLanguage
         let keys = [Deadline.month(.september, day: nil), .month(.may, day: nil), .duringYear, .annually, .text("x")]
             .map { ResolvedDeadline.resolve($0, in: y, lang: .ru).sortKey }
         #expect(keys == keys.sorted())
-        #expect(ResolvedDeadline.resolve(nil, in: y, lang: .ru).sortKey == Int.max)
+        #expect(ResolvedDeadline.resolve(nil, in: y, lang: .ru).sortKey == DeadlineOrder(.none))
     }
 
     @Test func englishDeadlineWords() {
@@ -81,7 +81,7 @@ import RiskmapLanguage
         #expect(codes == ["early", "both"])  // by deadline: September before May
         let both = try #require(plans.schools[0].items.first { plans.book.measures[$0.measure].code == "both" })
         #expect(both.factors.map { plans.book.factors[$0].code } == ["fa", "fb"])
-        #expect(both.responsible == "Руководитель ОО")
+        #expect(both.responsible == ["Руководитель ОО"])
         #expect(both.coExecutors == ["Управление образования"])
         #expect(plans.planYear == SchoolYear(start: 2026))
         #expect(both.deadline.text == "31.05.2027")
@@ -121,10 +121,28 @@ import RiskmapLanguage
         #expect(diagnostics.isEmpty)
         let plans = try Self.plans([("S1", "M1", 20, 20), ("S2", "M2", 20, 20)], directory: directory)
         let both1 = plans.schools[0].items.first { plans.book.measures[$0.measure].code == "both" }!
-        #expect(both1.responsible == "Директор школы")
+        #expect(both1.responsible == ["Директор школы"])
         #expect(both1.coExecutors == ["Управление образования Администрации М1"])
         let both2 = plans.schools[1].items.first { plans.book.measures[$0.measure].code == "both" }!
         #expect(both2.coExecutors == ["Управление образования"])  // no entry for M2: the role's title
+    }
+
+    /// A role with several rows in the directory is filled by every body, in the file's order;
+    /// a municipality's own rows replace the rows for every municipality.
+    @Test func aRoleWithSeveralDirectoryRowsListsThemAll() throws {
+        let book = try checkedBook(Self.book)
+        let csv = "municipality;role;who\nM1;director;Директор школы\nM1;director;Заместитель директора по УВР\n"
+            + "M1;director;Директор школы\n;director;Руководитель\n;uo;УО\n;uo;МКУ «ЦРО»\n"
+        let (table, _) = CSVReader.read(bytes: Array(csv.utf8), path: "dir.csv")
+        let (directory, diagnostics) = Directory.load(table: try #require(table), book: book)
+        #expect(diagnostics.isEmpty)
+        #expect(directory.who(role: "director", municipality: "M1") == ["Директор школы", "Заместитель директора по УВР"])
+        #expect(directory.who(role: "director", municipality: "M2") == ["Руководитель"])
+        #expect(directory.who(role: "rmk", municipality: "M1") == [])
+        let plans = try Self.plans([("S1", "M1", 20, 20)], directory: directory)
+        let both = try #require(plans.schools[0].items.first { plans.book.measures[$0.measure].code == "both" })
+        #expect(both.responsible == ["Директор школы", "Заместитель директора по УВР"])
+        #expect(both.coExecutors == ["УО", "МКУ «ЦРО»"])
     }
 
     @Test func aDirectoryWithAnUnknownRoleWarnsWithItsPlace() throws {

@@ -121,8 +121,16 @@ private func relevant(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
          Expected(.error, "unknownFactor", "12:23", help: false)),
         ("фактор f { если flag }\nмера m { устраняет f ответственный ou срок октябрь }",
          Expected(.error, "unknownRole", "12:36", help: true)),
-        ("фактор f { если flag }\nмера m { устраняет f ответственный uo соисполнители uo, director срок октябрь }",
-         Expected(.error, "unknownRole", "12:57", help: false)),
+        ("фактор f { если flag }\nмера m { устраняет f ответственный uo соисполнители director срок октябрь }",
+         Expected(.error, "unknownRole", "12:53", help: false)),
+        ("фактор f { если flag }\nмера m { устраняет f ответственный uo, director срок октябрь }",
+         Expected(.error, "unknownRole", "12:40", help: false)),
+        ("фактор f { если flag }\nмера m { устраняет f ответственный uo, ou срок октябрь }",
+         Expected(.error, "unknownRole", "12:40", help: true)),
+        ("фактор f { если flag }\nмера m { устраняет f ответственный uo, uo срок октябрь }",
+         Expected(.error, "duplicateRole", "12:40", help: true)),
+        ("фактор f { если flag }\nмера m { устраняет f responsible uo with uo due october }",
+         Expected(.warning, "roleResponsibleAndCoExecutor", "12:42", help: false)),
         ("фактор f { если flag }\nмера m { ответственный uo срок октябрь }",
          Expected(.error, "missingAddresses", "12:6", help: false)),
         ("фактор f { если flag }\nмера m { устраняет f срок октябрь }",
@@ -259,6 +267,24 @@ private func relevant(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
          ["error reservedWord 14:17 help=true"]),
         ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок 31 июня\n}",
          ["error invalidDay 15:8 help=false"]),
+        ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок октябрь–сентябрь\n}",
+         ["error reversedDeadlineRange 15:8 help=true"]),
+        ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок 15 октября – 1 октября\n}",
+         ["error reversedDeadlineRange 15:8 help=true"]),
+        ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок май–март\n}",
+         ["error reversedDeadlineRange 15:8 help=true"]),
+        ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок 0 раз в год\n}",
+         ["error invalidFrequency 15:8 help=true"]),
+        ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок сентябрь–октабрь\n}",
+         ["error expected 15:17 help=true"]),
+        ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок сентябрь–30 февраля\n}",
+         ["error invalidDay 15:17 help=false"]),
+        ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок 2 раза в неделю\n}",
+         ["error expected 15:17 help=true"]),
+        ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок 2 раза год\n}",
+         ["error expected 15:15 help=true"]),
+        ("фактор f { если flag }\nмера m {\n  устраняет f\n  ответственный uo\n  срок с 1 сентября 15 октября\n}",
+         ["error expected 15:21 help=true"]),
         ("шкала s {\n  hi \"H\"\n}",
          ["error expected 13:1 help=false"]),
         ("фактор f { если flag }\nпример \"E\" {\n  дано flag = да\n  ожидается f не так\n}",
@@ -270,6 +296,21 @@ private func relevant(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     ])
     func noFollowUpDiagnostics(body: String, expected: [String]) {
         #expect(check(body).map(Expected.describe).sorted() == expected.sorted())
+    }
+
+    /// Every deadline form and several responsible roles check without a diagnostic, in both languages.
+    @Test(arguments: [
+        "ответственный uo срок сентябрь–октябрь", "ответственный uo срок сентябрь - октябрь", "ответственный uo срок ноябрь—февраль",
+        "ответственный uo срок август–сентябрь", "ответственный uo срок с 1 сентября по 15 октября",
+        "ответственный uo срок 1 сентября – 15 октября", "ответственный uo срок сентябрь 1 – октябрь 15",
+        "ответственный uo срок ежемесячно", "ответственный uo срок ежеквартально", "ответственный uo срок 2 раза в год",
+        "ответственный uo срок 1 раз в четверть", "ответственный uo срок 3 раза в месяц", "ответственный uo срок 5 раз в квартал",
+        "responsible uo due september–october", "responsible uo due from september 1 to october 15", "responsible uo due monthly",
+        "responsible uo due quarterly", "responsible uo due 2 times a year", "responsible uo due 1 time per term",
+        "responsible uo due 3 times a month",
+    ])
+    func deadlineFormsCheckClean(clauses: String) {
+        #expect(check("фактор f { если flag }\nмера m { устраняет f \(clauses) }").map(Expected.describe) == [])
     }
 
     @Test func didYouMeanNamesTheCandidate() {

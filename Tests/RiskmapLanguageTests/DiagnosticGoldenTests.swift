@@ -64,6 +64,8 @@ import Testing
         ("invalid_utf8", ["invalid_utf8.rules:3:", "UTF-8"]),
         ("unclosed_block", ["«}»"]),
         ("reserved_word", ["«школа»"]),
+        ("measure_roles_deadlines", ["роль «uo» указана дважды", "и ответственным, и соисполнителем", "«directr»",
+                                     "срок кончается раньше", "«0 раз»", "«октября»", "«неделю»"]),
     ])
     func goldenContains(name: String, fragments: [String]) throws {
         let text = try String(contentsOf: Self.directory.appendingPathComponent(name + ".expected"), encoding: .utf8)

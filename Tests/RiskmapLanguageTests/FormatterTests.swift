@@ -122,6 +122,26 @@ private let messyInputs: [String] = [
     мера m7 { срок ежегодно }
     мера m8 { срок в течение года }
     мера m9 { срок "по графику" }
+    мера m10 { ответственный uo, school_head, rmo срок сентябрь–октябрь }
+    мера m11 { срок август - сентябрь }
+    мера m12 { срок с 1 сентября по 15 октября }
+    мера m13 { срок 1 сентября — октябрь 15 }
+    мера m14 { срок ежемесячно }
+    мера m15 { срок ежеквартально }
+    мера m16 { срок 2 раза в год }
+    мера m17 { срок 1 раз в четверть }
+    мера m18 { срок 5 раз в квартал }
+    мера m19 { срок 3 РАЗА В МЕСЯЦ }
+    """,
+    // The same deadline forms with English keywords
+    """
+    measure m1 { responsible uo, school_head due september–october }
+    measure m2 { due from september 1 to october 15 }
+    measure m3 { due monthly }
+    measure m4 { due quarterly }
+    measure m5 { due 2 times per year }
+    measure m6 { due 1 time a term }
+    measure m7 { due 3 times a month }
     """,
     // Strings that need escaping, category values that need quotes
     #"""
@@ -173,6 +193,26 @@ private let messyInputs: [String] = [
         for line in formatted.split(separator: "\n") where line.count > Formatter.lineWidth {
             #expect(!line.contains(" или ") && !line.contains(" и "), "unwrapped: \(line)")
         }
+    }
+
+    /// The canonical spelling of each deadline form and of several responsible roles.
+    @Test(arguments: [
+        ("мера m { ответственный uo,school_head срок август - сентябрь }", "  ответственный uo, school_head\n  срок август–сентябрь\n"),
+        ("мера m { срок 1 сентября – 15 октября }", "  срок с 1 сентября по 15 октября\n"),
+        ("мера m { срок сентябрь 1 — октябрь }", "  срок 1 сентября – октябрь\n"),
+        ("мера m { срок 2 раз в год }", "  срок 2 раза в год\n"),
+        ("мера m { срок 5 раза в четверти }", "  срок 5 раз в четверть\n"),
+        ("мера m { срок 1 раз в квартал }", "  срок 1 раз в квартал\n"),
+        ("мера m { срок ЕЖЕМЕСЯЧНО }", "  срок ежемесячно\n"),
+        ("measure m { responsible uo, school_head due september - october }",
+         "  responsible uo, school_head\n  due september–october\n"),
+        ("measure m { due 1 september – 15 october }", "  due from september 1 to october 15\n"),
+        ("measure m { due 2 time per year }", "  due 2 times a year\n"),
+        ("measure m { due 1 times per term }", "  due 1 time a term\n"),
+        ("measure m { due Quarterly }", "  due quarterly\n"),
+    ])
+    func deadlineFormsHaveOneSpelling(source: String, expected: String) {
+        #expect(format(source).contains(expected), "\(format(source))")
     }
 
     @Test func commentsAreNeverLostAndKeepTheirText() {

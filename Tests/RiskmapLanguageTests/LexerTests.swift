@@ -31,6 +31,7 @@ private func lex(_ text: String) -> (tokens: [String], diagnostics: [Diagnostic]
         ("< <= > >= != <> ==", ["sym:<", "sym:<=", "sym:>", "sym:>=", "sym:!=", "sym:!=", "sym:="]),
         ("≤ ≥ ≠", ["sym:<=", "sym:>=", "sym:!="]),
         ("+ - * / − ×", ["sym:+", "sym:-", "sym:*", "sym:/", "sym:-", "sym:*"]),
+        ("сентябрь–октябрь 1 — 2", ["id:сентябрь", "sym:–", "id:октябрь", "num:1", "sym:–", "num:2"]),
         ("0...10 0..10 0…10", ["num:0", "sym:...", "num:10", "num:0", "sym:...", "num:10", "num:0", "sym:...", "num:10"]),
         ("a<=b", ["id:a", "sym:<=", "id:b"]),
         // Numbers and percents

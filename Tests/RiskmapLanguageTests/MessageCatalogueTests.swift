@@ -12,6 +12,10 @@ import Testing
             (.unterminatedString, "unterminatedString"),
             (.csvTooManyFields(expected: 3, got: 4), "csvTooManyFields"),
             (.outputFailed("disk full"), "outputFailed"),
+            (.duplicateRole("uo"), "duplicateRole"),
+            (.roleResponsibleAndCoExecutor("uo"), "roleResponsibleAndCoExecutor"),
+            (.reversedDeadlineRange, "reversedDeadlineRange"),
+            (.invalidFrequency(0), "invalidFrequency"),
         ]
         for (message, code) in pinned {
             #expect(message.code == code)

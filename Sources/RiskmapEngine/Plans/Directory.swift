@@ -2,17 +2,20 @@ import RiskmapLanguage
 
 /// Who fills each role in each municipality, read from a CSV with the columns
 /// `municipality`, `role`, `who` (Russian headers «Муниципалитет», «Роль», «Исполнитель»
-/// also work). A row with an empty municipality applies to every municipality.
+/// also work). A row with an empty municipality applies to every municipality that has no
+/// row of its own for the role. A role may have several rows (one body or position each):
+/// all of them fill it, in the file's order.
 public struct Directory: Sendable {
-    private var entries: [String: String] = [:]
+    private var entries: [String: [String]] = [:]
 
     public init() {}
 
     private static func key(_ municipality: String, _ role: String) -> String { municipality + "\u{1F}" + role }
 
-    /// The organisation or position for a role in a municipality, if the directory names one.
-    public func who(role: String, municipality: String) -> String? {
-        entries[Directory.key(municipality, role)] ?? entries[Directory.key("", role)]
+    /// The organisations or positions filling a role in a municipality, in the file's order;
+    /// empty if the directory names none.
+    public func who(role: String, municipality: String) -> [String] {
+        entries[Directory.key(municipality, role)] ?? entries[Directory.key("", role)] ?? []
     }
 
     public static func load(table: CSVTable, book: CheckedRuleBook) -> (Directory, [Diagnostic]) {
@@ -38,7 +41,9 @@ public struct Directory: Sendable {
                                             help: Suggestion.closest(to: role, among: book.roles.map(\.code)).map { .didYouMean($0) }))
                 continue
             }
-            directory.entries[key(municipality, role)] = who
+            if !who.isEmpty, !(directory.entries[key(municipality, role)] ?? []).contains(who) {
+                directory.entries[key(municipality, role), default: []].append(who)
+            }
         }
         return (directory, diagnostics)
     }

@@ -54,9 +54,11 @@ public struct PlanSummary: Sendable {
         }
         for roadmap in plans.municipalities {
             for item in roadmap.items {
-                touch(item.responsible)
-                table[item.responsible]!.responsible += 1
-                table[item.responsible]!.schoolLines += item.schools.count
+                for who in item.responsible {
+                    touch(who)
+                    table[who]!.responsible += 1
+                    table[who]!.schoolLines += item.schools.count
+                }
                 for c in item.coExecutors {
                     touch(c)
                     table[c]!.coExecutor += 1

@@ -6,7 +6,9 @@ public struct PlanItem: Sendable {
     /// The triggered factors this measure addresses for the school, in rule-book order.
     public var factors: [Int]
     public var deadline: ResolvedDeadline
-    public var responsible: String
+    /// Who is responsible, in the order the measure names its roles (a person or body the
+    /// directory names for two roles is listed once).
+    public var responsible: [String]
     public var coExecutors: [String]
 }
 
@@ -44,7 +46,9 @@ public struct RoadmapItem: Sendable {
     public var measure: Int
     public var schools: [Int]
     public var deadline: ResolvedDeadline
-    public var responsible: String
+    /// Who is responsible, in the order the measure names its roles (a person or body the
+    /// directory names for two roles is listed once).
+    public var responsible: [String]
     public var coExecutors: [String]
 }
 
@@ -85,9 +89,20 @@ public struct Planner {
 
     private var book: CheckedRuleBook { outcomes.book }
 
-    func who(_ role: Int, _ municipality: String) -> String {
+    /// Who fills a role: the directory's bodies or positions, else the role's title.
+    func who(_ role: Int, _ municipality: String) -> [String] {
         let r = book.roles[role]
-        return directory.who(role: r.code, municipality: municipality) ?? r.title
+        let named = directory.who(role: r.code, municipality: municipality)
+        return named.isEmpty ? [r.title] : named
+    }
+
+    /// The bodies or positions behind a list of roles, in order, each once.
+    func who(_ roles: [Int], _ municipality: String, except: [String] = []) -> [String] {
+        var out: [String] = []
+        for role in roles {
+            for name in who(role, municipality) where !out.contains(name) && !except.contains(name) { out.append(name) }
+        }
+        return out
     }
 
     /// `progress`: counts the schools planned.
@@ -125,9 +140,10 @@ public struct Planner {
                     municipal.append(m)
                 case .school:
                     let addressed = measure.addresses.filter { outcomes.factors[$0][row] == .triggered }
+                    let responsible = who(measure.responsible, school.municipality)
                     items.append(PlanItem(measure: m, factors: Array(Set(addressed)).sorted(), deadline: deadlines[m],
-                                          responsible: who(measure.responsible, school.municipality),
-                                          coExecutors: measure.coExecutors.map { who($0, school.municipality) }))
+                                          responsible: responsible,
+                                          coExecutors: who(measure.coExecutors, school.municipality, except: responsible)))
                 }
             }
             // Data to supply: every missing value that left a factor undecided.
@@ -161,9 +177,10 @@ public struct Planner {
                 let needing = members.filter { outcomes.measures[m][schools[$0].row] }
                 guard !needing.isEmpty else { continue }
                 let measure = book.measures[m]
+                let responsible = who(measure.responsible, municipality)
                 items.append(RoadmapItem(measure: m, schools: needing, deadline: deadlines[m],
-                                         responsible: who(measure.responsible, municipality),
-                                         coExecutors: measure.coExecutors.map { who($0, municipality) }))
+                                         responsible: responsible,
+                                         coExecutors: who(measure.coExecutors, municipality, except: responsible)))
             }
             roadmaps.append(MunicipalRoadmap(municipality: municipality, schools: members, items: items))
         }

@@ -1,7 +1,8 @@
 import RiskmapLanguage
 
 /// Every phrase of the plan documents (school plans, roadmap, summary, report template),
-/// in Russian and English. Nothing else in the writers spells out wording.
+/// in Russian and English. Nothing else in the writers spells out wording (how a deadline
+/// reads is in `DeadlineText`).
 struct PlanText {
     let lang: Lang
 
@@ -74,9 +75,13 @@ struct PlanText {
 
     func coExecutors(_ list: [String]) -> String { t("соисполнители: ", "co-executors: ") + list.joined(separator: ", ") }
 
+    /// Several responsible parties: «Управление образования; Руководитель ОО» (a title may
+    /// hold a comma, so a semicolon separates them, as in every list of the documents).
+    func responsibleList(_ who: [String]) -> String { who.joined(separator: "; ") }
+
     /// «Управление образования (соисполнители: Руководитель ОО)»
-    func responsible(_ who: String, _ co: [String]) -> String {
-        co.isEmpty ? who : "\(who) (\(coExecutors(co)))"
+    func responsible(_ who: [String], _ co: [String]) -> String {
+        co.isEmpty ? responsibleList(who) : "\(responsibleList(who)) (\(coExecutors(co)))"
     }
 
     var noRiskNoMeasures: String {
@@ -107,7 +112,9 @@ struct PlanText {
 
     func roadmapItem(_ n: Int) -> String { t("п. \(n) дорожной карты", "roadmap item \(n)") }
     func deadline(_ d: String) -> String { t("срок: \(d)", "deadline: \(d)") }
-    func responsibleLabel(_ who: String) -> String { t("ответственный: \(who)", "responsible: \(who)") }
+    func responsibleLabel(_ who: String, count: Int) -> String {
+        count > 1 ? t("ответственные: \(who)", "responsible: \(who)") : t("ответственный: \(who)", "responsible: \(who)")
+    }
 
     var dataHeading: String { t("Данные, которые необходимо предоставить", "Data to supply") }
     var dataIntro: String {

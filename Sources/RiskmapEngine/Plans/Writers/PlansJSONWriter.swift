@@ -6,10 +6,21 @@ public enum PlansJSONWriter {
         let book = plans.book
         func deadline(_ d: ResolvedDeadline) -> JSONValue {
             var fields: [(String, JSONValue)] = []
-            if let date = d.date {
+            func iso(_ date: ResolvedDeadline.Day) -> String {
                 let mm = date.month < 10 ? "0\(date.month)" : "\(date.month)"
                 let dd = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-                fields.append(("date", .string("\(date.year)-\(mm)-\(dd)")))
+                return "\(date.year)-\(mm)-\(dd)"
+            }
+            if let date = d.date { fields.append(("date", .string(iso(date)))) }
+            if let until = d.until { fields.append(("until", .string(iso(until)))) }
+            if let f = d.frequency {
+                let (times, per): (Int, String)
+                switch f {
+                case .monthly: (times, per) = (1, FrequencyPeriod.month.rawValue)
+                case .quarterly: (times, per) = (1, FrequencyPeriod.quarter.rawValue)
+                case .times(let n, let period): (times, per) = (n, period.rawValue)
+                }
+                fields.append(("frequency", .object([("times", .int(times)), ("per", .string(per))])))
             }
             fields.append(("text", .string(d.text)))
             return .object(fields)
@@ -47,7 +58,7 @@ public enum PlansJSONWriter {
                 .object([("n", .int(n + 1))] + measureFields(item.measure) + [
                     ("factors", .array(item.factors.map { .string(book.factors[$0].code) })),
                     ("deadline", deadline(item.deadline)),
-                    ("responsible", .string(item.responsible)),
+                    ("responsible", .array(item.responsible.map { .string($0) })),
                     ("coExecutors", .array(item.coExecutors.map { .string($0) })),
                 ])
             }
@@ -80,7 +91,7 @@ public enum PlansJSONWriter {
                         ("scope", .string(book.measures[item.measure].scope.rawValue)),
                         ("schools", .array(item.schools.map { .string(plans.schools[$0].school.id) })),
                         ("deadline", deadline(item.deadline)),
-                        ("responsible", .string(item.responsible)),
+                        ("responsible", .array(item.responsible.map { .string($0) })),
                         ("coExecutors", .array(item.coExecutors.map { .string($0) })),
                     ])
                 })),

@@ -84,7 +84,7 @@ enum RoadmapWriter {
                 let m = c.book.measures[item.measure]
                 let cells = [roadmap.municipality, "\(n + 1)", m.title, t.scope(m.scope),
                              c.factors(of: item).map(c.factorTitle).joined(separator: "; "), item.deadline.text,
-                             item.responsible, item.coExecutors.joined(separator: "; "),
+                             t.responsibleList(item.responsible), item.coExecutors.joined(separator: "; "),
                              c.schoolNames(item).joined(separator: "; "), c.result(item.measure), c.basis(item.measure)]
                 out += cells.map(CSVField.escape).joined(separator: ";") + "\r\n"
             }

@@ -76,8 +76,8 @@ enum SchoolPlanHTML {
     /// Escaped text, «—» when empty.
     static func cell(_ s: String) -> String { s.isEmpty ? "—" : HTMLEscape.text(s) }
 
-    static func responsible(_ who: String, _ co: [String], _ t: PlanText) -> String {
-        var out = HTMLEscape.text(who)
+    static func responsible(_ who: [String], _ co: [String], _ t: PlanText) -> String {
+        var out = HTMLEscape.text(t.responsibleList(who))
         if !co.isEmpty { out += "<span class=\"addresses\">\(HTMLEscape.text(t.coExecutors(co)))</span>" }
         return out
     }

@@ -76,7 +76,7 @@ enum SchoolPlanMarkdown {
             var line = number.map { t.roadmapItem($0) + ". " } ?? ""
             line += c.book.measures[m].title
             if let item {
-                line += " — " + t.deadline(item.deadline.text) + "; " + t.responsibleLabel(t.responsible(item.responsible, item.coExecutors))
+                line += " — " + t.deadline(item.deadline.text) + "; " + t.responsibleLabel(t.responsible(item.responsible, item.coExecutors), count: item.responsible.count)
             }
             return line
         }
