@@ -102,6 +102,10 @@ public struct Indicator: Sendable {
     /// Where the value is reliable enough to use (`надёжно если …`); elsewhere it reads as
     /// «недостаточно данных», unknown in logic.
     public var reliable: RExpr?
+    /// `… иначе за последние N лет`: where `reliable` fails, the value pooled over the last
+    /// years (their values weighted by the count in the condition), if the pooled count
+    /// meets the condition's threshold.
+    public var pooling: Pooling?
     public var declRange: SourceRange
 
     public var isComputed: Bool { formula != nil }
@@ -391,6 +395,30 @@ extension RExpr {
             if case .indicator(let i) = e.node, seen.insert(i).inserted { out.append(i) }
         }
         return out
+    }
+}
+
+/// Pooling of a share or mean over the last school years where one year's count is too
+/// small: Σ value × count / Σ count over this year and the `years` − 1 before (the years
+/// with both known), used where Σ count `>=` (or `>`, `strict`) the threshold.
+public struct Pooling: Sendable {
+    public var years: YearRef
+    /// The count indicator of the reliability condition (`weight >= threshold`).
+    public var weight: Int
+    public var strict: Bool
+    public var threshold: Threshold
+
+    /// A parameter or a number.
+    public enum Threshold: Sendable {
+        case param(Int)
+        case number(Double)
+
+        public func value(_ params: [Double]) -> Double {
+            switch self {
+            case .param(let i): return params[i]
+            case .number(let v): return v
+            }
+        }
     }
 }
 

@@ -200,6 +200,7 @@ public struct Checker {
                 continue
             }
             indicators[i].reliable = r
+            if let years = d.pooledYears { indicators[i].pooling = pooling(r, years, at: condition.range) }
         }
         // Cycles: a → b → … → a.
         var state = [Int](repeating: 0, count: indicators.count)  // 0 new, 1 on the path, 2 done
@@ -662,6 +663,27 @@ public struct Checker {
 
     /// A number of years: written (checked by the parser), or a parameter holding a whole
     /// number from 1 to 20.
+    /// The pooling of `… иначе за последние N лет`, whose reliability condition must read
+    /// `count >= threshold` (or `>`): a count indicator of the schools file, and a
+    /// parameter or a number.
+    private mutating func pooling(_ condition: RExpr, _ years: YearCount, at range: SourceRange) -> Pooling? {
+        guard case .comparison(let op, let left, let right) = condition.node, op == .greaterEqual || op == .greater,
+              case .indicator(let w) = left.node, indicators[w].kind == .count else {
+            error(.pooledCondition, at: range, help: .pooledConditionHelp)
+            return nil
+        }
+        let threshold: Pooling.Threshold
+        switch right.node {
+        case .param(let p): threshold = .param(p)
+        case .number(let v, _): threshold = .number(v)
+        default:
+            error(.pooledCondition, at: right.range, help: .pooledConditionHelp)
+            return nil
+        }
+        guard let ref = yearRef(years) else { return nil }
+        return Pooling(years: ref, weight: w, strict: op == .greater, threshold: threshold)
+    }
+
     private mutating func yearRef(_ c: YearCount) -> YearRef? {
         switch c {
         case .literal(let n, _): return .count(n)

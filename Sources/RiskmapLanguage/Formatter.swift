@@ -187,7 +187,11 @@ public final class Formatter {
                 attributes.append(kw(.column) + " " + i.columns.map { Formatter.quote($0.value) }.joined(separator: ", "))
             }
             if let reliable = i.reliable {
-                attributes.append(kw(.reliable) + " " + kw(.when) + " " + expression(reliable))
+                var clause = kw(.reliable) + " " + kw(.when) + " " + expression(reliable)
+                if let years = i.pooledYears {
+                    clause += " " + kw(.otherwise) + " " + kw(.over) + " " + lastYears(years)
+                }
+                attributes.append(clause)
             }
             guard let formula = i.formula else {
                 oneLiner(head, attributes, trailing: i.comments.trailing)
@@ -469,6 +473,21 @@ public final class Formatter {
             }
         case .parenthesized(let x):
             return "(" + sub(x) + ")"
+        }
+    }
+}
+
+extension Formatter {
+    /// `последние 3 года` / `last 3 years` (pooling of a reliability clause).
+    func lastYears(_ c: YearCount) -> String {
+        let (text, n): (String, Int?)
+        switch c {
+        case .literal(let v, _): (text, n) = (String(v), v)
+        case .param(let id): (text, n) = (id.name, nil)
+        }
+        switch lang {
+        case .en: return "last \(text) " + (n == 1 ? "year" : "years")
+        case .ru: return "последние \(text) " + (n.map { Plural.russian($0, "год", "года", "лет") } ?? "лет")
         }
     }
 }

@@ -31,6 +31,8 @@ public enum Keyword: String, Sendable, CaseIterable {
     case and, or, not, `in`, `true`, `false`, by, `for`, years, triggered
     /// `в 2 из последних 3 лет` / `in 2 of last 3 years`.
     case of, last
+    /// `надёжно если … иначе за последние 3 года` / `reliable when … otherwise over last 3 years`.
+    case over
 
     /// Spellings accepted by the lexer; the first of each list is the canonical one that
     /// the formatter writes.
@@ -100,6 +102,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .years: return ["years", "year"]
         case .of: return ["of"]
         case .last: return ["last"]
+        case .over: return ["over"]
         case .triggered: return ["triggered"]
         }
     }
@@ -161,6 +164,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .years: return ["лет", "года", "год"]
         case .of: return ["из"]
         case .last: return ["последних", "последние"]
+        case .over: return ["за"]
         case .triggered: return ["сработавших"]
         }
     }

@@ -156,6 +156,8 @@ public enum Message: Sendable {
     case exampleSchoolMissing
     case reliableKind
     case reliableReference(String)
+    case pooledCondition
+    case pooledConditionHelp
     case exampleUnknownSchool(String)
     case exampleSchoolHelp
     case negatedPersistenceHelp
@@ -531,6 +533,12 @@ public enum Message: Sendable {
         case .reliableReference(let n):
             return lang.text(ru: "условие надёжности читает только показатели из таблицы школ без своего «надёжно если», а «\(n)» не такой",
                              en: "a reliability condition reads only indicators of the schools file without a 'reliable when' of their own, and '\(n)' is not one")
+        case .pooledCondition:
+            return lang.text(ru: "«иначе за последние … лет» складывает учеников нескольких лет, и условие надёжности должно сравнивать их число с порогом",
+                             en: "'otherwise over last … years' adds up the pupils of several years, so the reliability condition must compare their number with a threshold")
+        case .pooledConditionHelp:
+            return lang.text(ru: "напишите «надёжно если ЧИСЛО >= ПОРОГ»: ЧИСЛО — показатель-количество из таблицы школ (участники), ПОРОГ — параметр или число",
+                             en: "write 'reliable when COUNT >= THRESHOLD': COUNT a count indicator of the schools file (participants), THRESHOLD a parameter or a number")
         case .exampleSchoolMissing:
             return lang.text(ru: "в примере с несколькими школами каждое «дано» и «ожидается» называет школу",
                              en: "in an example with several schools every 'given' and 'expect' names its school")

@@ -29,7 +29,7 @@ extension Message {
         case formulaType, formulaCycle, computedKind, computedColumn, partitionByComputed, exampleComputed
         case computedColumnIgnored
         case yearsParam, atLeastMoreThanYears, negatedPersistence, negatedPersistenceHelp
-        case exampleSchoolMissing, exampleUnknownSchool, exampleSchoolHelp, reliableKind, reliableReference
+        case exampleSchoolMissing, exampleUnknownSchool, exampleSchoolHelp, reliableKind, reliableReference, pooledCondition, pooledConditionHelp
         case duplicateRole, duplicateRoleHelp, roleResponsibleAndCoExecutor, reversedDeadlineRange, deadlineRangeHelp
         case monthsHelp, invalidFrequency, frequencyHelp
         // CSV files (school profiles, directories)
@@ -143,6 +143,8 @@ extension Message {
         case .exampleSchoolMissing: return .exampleSchoolMissing
         case .reliableKind: return .reliableKind
         case .reliableReference: return .reliableReference
+        case .pooledCondition: return .pooledCondition
+        case .pooledConditionHelp: return .pooledConditionHelp
         case .exampleUnknownSchool: return .exampleUnknownSchool
         case .exampleSchoolHelp: return .exampleSchoolHelp
         case .negatedPersistenceHelp: return .negatedPersistenceHelp

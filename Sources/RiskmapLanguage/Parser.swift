@@ -424,7 +424,11 @@ public struct Parser {
             p.advance()
             decl.columns += try p.stringList()
         },
-        .attribute(.reliable, \.reliable) { try $0.whenCondition() },
+        ClauseRule(keyword: .reliable, isSet: { $0.reliable != nil }) { p, decl in
+            p.advance()
+            decl.reliable = try p.whenCondition()
+            decl.pooledYears = try p.pooling()
+        },
     ]
 
     private static let paramAttributes: [ClauseRule<ParamDecl>] = [
@@ -544,7 +548,8 @@ public struct Parser {
         }
         var decl = IndicatorDecl(
             code: code, title: title, kind: kind, kindRange: kindToken.range, categories: categories,
-            unit: nil, range: nil, source: nil, columns: [], formula: nil, reliable: nil, declRange: keyword.range, comments: Comments())
+            unit: nil, range: nil, source: nil, columns: [], formula: nil, reliable: nil, pooledYears: nil, declRange: keyword.range,
+            comments: Comments())
         try attributes(Parser.indicatorAttributes, &decl)
         // A computed indicator: `= EXPR`, after the type or after the attributes.
         if at(.equal) {
@@ -597,6 +602,17 @@ public struct Parser {
     private mutating func whenCondition() throws -> Expr {
         _ = try expect(.when)
         return try topLevelExpression()
+    }
+
+    /// `иначе за последние N лет` / `otherwise over last N years` after a reliability
+    /// condition, if there.
+    private mutating func pooling() throws -> YearCount? {
+        guard at(.otherwise), peekToken(1).isKeyword(.over) else { return nil }
+        advance(); advance()
+        _ = try expect(.last)
+        let n = try yearCount()
+        _ = try expectYearWord()
+        return n
     }
 
     private mutating func factor(_ keyword: Token) throws -> FactorDecl {

@@ -159,6 +159,9 @@ public struct IndicatorDecl: Sendable {
     /// `надёжно если COND`: the value counts only where the condition holds (a share over
     /// too few pupils is «недостаточно данных»).
     public var reliable: Expr?
+    /// `… иначе за последние N лет`: where the condition fails, the value pooled over the
+    /// last N school years.
+    public var pooledYears: YearCount?
     public var declRange: SourceRange
     public var comments: Comments
 }

@@ -42,6 +42,7 @@ struct RandomRuleBook {
         indicator p1 "Доля 1" : percent
         indicator p2 "Доля 2" : percent
         indicator r1 "Надёжная доля" : percent reliable when n1 >= 2
+        indicator r2 "Объединённая доля" : percent reliable when n2 >= 4 otherwise over last 2 years
         indicator k1 "Тип" : category(А, Б, "В В")
         indicator t1 "Текст 1" : text
         indicator t2 "Текст 2" : text
@@ -209,7 +210,7 @@ struct RandomRuleBook {
     }
 
     mutating func percentLeaf() -> String {
-        pick(["p1", "p2", "r1", "share", "25%", "0%", "50%"] + (computed ? ["c3"] : []))
+        pick(["p1", "p2", "r1", "r2", "share", "25%", "0%", "50%"] + (computed ? ["c3"] : []))
     }
 
     /// A cohort function over a number or percent expression (whose own cohorts are not

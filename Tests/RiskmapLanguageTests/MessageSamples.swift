@@ -33,7 +33,7 @@ enum MessageSamples {
         .partitionByComputed("c"), .exampleComputed("c"), .computedColumnIgnored("c"),
         .yearsParam("limit"), .atLeastMoreThanYears(atLeast: 4, years: 3),
         .negatedPersistence, .negatedPersistenceHelp, .exampleSchoolMissing, .exampleUnknownSchool("B"), .exampleSchoolHelp, .reliableKind,
-        .reliableReference("n"), .duplicateRole("uo"), .duplicateRoleHelp, .roleResponsibleAndCoExecutor("uo"),
+        .reliableReference("n"), .pooledCondition, .pooledConditionHelp, .duplicateRole("uo"), .duplicateRoleHelp, .roleResponsibleAndCoExecutor("uo"),
         .reversedDeadlineRange, .deadlineRangeHelp, .monthsHelp, .invalidFrequency(0), .frequencyHelp,
         .csvEmptyFile, .csvUnterminatedQuote, .csvTooManyFields(expected: 5, got: 7), .csvTooFewFields(expected: 5, got: 2),
         .csvTooManyFieldsHelp, .profileMissingIdColumn, .profileIdColumnHelp, .profileUnknownColumn("x"),

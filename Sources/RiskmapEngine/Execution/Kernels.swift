@@ -242,6 +242,9 @@ struct Binder {
                     for k in 0..<count { out[k] = m[k] < 0 ? .nan : values[Int(m[k])] }
                 }
             }
+        case .pooled(let value, let weight, let condition, let years, let threshold, let strict):
+            return pooled(profiles.columns[value], weight: profiles.columns[weight], bind(condition), years: years,
+                          threshold: threshold, strict: strict)
         case .persistence(let d, let years, let atLeast):
             // At least `atLeast` of the `years` years hold: 1; cannot even if every undecided
             // year held: 0; else unknown.
@@ -309,6 +312,39 @@ struct Binder {
                     }
                 }
                 for k in 0..<count where state[k] != 1 { out[k] = state[k] == 2 ? .nan : miss }
+            }
+        }
+    }
+
+    /// `надёжно если n >= t иначе за последние N лет`: the value where the condition is not
+    /// false; where it is, Σ x·n / Σ n over this year and the N − 1 before (each year with
+    /// both known and n > 0, in that order), NaN when this year's value is missing or Σ n
+    /// falls short of the threshold.
+    private func pooled(_ x: IndicatorColumns.Column, weight n: IndicatorColumns.Column, _ fc: VOperand, years: Int,
+                        threshold: Double, strict: Bool) -> VOperand {
+        let maps = (0..<years).map { $0 == 0 ? [] : earlierRows[$0]! }
+        let chunk = Kernels.chunk
+        return .computed(depth: fc.depth + 1) { start, count, out, scratch in
+            fc.with(start, count, scratch, scratch + 2 * chunk) { pc in
+                for k in 0..<count {
+                    let row = start + k
+                    let v = x[row]
+                    guard pc[k] == 0, !v.isNaN else {
+                        out[k] = v
+                        continue
+                    }
+                    var sum = 0.0, total = 0.0
+                    for back in 0..<years {
+                        let r = back == 0 ? row : Int(maps[back][row])
+                        guard r >= 0 else { continue }
+                        let xv = x[r], nv = n[r]
+                        guard !xv.isNaN, !nv.isNaN, nv > 0 else { continue }
+                        sum += xv * nv
+                        total += nv
+                    }
+                    let enough = strict ? GreaterOp.apply(total, threshold) : GreaterEqualOp.apply(total, threshold)
+                    out[k] = enough == 1 ? sum / total : .nan
+                }
             }
         }
     }

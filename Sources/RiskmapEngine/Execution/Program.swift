@@ -55,6 +55,10 @@ public struct Program: Sendable {
         case reliable(value: Node, condition: Node)
         /// `N лет подряд` over a derived column of conditions.
         case persistence(derived: Int, years: Int, atLeast: Int)
+        /// An indicator's value where its reliability condition does not say no; where it
+        /// does, the value pooled over `years` school years weighted by indicator `weight`
+        /// (`Pooling`), or NaN when their total count is below the threshold.
+        case pooled(value: Int, weight: Int, condition: Node, years: Int, threshold: Double, strict: Bool)
     }
 
     enum UnaryOperator: Sendable { case negate, not, known, missing }
@@ -115,7 +119,8 @@ public struct Program: Sendable {
 
     public init(book: CheckedRuleBook, paramOverrides: [String: Double] = [:]) {
         var compiler = ProgramCompiler(params: book.params.map { paramOverrides[$0.code] ?? $0.value },
-                                       formulas: book.indicators.map(\.formula), reliability: book.indicators.map(\.reliable))
+                                       formulas: book.indicators.map(\.formula), reliability: book.indicators.map(\.reliable),
+                                       pooling: book.indicators.map(\.pooling))
         var prepasses: [[Prepass]] = []
         func stage(_ body: (inout ProgramCompiler) -> Void) {
             compiler.prepasses = []
@@ -161,6 +166,8 @@ struct ProgramCompiler {
     let formulas: [RExpr?]
     /// Per indicator: its reliability condition (`надёжно если`).
     let reliability: [RExpr?]
+    /// Per indicator: its pooling (`иначе за последние N лет`).
+    let pooling: [Pooling?]
     var derived: [Program.Derived] = []
     var cohorts: [Program.Cohort] = []
     var cohortSlots: [Int: Int] = [:]
@@ -183,7 +190,8 @@ struct ProgramCompiler {
         var partition: CohortPartition?
     }
 
-    init(params: [Double], formulas: [RExpr?], reliability: [RExpr?]) {
+    init(params: [Double], formulas: [RExpr?], reliability: [RExpr?], pooling: [Pooling?]) {
+        self.pooling = pooling
         self.params = params
         self.formulas = formulas
         self.reliability = reliability
@@ -264,6 +272,11 @@ struct ProgramCompiler {
             let node: Node
             if let formula = formulas[i] {
                 node = lower(formula)
+            } else if let p = pooling[i] {
+                let years = p.years.value(params)
+                yearsBack.formUnion(years > 1 ? Array(1..<years) : [])
+                node = .pooled(value: i, weight: p.weight, condition: lower(reliability[i]!), years: years,
+                               threshold: p.threshold.value(params), strict: p.strict)
             } else {
                 node = .reliable(value: .indicator(i), condition: lower(reliability[i]!))
             }

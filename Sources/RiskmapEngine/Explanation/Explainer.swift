@@ -72,7 +72,12 @@ extension Explainer {
               let earlier = reference.row(row, yearsBack: reference.year(of: row).start - m.year.start) else { return name }
         var sentences = Sentences(reference: reference, outcomes: outcomes, row: earlier, lang: lang)
         sentences.explain(condition)
-        return name + ": " + sentences.joined
+        var text = name + ": " + sentences.joined
+        if let pooled = reference.pooled(indicator: m.indicator, row: earlier), pooled.current {
+            let total = NumberFormat.value(pooled.total, .count, lang: lang)
+            text += "; " + ExplanationText.pooledShort(pooled.years, total: total, lang)
+        }
+        return text
     }
 }
 
@@ -255,6 +260,14 @@ private struct Sentences {
         case .indicator(let i):
             let unit = v.isNaN ? nil : book.indicators[i].unit
             let shown = "«\(book.indicators[i].title)» \(value)" + (unit.map { " " + $0 } ?? "")
+            // A pooled value: over which years.
+            if !v.isNaN, let condition = book.indicators[i].reliable,
+               reference.evaluate(condition, row: row).value.truth == .no,
+               let pooled = reference.pooled(indicator: i, row: row), pooled.value != nil {
+                let total = NumberFormat.value(pooled.total, .count, lang: lang)
+                return shown + " (" + ExplanationText.pooled(pooled.years, weight: book.indicators[book.indicators[i].pooling!.weight].title,
+                                                              total: total, lang) + ")"
+            }
             // A computed indicator: and how it was computed.
             guard let formula = book.indicators[i].formula else { return shown }
             return shown + " (" + describe(formula, top: false) + ")"

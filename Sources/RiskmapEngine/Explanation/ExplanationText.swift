@@ -172,6 +172,24 @@ enum ExplanationText {
     }
 
     /// Values there but not reliable enough (`надёжно если`), with why.
+    /// How a pooled value was computed: «за 2024/25–2026/27 вместе, «ОГЭ: число участников» 9».
+    static func pooled(_ years: [SchoolYear], weight: String, total: String, _ lang: Lang) -> String {
+        let span = years.count > 1 ? "\(years.first!)–\(years.last!)" : years.first?.description ?? ""
+        switch lang {
+        case .ru: return "за \(span) вместе, «\(weight)» \(total)"
+        case .en: return "over \(span) together, '\(weight)' \(total)"
+        }
+    }
+
+    /// Why pooling did not help: «и за 2024/25–2026/27 вместе только 4».
+    static func pooledShort(_ years: [SchoolYear], total: String, _ lang: Lang) -> String {
+        let span = years.count > 1 ? "\(years.first!)–\(years.last!)" : years.first?.description ?? ""
+        switch lang {
+        case .ru: return years.count > 1 ? "и за \(span) вместе только \(total)" : "других лет с данными нет"
+        case .en: return years.count > 1 ? "and over \(span) together only \(total)" : "no other year has data"
+        }
+    }
+
     static func insufficient(_ items: [String], _ lang: Lang) -> String {
         (lang == .ru ? "недостаточно данных: " : "not enough data: ") + items.joined(separator: ", ")
     }

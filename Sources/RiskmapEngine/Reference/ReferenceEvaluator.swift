@@ -126,6 +126,11 @@ public struct ReferenceEvaluator {
             if let formula = book.indicators[i].formula { return evaluate(formula, row: r) }
             // A value that is not reliable enough counts as unknown: «недостаточно данных».
             if let reliable = book.indicators[i].reliable, evaluate(reliable, row: r).value.truth == .no {
+                // Pooled over the last years if the rule book says so and there are enough.
+                if let pooled = pooled(indicator: i, row: r) {
+                    if let v = pooled.value { return Result(.number(v)) }
+                    if !pooled.current { return Result(.unknown, missing: [MissingValue(indicator: i, year: year(of: r))]) }
+                }
                 return Result(.unknown, missing: [MissingValue(indicator: i, year: year(of: r), insufficient: true)])
             }
             let v = value(indicator: i, row: r)
@@ -285,6 +290,28 @@ public struct ReferenceEvaluator {
     }
 
     // MARK: - Data
+
+    /// `надёжно если n >= t иначе за последние N лет` where this year's `n` falls short:
+    /// Σ x·n / Σ n over this year and the N − 1 before (each year with both known and
+    /// n > 0), used when Σ n meets the threshold. Nil without pooling; `current` false when
+    /// this year's value is missing; `years` those pooled, oldest first.
+    public func pooled(indicator i: Int, row r: Int) -> (value: Double?, current: Bool, years: [SchoolYear], total: Double)? {
+        guard let p = book.indicators[i].pooling else { return nil }
+        guard case .number = value(indicator: i, row: r) else { return (nil, false, [], 0) }
+        var sum = 0.0, total = 0.0
+        var years: [SchoolYear] = []
+        for back in 0..<p.years.value(params) {
+            guard let earlier = row(r, yearsBack: back),
+                  case .number(let x) = value(indicator: i, row: earlier),
+                  case .number(let n) = value(indicator: p.weight, row: earlier), n > 0 else { continue }
+            sum += x * n
+            total += n
+            years.insert(year(of: earlier), at: 0)
+        }
+        let (a, b) = ComparedNumber.sides(total, p.threshold.value(params))
+        let enough = p.strict ? a > b : a >= b
+        return (enough ? sum / total : nil, true, years, total)
+    }
 
     /// An indicator's value in a row, typed by the indicator's kind.
     public func value(indicator i: Int, row r: Int) -> Value {
