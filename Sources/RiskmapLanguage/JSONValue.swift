@@ -54,6 +54,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escaping: checked on bytes (every byte escaped is ASCII).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -200,16 +200,21 @@ public struct OutputBundle: Sendable {
                     f = (f as NSString).deletingLastPathComponent
                 }
             }
+            // Every file written, then all flushed together (one pass over the file system).
+            var written: [String] = []
+            written.reserveCapacity(files.count)
             for (path, bytes) in files {
                 let url = staging.appendingPathComponent(path)
                 try unit {
                     try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try DurableFiles.write(bytes, to: url.path)
+                    try DurableFiles.writeUnflushed(bytes, to: url.path)
                 }
-                observe(.synced(url.path))
+                written.append(url.path)
                 note(folder: url.deletingLastPathComponent())
                 progress?.advance()
             }
+            try unit { try DurableFiles.syncFiles(written, in: staging.path) }
+            for path in written { observe(.synced(path)) }
             for (from, to) in carry.files {
                 let source = folder.url.appendingPathComponent(from).path
                 let url = staging.appendingPathComponent(to)

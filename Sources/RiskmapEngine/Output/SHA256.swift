@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), for the run manifest. The toolchain on Linux has no CryptoKit.
 public enum SHA256 {
-    private static let k: [UInt32] = [
+    private static let k: InlineArray<64, UInt32> = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
         0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -60,9 +60,11 @@ public enum SHA256 {
     private struct State {
         var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
         var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
-        var w = [UInt32](repeating: 0, count: 64)
 
+        /// One 64-byte block: the message schedule in a fixed-size array on the stack.
         mutating func compress(_ bytes: UnsafeBufferPointer<UInt8>, at chunk: Int) {
+            var w = InlineArray<64, UInt32>(repeating: 0)
+            let k = SHA256.k
             for i in 0..<16 {
                 let b = chunk + i * 4
                 w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
@@ -77,7 +79,7 @@ public enum SHA256 {
             for i in 0..<64 {
                 let s1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
                 let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
+                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
                 let s0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
                 let maj = (a & b) ^ (a & c) ^ (b & c)
                 let t2 = s0 &+ maj

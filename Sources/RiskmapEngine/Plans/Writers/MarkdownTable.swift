@@ -2,22 +2,43 @@
 enum MarkdownTable {
     /// Inline text: characters Markdown would read as markup are escaped, line breaks
     /// become spaces (a pipe-table cell is one line).
+    /// Works on UTF-8 bytes (every byte it changes is ASCII, and no byte of a multi-byte
+    /// character is ASCII); most cells have nothing to escape and come back as they are.
     static func escape(_ s: String) -> String {
-        // Most cells have nothing to escape: checked on bytes, the text comes back as it is.
-        guard s.utf8.contains(where: { escaped.contains($0) }) else { return s }
-        var out = ""
-        for c in s {
-            switch c {
-            case "\\", "|", "*", "_", "`", "<", "[", "]": out.append("\\"); out.append(c)
-            case "\n", "\r", "\r\n", "\t": out.append(" ")
-            default: out.append(c)
+        var s = s
+        let escapedText = s.withUTF8 { b -> String? in
+            guard b.contains(where: { escaped[Int($0)] }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 16)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+                     UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(c)
+                case UInt8(ascii: "\r"):
+                    out.append(UInt8(ascii: " "))
+                    if i + 1 < b.count, b[i + 1] == UInt8(ascii: "\n") { i += 1 }  // CRLF: one space
+                case UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+                    out.append(UInt8(ascii: " "))
+                default:
+                    out.append(c)
+                }
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escapedText ?? s
     }
 
-    /// The bytes of the characters `escape` changes (all ASCII).
-    private static let escaped: Set<UInt8> = Set("\\|*_`<[]\n\r\t".utf8)
+    /// Per byte: whether `escape` changes it (all ASCII).
+    private static let escaped: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b in "\\|*_`<[]\n\r\t".utf8 { table[Int(b)] = true }
+        return table
+    }()
 
     /// A pipe table; cells are escaped here, an empty cell shows «—» unless `keepEmpty`.
     static func render(_ header: [String], _ rows: [[String]], keepEmpty: Bool = false) -> String {
