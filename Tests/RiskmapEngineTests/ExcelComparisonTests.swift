@@ -70,8 +70,8 @@ import RiskmapLanguage
         #expect(e.factor("f", "S1") == .triggered)
     }
 
-    /// The executor rounds only nearly equal sides (`ComparedNumber.sides`); comparing the
-    /// rounded sides always (the reference) must give the same answer, for pairs that are
+    /// The executor and the reference round only nearly equal sides (`ComparedNumber.sides`); comparing the
+    /// rounded sides always (the definition) must give the same answer, for pairs that are
     /// equal, a few units in the last place apart, decimal sums, far apart and special.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func roundingOnlyNearlyEqualSidesIsTheSameAsAlways(seed: UInt64) {

@@ -1,3 +1,5 @@
+import RiskmapPlatform
+
 /// SHA-256 (FIPS 180-4), for the run manifest. The toolchain on Linux has no CryptoKit.
 public enum SHA256 {
     private static let k: InlineArray<64, UInt32> = [
@@ -65,9 +67,11 @@ public enum SHA256 {
         mutating func compress(_ bytes: UnsafeBufferPointer<UInt8>, at chunk: Int) {
             var w = InlineArray<64, UInt32>(repeating: 0)
             let k = SHA256.k
-            for i in 0..<16 {
-                let b = chunk + i * 4
-                w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
+            // Sixteen big-endian words, two per eight-byte load.
+            for i in 0..<8 {
+                let word = bytes.loadWord(at: chunk + i * 8)
+                w[2 * i] = UInt32(truncatingIfNeeded: word).byteSwapped
+                w[2 * i + 1] = UInt32(truncatingIfNeeded: word >> 32).byteSwapped
             }
             for i in 16..<64 {
                 let x = w[i - 15], y = w[i - 2]

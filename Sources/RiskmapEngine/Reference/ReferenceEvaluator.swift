@@ -267,10 +267,11 @@ public struct ReferenceEvaluator {
     }
 
     static func compare(_ op: ComparisonOp, _ a: Value, _ b: Value) -> Bool {
-        if var p = a.number, var q = b.number {
-            // As Excel: both sides rounded to 15 significant digits for the comparison.
-            p = ComparedNumber.rounded(p)
-            q = ComparedNumber.rounded(q)
+        if let x = a.number, let y = b.number {
+            // As Excel: both sides rounded to 15 significant digits for the comparison
+            // (`sides` rounds only sides close enough for it to matter; ExcelComparisonTests
+            // hold it to rounding always).
+            let (p, q) = ComparedNumber.sides(x, y)
             switch op {
             case .less: return p < q
             case .lessEqual: return p <= q
