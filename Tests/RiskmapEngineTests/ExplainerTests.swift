@@ -154,6 +154,21 @@ import RiskmapLanguage
         .init(condition: "not a", rows: [TestRow("S", ["a": false])], ru: "«Признак» — нет", en: "«Признак» — no"),
         .init(condition: "known(x)", rows: [TestRow("S", ["x": 1])],
               ru: "«Икс» 1: данные есть", en: "«Икс» 1: data present"),
+        // A yes/no indicator compared with yes/no says what it is, never «1 равно 1».
+        .init(condition: "a = yes", rows: [TestRow("S", ["a": true])], ru: "«Признак» — да", en: "«Признак» — yes"),
+        .init(condition: "a = yes", rows: [TestRow("S", ["a": false])], ru: "«Признак» — нет", en: "«Признак» — no"),
+        .init(condition: "a = no", rows: [TestRow("S", ["a": false])], ru: "«Признак» — нет", en: "«Признак» — no"),
+        .init(condition: "a != yes", rows: [TestRow("S", ["a": true])], ru: "«Признак» — да", en: "«Признак» — yes"),
+        .init(condition: "yes = a", rows: [TestRow("S", ["a": true])], ru: "«Признак» — да", en: "«Признак» — yes"),
+        .init(condition: "a = yes", rows: [TestRow("S", ["x": 1])], ru: "нет данных: «Признак» (2025/26)",
+              en: "no data: «Признак» (2025/26)"),
+        // «известно(a) и a = да»: the comparison says the value; no «данные есть» beside it.
+        .init(condition: "known(a) and a = yes", rows: [TestRow("S", ["a": true])], ru: "«Признак» — да", en: "«Признак» — yes"),
+        .init(condition: "known(a) and a = yes", rows: [TestRow("S", ["a": false])], ru: "«Признак» — нет", en: "«Признак» — no"),
+        .init(condition: "known(a) and a = yes", rows: [TestRow("S", ["x": 1])], ru: "«Признак»: нет данных",
+              en: "«Признак»: no data"),
+        .init(condition: "known(a)", rows: [TestRow("S", ["a": false])], ru: "«Признак»: данные есть", en: "«Признак»: data present"),
+        .init(condition: "known(x) and x > 0", rows: [TestRow("S", ["x": 1])], ru: "«Икс» 1 превышает 0", en: "«Икс» 1 exceeds 0"),
         .init(condition: "missing(y)", rows: [TestRow("S", ["x": 1])],
               ru: "«Игрек»: нет данных", en: "«Игрек»: no data"),
         .init(condition: "x > 5 and y > 5", rows: [TestRow("S", ["x": 6, "y": 2])],
@@ -271,6 +286,34 @@ import RiskmapLanguage
         let f = explainer.factor(0, row: r).text
         #expect(f == "«Икс» 30 % превышает порог 10 % (Методика, п. 2.3); «Игрек» 40 % превышает порог 10 %")
         #expect(explainer.factor(1, row: r).text == "«Икс» 30 % превышает порог 20 %")
+        // The plans a school director reads cite nothing: reasons only.
+        let plain = Explainer(explainer.outcomes, lang: .ru, citations: false)
+        #expect(plain.factor(0, row: r).text == "«Икс» 30 % превышает порог 10 %; «Игрек» 40 % превышает порог 10 %")
+    }
+
+    /// A triggered factor's basis is cited by `explain` and left out of plans; a parameter is
+    /// named by «порог» and its value, never by its code.
+    @Test func plansCiteNoBasisAndNameNoParameterCode() throws {
+        let e = try Evaluated.starter()
+        let row = e.row("S1")
+        let staff = try #require(e.book.factor(named: "staff_deficit")).index
+        let cited = Explainer(e.evaluation, lang: .ru).factor(staff, row: row).text
+        #expect(cited.hasSuffix("(ФИОКО, проект «500+», фактор риска 2)"))
+        for lang in [Lang.ru, .en] {
+            let plain = Explainer(e.evaluation, lang: lang, citations: false)
+            for f in e.book.factors {
+                for school in ["S1", "S2", "S3", "S4"] {
+                    let text = plain.factor(f.index, row: e.row(school)).text
+                    #expect(!text.contains("ФИОКО") && !text.contains("Методика, п."), "\(school) \(f.code): \(text)")
+                    for p in e.book.params { #expect(!text.contains(p.code), "\(school) \(f.code) names \(p.code): \(text)") }
+                    #expect(!text.contains(" 1 равно 1") && !text.contains(" 0 равно 0") && !text.contains("1 equals 1"))
+                }
+            }
+        }
+        let plans = try PlanDocumentsTests.plans()
+        for plan in plans.schools {
+            for f in plan.factors { #expect(!f.explanation.text.contains("ФИОКО, проект"), "\(plan.school.id): \(f.explanation.text)") }
+        }
     }
 }
 

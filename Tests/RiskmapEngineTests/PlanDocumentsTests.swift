@@ -151,6 +151,46 @@ import RiskmapLanguage
         #expect(!complete.contains("Данные, которые необходимо предоставить"))
     }
 
+    /// A school director reads the plan: no column of source citations in the school's tables
+    /// or the roadmap's; the basis stays in the roadmap's annex, roadmap.csv and plans.json.
+    @Test func sourceCitationsStayOutOfTheTablesAndInTheAnnexCSVAndJSON() throws {
+        let plans = try Self.plans()
+        let audit = try #require(plans.book.measures.first { $0.code == "equipment_audit" })
+        let basis = try #require(audit.basis)
+        let bundle = Self.bundle(plans)
+        let schoolsWithAudit = plans.schools.filter { $0.items.contains { $0.measure == audit.index } }
+        #expect(!schoolsWithAudit.isEmpty, "the starter sample must plan the measure that has a basis")
+        for plan in schoolsWithAudit {
+            for ext in ["md", "html"] {
+                let text = try #require(bundle.text("schools/\(plan.school.id).\(ext)"))
+                #expect(text.contains(audit.title))
+                #expect(!text.contains(basis), "schools/\(plan.school.id).\(ext) shows the basis")
+                #expect(!text.contains("Основание"), "schools/\(plan.school.id).\(ext) has a basis column")
+                #expect(!text.contains("Источник"), "schools/\(plan.school.id).\(ext) has a source column")
+            }
+        }
+        // The roadmap: no basis column; one annex at the end with each measure's basis once.
+        let md = try #require(bundle.text("roadmap.md"))
+        #expect(md.contains("| № | Мероприятие | Срок | Ответственный (соисполнители) | Школы | Ожидаемый результат |\n"))
+        let annex = try #require(md.range(of: "## Приложение. Основания мероприятий"))
+        #expect(md.components(separatedBy: basis).count - 1 == 1)
+        #expect(md.range(of: basis)!.lowerBound > annex.lowerBound, "the basis appears only in the annex")
+        let html = try #require(bundle.text("roadmap.html"))
+        #expect(!html.contains("<th>Основание</th>"))
+        #expect(html.contains("<section class=\"annex\">\n<h2>Приложение. Основания мероприятий</h2>"))
+        #expect(html.contains("<li><strong>\(HTMLEscape.text(audit.title)).</strong> \(HTMLEscape.text(basis))</li>"))
+        // Machine-readable outputs keep it.
+        #expect(try #require(bundle.text("roadmap.csv")).contains(basis))
+        let json = PlansJSONWriter.json(plans)
+        #expect(json.contains("\"basis\": \"\(basis)\"") || json.contains("\"basis\":\"\(basis)\""))
+        let sparse = PlansJSONWriter.json(try Self.plans(csv: "plan-schools.csv"))
+        #expect(sparse.contains("\"source\""), "plans.json keeps where the data to supply come from")
+        // English: the same columns are gone.
+        let en = Self.bundle(try Self.plans(lang: .en))
+        #expect(!(try #require(en.text("roadmap.md"))).contains("| Basis |"))
+        #expect(try #require(en.text("roadmap.md")).contains("## Annex. Basis of the measures"))
+    }
+
     @Test func twoRunsGiveByteIdenticalBundles() throws {
         for csv in ["starter-schools.csv", "plan-schools.csv"] {
             let a = Self.bundle(try Self.plans(csv: csv))
@@ -237,7 +277,7 @@ import RiskmapLanguage
         let bundle = Self.bundle(try Self.plans(lang: .en))
         let md = try #require(bundle.text("schools/S2.md"))
         #expect(md.contains("# School support plan:"))
-        #expect(md.contains("| No. | Measure | Deadline | Responsible (co-executors) | Expected result | Basis |"))
+        #expect(md.contains("| No. | Measure | Deadline | Responsible (co-executors) | Expected result |\n"))
         #expect(!md.contains("Мероприятие"))
         let summary = try #require(bundle.text("summary.html"))
         #expect(summary.contains("<html lang=\"en\">"))

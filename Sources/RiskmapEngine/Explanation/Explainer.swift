@@ -19,16 +19,23 @@ public struct FactorExplanation: Sendable {
 public struct Explainer: Sendable {
     public let outcomes: Outcomes
     public let lang: Lang
+    /// Whether a triggered factor's basis and a threshold's short basis are cited in
+    /// parentheses («порог 10 % (Методика, п. 2.3)»). `explain` and `classify` are read by the
+    /// methodologist and cite them; the plans a school director reads do not (the basis is
+    /// the methodology's audit trail: the roadmap's annex, roadmap.csv, the rule book).
+    public let citations: Bool
     /// Longer parameter bases are rationales, not citations, and are not repeated in plans.
     static let citationLimit = 80
 
-    public init(_ outcomes: Outcomes, lang: Lang) {
+    public init(_ outcomes: Outcomes, lang: Lang, citations: Bool = true) {
         self.outcomes = outcomes
         self.lang = lang
+        self.citations = citations
     }
 
     public func factor(_ f: Int, row: Int) -> FactorExplanation {
         var sentences = Sentences(reference: ReferenceEvaluator(outcomes), outcomes: outcomes, row: row, lang: lang)
+        sentences.citations = citations
         let factor = outcomes.book.factors[f]
         let status = outcomes.factors[f][row]
         switch status {
@@ -55,7 +62,7 @@ public struct Explainer: Sendable {
         case .triggered, .notTriggered:
             sentences.explain(factor.condition)
             var text = sentences.joined
-            if status == .triggered, let basis = factor.basis { text += " (\(basis))" }
+            if citations, status == .triggered, let basis = factor.basis { text += " (\(basis))" }
             return FactorExplanation(status: status, text: text, missing: [])
         }
     }
@@ -71,6 +78,7 @@ extension Explainer {
         guard let condition = indicator.reliable,
               let earlier = reference.row(row, yearsBack: reference.year(of: row).start - m.year.start) else { return name }
         var sentences = Sentences(reference: reference, outcomes: outcomes, row: earlier, lang: lang)
+        sentences.citations = citations
         sentences.explain(condition)
         var text = name + ": " + sentences.joined
         if let pooled = reference.pooled(indicator: m.indicator, row: earlier), pooled.current {
@@ -90,6 +98,8 @@ private struct Sentences {
     private(set) var list: [String] = []
     /// Parameters whose basis this explanation already cited.
     private var citedParams = Set<Int>()
+    /// Whether short parameter bases are cited (`Explainer.citations`).
+    var citations = true
 
     init(reference: ReferenceEvaluator, outcomes: Outcomes, row: Int, lang: Lang) {
         self.reference = reference
@@ -110,7 +120,7 @@ private struct Sentences {
         case .and(let a, let b), .or(let a, let b):
             let isAnd: Bool
             if case .and = e.node { isAnd = true } else { isAnd = false }
-            for child in [a, b] {
+            for (child, sibling) in [(a, b), (b, a)] {
                 let c = value(child)
                 let decisive: Bool
                 if !v.isKnown {
@@ -120,7 +130,8 @@ private struct Sentences {
                 } else {
                     decisive = c == v
                 }
-                if decisive { explain(child) }
+                // «известно(x) и x = да»: the comparison says x's value; «x: данные есть» adds nothing.
+                if decisive && !Self.isPresenceSaidBy(child, sibling, known: c.isKnown && value(sibling).isKnown) { explain(child) }
             }
         case .not(let x):
             explain(x)
@@ -131,6 +142,13 @@ private struct Sentences {
 
     private mutating func sentence(_ e: RExpr, _ v: Value) -> String {
         switch e.node {
+        case .comparison(let op, let a, let b) where (op == .equal || op == .notEqual) && (a.type == .bool || b.type == .bool):
+            // A yes/no value against да/нет: say what the value is («… — да», «… — нет»),
+            // not «1 равно 1».
+            let (subject, other) = Self.isTruthLiteral(a) ? (b, a) : (a, b)
+            guard Self.isTruthLiteral(other) else { return comparisonSentence(op, a, b, v) }
+            guard case .truth(let actual) = value(subject) else { return "\(truthName(subject)): \(ExplanationText.noData(lang))" }
+            return ExplanationText.isValue(truthName(subject), ExplanationText.yesNo(actual, lang), lang)
         case .comparison(let op, let a, let b) where op == .equal || op == .notEqual:
             let holds = (op == .equal) == (v == .truth(true))
             // A category value or level on either side; texts by their text.
@@ -154,6 +172,7 @@ private struct Sentences {
             guard let formula = book.indicators[i].formula, v.isKnown else { return sentence }
             var inner = Sentences(reference: reference, outcomes: outcomes, row: row, lang: lang)
             inner.citedParams = citedParams
+            inner.citations = citations
             inner.explain(formula)
             citedParams = inner.citedParams
             return sentence + ": " + inner.joined
@@ -163,8 +182,10 @@ private struct Sentences {
             return ExplanationText.factorState(book.groups[g].title, outcomes.groups[g][row], lang)
         case .known(let x), .missing(let x):
             let isKnown = value(x).isKnown
-            // Without a value, name the subject only (not «… нет данных: нет данных»).
-            return ExplanationText.known(isKnown ? describe(x, top: false) : subjectName(x), known: isKnown, lang)
+            // Without a value, name the subject only (not «… нет данных: нет данных»); a yes/no
+            // value is said where it is compared, not here.
+            let named = isKnown && x.type != .bool ? describe(x, top: false) : subjectName(x)
+            return ExplanationText.known(named, known: isKnown, lang)
         case .persistence(let x, let yearsRef, let atLeastRef):
             // Each year that decided it: those that held (yes), that did not (no), or that
             // are undecided (unknown), most recent first.
@@ -181,6 +202,7 @@ private struct Sentences {
                 guard reference.evaluate(x, row: earlier).value.truth == wanted else { continue }
                 var inner = Sentences(reference: reference, outcomes: outcomes, row: earlier, lang: lang)
                 inner.citedParams = citedParams
+                inner.citations = citations
                 inner.explain(x)
                 citedParams = inner.citedParams
                 parts.append("\(year): " + inner.joined)
@@ -196,6 +218,32 @@ private struct Sentences {
         let right = describe(b, top: true)
         guard case .truth(let holds) = v else { return "\(left) \(op.rawValue) \(right): \(ExplanationText.noData(lang))" }
         return "\(left) \(ExplanationText.verb(op, holds: holds, lang)) \(right)"
+    }
+
+    /// `child` is `известно(x)` and `sibling` a comparison of that same indicator x, both
+    /// known: the comparison's sentence states x's value, so the presence needs no sentence.
+    private static func isPresenceSaidBy(_ child: RExpr, _ sibling: RExpr, known: Bool) -> Bool {
+        guard known, case .known(let x) = child.node, case .indicator(let i) = x.node,
+              case .comparison(_, let l, let r) = sibling.node else { return false }
+        for side in [l, r] { if case .indicator(i) = side.node { return true } }
+        return false
+    }
+
+    /// `да` or `нет` written in the rule.
+    private static func isTruthLiteral(_ e: RExpr) -> Bool {
+        if case .boolean = e.node { return true }
+        return false
+    }
+
+    /// A yes/no subject by its title: an indicator or named condition «…», a factor or group
+    /// by its title, anything else as written.
+    private func truthName(_ e: RExpr) -> String {
+        switch e.node {
+        case .indicator(let i): return "«\(book.indicators[i].title)»"
+        case .factor(let i): return "«\(book.factors[i].title)»"
+        case .group(let g): return "«\(book.groups[g].title)»"
+        default: return e.range.text
+        }
     }
 
     /// A category value or scale level written in the rule.
@@ -254,6 +302,13 @@ private struct Sentences {
 
     /// An operand with its value: «Доля вакансий 14,3 %», «порог 10 % (Методика, п. 2.3)».
     private mutating func describe(_ e: RExpr, top: Bool) -> String {
+        // A yes/no value reads «да»/«нет», never 1/0.
+        if case .truth(let b) = value(e) {
+            if case .indicator(let i) = e.node {
+                return ExplanationText.isValue("«\(book.indicators[i].title)»", ExplanationText.yesNo(b, lang), lang)
+            }
+            return ExplanationText.yesNo(b, lang)
+        }
         let v = Self.number(value(e))
         let value = v.isNaN ? ExplanationText.noData(lang) : NumberFormat.value(v, e.type, lang: lang)
         switch e.node {
@@ -277,7 +332,7 @@ private struct Sentences {
             // A parameter's basis is cited once per explanation, and only when it is a short
             // citation («Методика, п. 2.3»); a long rationale stays in the rule book.
             var citation = ""
-            if let basis = p.basis, basis.count <= Explainer.citationLimit, citedParams.insert(i).inserted {
+            if citations, let basis = p.basis, basis.count <= Explainer.citationLimit, citedParams.insert(i).inserted {
                 citation = " (\(basis))"
             }
             return ExplanationText.threshold(shown + (p.unit.map { " " + $0 } ?? ""), lang) + citation

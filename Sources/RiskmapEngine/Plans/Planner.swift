@@ -110,7 +110,8 @@ public struct Planner {
         let profiles = outcomes.profiles
         let dataYear = profiles.years[yearIndex]
         let target = planYear ?? SchoolYear(start: dataYear.start + 1)
-        let explainer = Explainer(outcomes, lang: lang)
+        // A school director reads these: reasons only, no source citations.
+        let explainer = Explainer(outcomes, lang: lang, citations: false)
         let deadlines = book.measures.map { ResolvedDeadline.resolve($0.due, in: target, lang: lang) }
         // Rule-book order of measures, stable-sorted by deadline.
         let measureOrder = book.measures.indices.sorted { (deadlines[$0].sortKey, $0) < (deadlines[$1].sortKey, $1) }

@@ -63,8 +63,7 @@ struct PlanText {
     var planHeading: String { t("План мероприятий", "Plan of measures") }
     var planColumns: [String] {
         [t("№", "No."), t("Мероприятие", "Measure"), t("Срок", "Deadline"),
-         t("Ответственный (соисполнители)", "Responsible (co-executors)"), t("Ожидаемый результат", "Expected result"),
-         t("Основание", "Basis")]
+         t("Ответственный (соисполнители)", "Responsible (co-executors)"), t("Ожидаемый результат", "Expected result")]
     }
 
     func addresses(_ factors: [String]) -> String {
@@ -122,7 +121,7 @@ struct PlanText {
           "Without these values the listed factors stay undecided; the plan will be refined once they are supplied.")
     }
     var dataColumns: [String] {
-        [t("№", "No."), t("Показатель", "Indicator"), t("Учебный год", "School year"), t("Источник", "Source"),
+        [t("№", "No."), t("Показатель", "Indicator"), t("Учебный год", "School year"),
          t("Нужен для факторов", "Needed for factors")]
     }
 
@@ -132,7 +131,15 @@ struct PlanText {
     var roadmapColumns: [String] {
         [t("№", "No."), t("Мероприятие", "Measure"), t("Срок", "Deadline"),
          t("Ответственный (соисполнители)", "Responsible (co-executors)"), t("Школы", "Schools"),
-         t("Ожидаемый результат", "Expected result"), t("Основание", "Basis")]
+         t("Ожидаемый результат", "Expected result")]
+    }
+
+    /// The roadmap's annex: each measure's basis in the methodology (its source documents),
+    /// for the methodologist; the tables above leave it out.
+    var basisAnnexHeading: String { t("Приложение. Основания мероприятий", "Annex. Basis of the measures") }
+    var basisAnnexIntro: String {
+        t("Документы и пункты методики, из которых взято каждое мероприятие дорожной карты (для методиста; в планы школ не входят).",
+          "The documents and items of the methodology each roadmap measure comes from (for the methodologist; not part of the school plans).")
     }
     var municipalScope: String { t("мера муниципального уровня", "municipality-level measure") }
     var roadmapNoItems: String { t("Мероприятия не требуются.", "No measures are needed.") }

@@ -63,12 +63,16 @@ public enum PlansJSONWriter {
                 ])
             }
             let requests: [JSONValue] = plan.dataToSupply.map { r in
-                .object([
-                    ("indicator", .string(book.indicators[r.indicator].code)),
-                    ("title", .string(book.indicators[r.indicator].title)),
+                let indicator = book.indicators[r.indicator]
+                var fields: [(String, JSONValue)] = [
+                    ("indicator", .string(indicator.code)),
+                    ("title", .string(indicator.title)),
                     ("year", .string(r.year.description)),
-                    ("factors", .array(r.factors.map { .string(book.factors[$0].code) })),
-                ])
+                ]
+                // Where the value comes from (the rule book's `источник`); the school's plan leaves it out.
+                if let source = indicator.source { fields.append(("source", .string(source))) }
+                fields.append(("factors", .array(r.factors.map { .string(book.factors[$0].code) })))
+                return .object(fields)
             }
             return .object([
                 ("id", .string(plan.school.id)), ("name", .string(plan.school.name)),

@@ -12,6 +12,16 @@ enum RoadmapWriter {
         return parts.joined(separator: "; ")
     }
 
+    /// Every measure of any municipality's roadmap that has a basis, once, in the rule book's
+    /// order: (title, basis).
+    static func basisAnnex(_ c: PlanContext) -> [(String, String)] {
+        let used = Set(c.plans.municipalities.flatMap { $0.items.map(\.measure) })
+        return used.sorted().compactMap { m in
+            let basis = c.basis(m)
+            return basis.isEmpty ? nil : (c.book.measures[m].title, basis)
+        }
+    }
+
     static func needing(_ roadmap: MunicipalRoadmap) -> Int {
         Set(roadmap.items.flatMap(\.schools)).count
     }
@@ -34,8 +44,13 @@ enum RoadmapWriter {
                 let note = note(item, c)
                 return ["\(n + 1)", m.title + (note.isEmpty ? "" : " (\(note))"), item.deadline.text,
                         t.responsible(item.responsible, item.coExecutors), c.schoolNames(item).joined(separator: "; "),
-                        c.result(item.measure), c.basis(item.measure)]
+                        c.result(item.measure)]
             })
+        }
+        let annex = basisAnnex(c)
+        if !annex.isEmpty {
+            out += "\n## \(e(t.basisAnnexHeading))\n\n\(e(t.basisAnnexIntro))\n\n"
+            for (title, basis) in annex { out += "- **\(e(title)).** \(e(basis))\n" }
         }
         out += "\n---\n\n\(e(c.footer()))\n"
         return out
@@ -63,9 +78,15 @@ enum RoadmapWriter {
                 }.joined(separator: "<br>")
                 return ["\(n + 1)", title, h(item.deadline.text),
                         SchoolPlanHTML.responsible(item.responsible, item.coExecutors, t), schools,
-                        SchoolPlanHTML.cell(c.result(item.measure)), SchoolPlanHTML.cell(c.basis(item.measure))]
+                        SchoolPlanHTML.cell(c.result(item.measure))]
             }, numeric: [0], classes: "roadmap")
             body += "</section>\n"
+        }
+        let annex = basisAnnex(c)
+        if !annex.isEmpty {
+            body += "<section class=\"annex\">\n<h2>\(h(t.basisAnnexHeading))</h2>\n<p class=\"muted\">\(h(t.basisAnnexIntro))</p>\n<ul>\n"
+            for (title, basis) in annex { body += "<li><strong>\(h(title)).</strong> \(h(basis))</li>\n" }
+            body += "</ul>\n</section>\n"
         }
         body += "<footer>\(h(c.footer()))</footer>\n"
         return HTMLPage.render(lang: t.htmlLang, title: t.roadmapTitle, body: body, extraCSS: """

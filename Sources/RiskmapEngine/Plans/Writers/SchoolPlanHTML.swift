@@ -35,7 +35,7 @@ enum SchoolPlanHTML {
                 let title = h(c.book.measures[item.measure].title)
                     + "<span class=\"addresses\">\(h(t.addresses(item.factors.map { t.quoted(c.factorTitle($0)) })))</span>"
                 return ["\(n + 1)", title, h(item.deadline.text),
-                        responsible(item.responsible, item.coExecutors, t), cell(c.result(item.measure)), cell(c.basis(item.measure))]
+                        responsible(item.responsible, item.coExecutors, t), cell(c.result(item.measure))]
             }, id: "plan", numeric: [0])
         }
         body += "</section>\n"

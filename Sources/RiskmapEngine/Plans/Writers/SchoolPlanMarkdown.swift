@@ -40,8 +40,7 @@ enum SchoolPlanMarkdown {
             out += MarkdownTable.render(t.planColumns, plan.items.enumerated().map { n, item in
                 let title = c.book.measures[item.measure].title
                 return ["\(n + 1)", "\(title) (\(t.addresses(item.factors.map { t.quoted(c.factorTitle($0)) })))",
-                        item.deadline.text, t.responsible(item.responsible, item.coExecutors), c.result(item.measure),
-                        c.basis(item.measure)]
+                        item.deadline.text, t.responsible(item.responsible, item.coExecutors), c.result(item.measure)]
             })
         }
 
@@ -85,7 +84,7 @@ enum SchoolPlanMarkdown {
     static func dataRows(_ plan: SchoolPlan, _ c: PlanContext) -> [[String]] {
         plan.dataToSupply.enumerated().map { n, r in
             let indicator = c.book.indicators[r.indicator]
-            return ["\(n + 1)", indicator.title, r.year.description, indicator.source ?? "", c.factorList(r.factors)]
+            return ["\(n + 1)", indicator.title, r.year.description, c.factorList(r.factors)]
         }
     }
 }
