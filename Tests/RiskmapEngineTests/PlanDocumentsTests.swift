@@ -152,8 +152,8 @@ import RiskmapLanguage
     }
 
     /// A school director reads the plan: no column of source citations in the school's tables
-    /// or the roadmap's; the basis stays in the roadmap's annex, roadmap.csv and plans.json.
-    @Test func sourceCitationsStayOutOfTheTablesAndInTheAnnexCSVAndJSON() throws {
+    /// or the roadmap's; the basis stays in roadmap.csv and plans.json, for the methodologist.
+    @Test func sourceCitationsStayOutOfTheDocumentsAndInTheCSVAndJSON() throws {
         let plans = try Self.plans()
         let audit = try #require(plans.book.measures.first { $0.code == "equipment_audit" })
         let basis = try #require(audit.basis)
@@ -169,16 +169,14 @@ import RiskmapLanguage
                 #expect(!text.contains("Источник"), "schools/\(plan.school.id).\(ext) has a source column")
             }
         }
-        // The roadmap: no basis column; one annex at the end with each measure's basis once.
+        // The roadmap and the report template: no basis column, no basis anywhere.
         let md = try #require(bundle.text("roadmap.md"))
         #expect(md.contains("| № | Мероприятие | Срок | Ответственный (соисполнители) | Школы | Ожидаемый результат |\n"))
-        let annex = try #require(md.range(of: "## Приложение. Основания мероприятий"))
-        #expect(md.components(separatedBy: basis).count - 1 == 1)
-        #expect(md.range(of: basis)!.lowerBound > annex.lowerBound, "the basis appears only in the annex")
-        let html = try #require(bundle.text("roadmap.html"))
-        #expect(!html.contains("<th>Основание</th>"))
-        #expect(html.contains("<section class=\"annex\">\n<h2>Приложение. Основания мероприятий</h2>"))
-        #expect(html.contains("<li><strong>\(HTMLEscape.text(audit.title)).</strong> \(HTMLEscape.text(basis))</li>"))
+        for path in ["roadmap.md", "roadmap.html", "report-template.md", "summary.html"] {
+            let text = try #require(bundle.text(path))
+            #expect(!text.contains(basis), "\(path) shows the basis")
+            #expect(!text.contains("Основание"), "\(path) has a basis column")
+        }
         // Machine-readable outputs keep it.
         #expect(try #require(bundle.text("roadmap.csv")).contains(basis))
         let json = PlansJSONWriter.json(plans)
@@ -187,8 +185,8 @@ import RiskmapLanguage
         #expect(sparse.contains("\"source\""), "plans.json keeps where the data to supply come from")
         // English: the same columns are gone.
         let en = Self.bundle(try Self.plans(lang: .en))
-        #expect(!(try #require(en.text("roadmap.md"))).contains("| Basis |"))
-        #expect(try #require(en.text("roadmap.md")).contains("## Annex. Basis of the measures"))
+        #expect(!(try #require(en.text("roadmap.md"))).contains("Basis"))
+        #expect(!(try #require(en.text("roadmap.html"))).contains("Basis"))
     }
 
     @Test func twoRunsGiveByteIdenticalBundles() throws {

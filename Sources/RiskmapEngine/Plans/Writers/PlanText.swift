@@ -133,14 +133,6 @@ struct PlanText {
          t("Ответственный (соисполнители)", "Responsible (co-executors)"), t("Школы", "Schools"),
          t("Ожидаемый результат", "Expected result")]
     }
-
-    /// The roadmap's annex: each measure's basis in the methodology (its source documents),
-    /// for the methodologist; the tables above leave it out.
-    var basisAnnexHeading: String { t("Приложение. Основания мероприятий", "Annex. Basis of the measures") }
-    var basisAnnexIntro: String {
-        t("Документы и пункты методики, из которых взято каждое мероприятие дорожной карты (для методиста; в планы школ не входят).",
-          "The documents and items of the methodology each roadmap measure comes from (for the methodologist; not part of the school plans).")
-    }
     var municipalScope: String { t("мера муниципального уровня", "municipality-level measure") }
     var roadmapNoItems: String { t("Мероприятия не требуются.", "No measures are needed.") }
 

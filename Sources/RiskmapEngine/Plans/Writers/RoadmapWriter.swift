@@ -1,7 +1,9 @@
 import RiskmapLanguage
 
 /// `roadmap.md`, `roadmap.html`, `roadmap.csv`: per municipality, every needed measure
-/// once, with its schools, deadline and responsible party.
+/// once, with its schools, deadline and responsible party. The measures' basis (the
+/// methodology's audit trail, which names the source documents' districts, schools and
+/// organisations) is in the CSV only: the Markdown and HTML are sent to schools.
 enum RoadmapWriter {
     /// The measure's title with what it addresses (and its scope when municipal).
     static func note(_ item: RoadmapItem, _ c: PlanContext) -> String {
@@ -10,16 +12,6 @@ enum RoadmapWriter {
         let factors = c.factors(of: item)
         if !factors.isEmpty { parts.append(c.text.addresses(factors.map { c.text.quoted(c.factorTitle($0)) })) }
         return parts.joined(separator: "; ")
-    }
-
-    /// Every measure of any municipality's roadmap that has a basis, once, in the rule book's
-    /// order: (title, basis).
-    static func basisAnnex(_ c: PlanContext) -> [(String, String)] {
-        let used = Set(c.plans.municipalities.flatMap { $0.items.map(\.measure) })
-        return used.sorted().compactMap { m in
-            let basis = c.basis(m)
-            return basis.isEmpty ? nil : (c.book.measures[m].title, basis)
-        }
     }
 
     static func needing(_ roadmap: MunicipalRoadmap) -> Int {
@@ -46,11 +38,6 @@ enum RoadmapWriter {
                         t.responsible(item.responsible, item.coExecutors), c.schoolNames(item).joined(separator: "; "),
                         c.result(item.measure)]
             })
-        }
-        let annex = basisAnnex(c)
-        if !annex.isEmpty {
-            out += "\n## \(e(t.basisAnnexHeading))\n\n\(e(t.basisAnnexIntro))\n\n"
-            for (title, basis) in annex { out += "- **\(e(title)).** \(e(basis))\n" }
         }
         out += "\n---\n\n\(e(c.footer()))\n"
         return out
@@ -81,12 +68,6 @@ enum RoadmapWriter {
                         SchoolPlanHTML.cell(c.result(item.measure))]
             }, numeric: [0], classes: "roadmap")
             body += "</section>\n"
-        }
-        let annex = basisAnnex(c)
-        if !annex.isEmpty {
-            body += "<section class=\"annex\">\n<h2>\(h(t.basisAnnexHeading))</h2>\n<p class=\"muted\">\(h(t.basisAnnexIntro))</p>\n<ul>\n"
-            for (title, basis) in annex { body += "<li><strong>\(h(title)).</strong> \(h(basis))</li>\n" }
-            body += "</ul>\n</section>\n"
         }
         body += "<footer>\(h(c.footer()))</footer>\n"
         return HTMLPage.render(lang: t.htmlLang, title: t.roadmapTitle, body: body, extraCSS: """

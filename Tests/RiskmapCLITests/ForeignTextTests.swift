@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// The documents a municipality sends (school plans, roadmap, report template, summary) name
+/// only its own district's schools: `riskmap plan` with the shipped rule book on every sample
+/// (and the years its source document analysed) produces no name of another seed district,
+/// school or company, and no «в документе не указан» or quoted report. The methodologist's
+/// outputs (roadmap.csv, plans.json) keep each measure's basis and are not scanned.
+@Suite struct ForeignTextTests {
+    /// Each sample district's place and school names, as word stems.
+    static let districts: [String: [String]] = [
+        "tomsk": ["Томский р", "Томского р", "Итатск", "Калтайск", "Кафтанчиков", "Моряковск", "Спасская",
+                  "Александровская", "Корниловск", "Лучановск", "Михетко", "Межениновск", "Мирненск",
+                  "Молодежненск", "Наумовск", "Нелюбинск", "Октябрьская СОШ", "Рассветовск", "Семилуженск",
+                  "Турунтаевск", "Халдеевск"],
+        "asino": ["Асино", "Асинов", "Батурин", "Минаевк", "Новиковк", "Ягодное", "Больше-Дорохов"],
+        "baikalovo": ["Байкалов", "Баженовск", "Вязовск", "Городищен", "Краснополян", "Ляпуновск", "Нижне-Иленск",
+                      "Пелевин", "Чурманск", "Шадринск", "Еланск"],
+        "dorogobuzh": ["Дорогобуж", "Верхнеднепров"],
+    ]
+
+    /// Never in a document a school receives.
+    static let neverShown = ["ПАО «", "не указан", "в отчёте", "как в документе", "Цель блока"]
+
+    static let runs: [(sample: String, year: String?)] = [
+        ("tomsk", nil), ("asino", nil), ("asino", "2018/19"), ("baikalovo", nil), ("baikalovo", "2020/21"), ("dorogobuzh", nil),
+    ]
+
+    @Test(arguments: runs.indices)
+    func documentsNameNoOtherDistrict(_ i: Int) throws {
+        let (sample, year) = Self.runs[i]
+        let tmp = try EngineCLI.temporaryFolder()
+        defer { EngineCLI.cleanUp(tmp) }
+        let out = tmp.path + "/out"
+        var args = ["plan", "--rules", EngineCLI.path("Rules"), "--schools", EngineCLI.path("Samples/\(sample).csv"), "--out", out]
+        if let year { args += ["--year", year] }
+        let result = EngineCLI.run(args)
+        #expect(result.code == 0 || result.code == 1, "\(result)")
+        let foreign = Self.districts.filter { $0.key != sample }.flatMap(\.value)
+        let fm = FileManager.default
+        let documents = ["roadmap.md", "roadmap.html", "report-template.md", "report-template.csv", "summary.html"]
+            + (try fm.contentsOfDirectory(atPath: out + "/schools")).sorted().map { "schools/" + $0 }
+        #expect(documents.count > 5)
+        var measureLines = 0
+        for path in documents {
+            let text = try String(contentsOfFile: out + "/" + path, encoding: .utf8)
+            let lower = text.lowercased()
+            for name in foreign where lower.contains(name.lowercased()) {
+                Issue.record("\(sample) \(year ?? "default"): \(path) names «\(name)» of another district")
+            }
+            for phrase in Self.neverShown where lower.contains(phrase.lowercased()) {
+                Issue.record("\(sample) \(year ?? "default"): \(path) says «\(phrase)»")
+            }
+            if path.hasPrefix("schools/"), path.hasSuffix(".md") {
+                measureLines += text.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("(устраняет: ") }.count
+            }
+        }
+        // The scan looked at real plans with measures, not empty ones.
+        #expect(measureLines > 0, "\(sample): no measures planned")
+    }
+}
