@@ -169,6 +169,13 @@ import RiskmapLanguage
               en: "«Признак»: no data"),
         .init(condition: "known(a)", rows: [TestRow("S", ["a": false])], ru: "«Признак»: данные есть", en: "«Признак»: data present"),
         .init(condition: "known(x) and x > 0", rows: [TestRow("S", ["x": 1])], ru: "«Икс» 1 превышает 0", en: "«Икс» 1 exceeds 0"),
+        // «a = да или нет_данных(a) и …» with a = нет: the value, not also «данные есть».
+        .init(condition: "a = yes or missing(a) and x > 5", rows: [TestRow("S", ["a": false])],
+              ru: "«Признак» — нет", en: "«Признак» — no"),
+        .init(condition: "a = yes or missing(a) and x > 5", rows: [TestRow("S", ["a": false, "x": 1])],
+              ru: "«Признак» — нет; «Икс» 1 не превышает 5", en: "«Признак» — no; «Икс» 1 does not exceed 5"),
+        .init(condition: "a = yes or missing(a) and x > 5", rows: [TestRow("S", ["x": 6])],
+              ru: "«Признак»: нет данных; «Икс» 6 превышает 5", en: "«Признак»: no data; «Икс» 6 exceeds 5"),
         .init(condition: "missing(y)", rows: [TestRow("S", ["x": 1])],
               ru: "«Игрек»: нет данных", en: "«Игрек»: no data"),
         .init(condition: "x > 5 and y > 5", rows: [TestRow("S", ["x": 6, "y": 2])],

@@ -96,6 +96,10 @@ private struct Sentences {
     let row: Int
     let lang: Lang
     private(set) var list: [String] = []
+    /// For a sentence that only says an indicator has a value (««X»: данные есть»), the
+    /// indicator's quoted title: the sentence is left out when another one states the value
+    /// («известно(x) и x = да» reads ««X» — да», not ««X»: данные есть; «X» — да»).
+    private var presence: [Int: String] = [:]
     /// Parameters whose basis this explanation already cited.
     private var citedParams = Set<Int>()
     /// Whether short parameter bases are cited (`Explainer.citations`).
@@ -108,7 +112,12 @@ private struct Sentences {
         self.lang = lang
     }
 
-    var joined: String { list.joined(separator: "; ") }
+    var joined: String {
+        list.indices.filter { i in
+            guard let subject = presence[i] else { return true }
+            return !list.indices.contains { j in j != i && presence[j] == nil && list[j].hasPrefix(subject + " ") }
+        }.map { list[$0] }.joined(separator: "; ")
+    }
     private var book: CheckedRuleBook { outcomes.book }
 
     func value(_ e: RExpr) -> Value { reference.evaluate(e, row: row).value }
@@ -120,7 +129,7 @@ private struct Sentences {
         case .and(let a, let b), .or(let a, let b):
             let isAnd: Bool
             if case .and = e.node { isAnd = true } else { isAnd = false }
-            for (child, sibling) in [(a, b), (b, a)] {
+            for child in [a, b] {
                 let c = value(child)
                 let decisive: Bool
                 if !v.isKnown {
@@ -130,12 +139,16 @@ private struct Sentences {
                 } else {
                     decisive = c == v
                 }
-                // «известно(x) и x = да»: the comparison says x's value; «x: данные есть» adds nothing.
-                if decisive && !Self.isPresenceSaidBy(child, sibling, known: c.isKnown && value(sibling).isKnown) { explain(child) }
+                if decisive { explain(child) }
             }
         case .not(let x):
             explain(x)
         default:
+            if case .known(let x) = e.node, case .indicator(let i) = x.node, value(x).isKnown {
+                presence[list.count] = "«\(book.indicators[i].title)»"
+            } else if case .missing(let x) = e.node, case .indicator(let i) = x.node, value(x).isKnown {
+                presence[list.count] = "«\(book.indicators[i].title)»"
+            }
             list.append(sentence(e, v))
         }
     }
@@ -218,15 +231,6 @@ private struct Sentences {
         let right = describe(b, top: true)
         guard case .truth(let holds) = v else { return "\(left) \(op.rawValue) \(right): \(ExplanationText.noData(lang))" }
         return "\(left) \(ExplanationText.verb(op, holds: holds, lang)) \(right)"
-    }
-
-    /// `child` is `известно(x)` and `sibling` a comparison of that same indicator x, both
-    /// known: the comparison's sentence states x's value, so the presence needs no sentence.
-    private static func isPresenceSaidBy(_ child: RExpr, _ sibling: RExpr, known: Bool) -> Bool {
-        guard known, case .known(let x) = child.node, case .indicator(let i) = x.node,
-              case .comparison(_, let l, let r) = sibling.node else { return false }
-        for side in [l, r] { if case .indicator(i) = side.node { return true } }
-        return false
     }
 
     /// `да` or `нет` written in the rule.
