@@ -145,6 +145,24 @@ import RiskmapLanguage
         #expect(both.coExecutors == ["УО", "МКУ «ЦРО»"])
     }
 
+    /// A row naming schools fills the role for those schools only: each school's plan shows
+    /// its own curator (or the rows naming no school), the roadmap every one.
+    @Test func directoryRowsForSomeSchools() throws {
+        let book = try checkedBook(Self.book)
+        let csv = "municipality;role;who;school\nM1;director;Куратор округа А;\"S1, S3\"\nM1;director;Куратор округа Б;S2\n"
+            + "M1;director;Директор школы;\n"
+        let (table, _) = CSVReader.read(bytes: Array(csv.utf8), path: "dir.csv")
+        let (directory, diagnostics) = Directory.load(table: try #require(table), book: book)
+        #expect(diagnostics.isEmpty)
+        #expect(directory.who(role: "director", municipality: "M1", school: "S1") == ["Куратор округа А"])
+        #expect(directory.who(role: "director", municipality: "M1", school: "S2") == ["Куратор округа Б"])
+        #expect(directory.who(role: "director", municipality: "M1", school: "S4") == ["Директор школы"])
+        #expect(directory.who(role: "director", municipality: "M1") == ["Куратор округа А", "Куратор округа Б", "Директор школы"])
+        let plans = try Self.plans([("S1", "M1", 20, 20), ("S2", "M1", 20, 20), ("S4", "M1", 20, 20)], directory: directory)
+        let responsible = plans.schools.map { plan in plan.items.first { plans.book.measures[$0.measure].code == "both" }!.responsible }
+        #expect(responsible == [["Куратор округа А"], ["Куратор округа Б"], ["Директор школы"]])
+    }
+
     @Test func aDirectoryWithAnUnknownRoleWarnsWithItsPlace() throws {
         let book = try checkedBook(Self.book)
         let csv = "municipality;role;who\nM1;ou;Кто-то\n"

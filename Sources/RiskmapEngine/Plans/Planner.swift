@@ -90,17 +90,17 @@ public struct Planner {
     private var book: CheckedRuleBook { outcomes.book }
 
     /// Who fills a role: the directory's bodies or positions, else the role's title.
-    func who(_ role: Int, _ municipality: String) -> [String] {
+    func who(_ role: Int, _ municipality: String, school: String?) -> [String] {
         let r = book.roles[role]
-        let named = directory.who(role: r.code, municipality: municipality)
+        let named = directory.who(role: r.code, municipality: municipality, school: school)
         return named.isEmpty ? [r.title] : named
     }
 
     /// The bodies or positions behind a list of roles, in order, each once.
-    func who(_ roles: [Int], _ municipality: String, except: [String] = []) -> [String] {
+    func who(_ roles: [Int], _ municipality: String, school: String? = nil, except: [String] = []) -> [String] {
         var out: [String] = []
         for role in roles {
-            for name in who(role, municipality) where !out.contains(name) && !except.contains(name) { out.append(name) }
+            for name in who(role, municipality, school: school) where !out.contains(name) && !except.contains(name) { out.append(name) }
         }
         return out
     }
@@ -141,10 +141,10 @@ public struct Planner {
                     municipal.append(m)
                 case .school:
                     let addressed = measure.addresses.filter { outcomes.factors[$0][row] == .triggered }
-                    let responsible = who(measure.responsible, school.municipality)
+                    let responsible = who(measure.responsible, school.municipality, school: school.id)
                     items.append(PlanItem(measure: m, factors: Array(Set(addressed)).sorted(), deadline: deadlines[m],
                                           responsible: responsible,
-                                          coExecutors: who(measure.coExecutors, school.municipality, except: responsible)))
+                                          coExecutors: who(measure.coExecutors, school.municipality, school: school.id, except: responsible)))
                 }
             }
             // Data to supply: every missing value that left a factor undecided.
