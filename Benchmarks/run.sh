@@ -45,20 +45,21 @@ else
   "$CC" -std=c11 -O2 -o "$TMP/$CNAME" "$C_REF" -lm && CBIN="$TMP/$CNAME"
 fi
 
-# Runs a command, prints wall time (and peak RSS with GNU time); sets WALL.
+# Runs a command, prints wall time (to the millisecond, from the shell's clock) and peak RSS
+# (with GNU time); sets WALL.
 timed() {
-  local log="$TMP/time.log"
+  local log="$TMP/time.log" s e
+  s=$(date +%s.%N)
   if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
     /usr/bin/time -v "$@" 2>"$log" >"$TMP/stdout.log" || { cat "$log"; return 1; }
-    local wall rss
-    wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
+    e=$(date +%s.%N)
+    local rss
     rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
-    WALL=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    WALL=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }')
     echo "   wall ${WALL} s, peak RSS $((rss / 1024)) MiB"
   else
-    local s e
-    s=$(date +%s.%N); "$@" >"$TMP/stdout.log" 2>"$log" || { cat "$log"; return 1; }; e=$(date +%s.%N)
-    WALL=$(echo "$e - $s" | bc)
+    "$@" >"$TMP/stdout.log" 2>"$log" || { cat "$log"; return 1; }; e=$(date +%s.%N)
+    WALL=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }')
     echo "   wall ${WALL} s"
   fi
 }
@@ -86,13 +87,16 @@ for n in "${SIZES[@]}"; do
     grep "^$CNAME"$'\t' "$TMP/time.log" | sed 's/^/   /' || true
     check "$TMP/c_$n.csv" "${OUT_SHA[$n]:-}" "output"
     RATIOS=("$(awk -v a="$RWALL" -v b="$WALL" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')")
+    PAIRS=("$RWALL/$WALL")
     # More pairs, alternating, so that neither program always gets the memory the other
     # (or the generator) has just freed (see Benchmarks/README.md, "Memory on this machine").
     for _ in $(seq 2 "${RUNS:-5}"); do
       timed "$BIN" run "$TMP/schools_$n.csv" "$TMP/riskmap_$n.csv" --rules Benchmarks/workload >/dev/null; RWALL=$WALL
       timed "$CBIN" "$TMP/schools_$n.csv" "$TMP/c_$n.csv" >/dev/null
       RATIOS+=("$(awk -v a="$RWALL" -v b="$WALL" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')")
+      PAIRS+=("$RWALL/$WALL")
     done
+    echo "   walls riskmap/$CNAME (s): ${PAIRS[*]}"
     echo "   ratio riskmap / $CNAME (wall, alternating pairs): ${RATIOS[*]}; median $(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
   fi
 done
