@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark: riskmap's engine on the peer-baseline workload
-# (/work/shared/bench/WORKLOAD.md) for 40,000 and 400,000 schools, checked by SHA-256,
-# and the hand-written C reference on the same files when it is available.
+# Side-by-side benchmark: riskmap's engine on the benchmark workload (Benchmarks/WORKLOAD.md,
+# the peers' workload reproduced byte for byte) for 40,000 and 400,000 schools, checked by
+# SHA-256, and our C reference (Benchmarks/reference/c_ref.c) on the same files; then the
+# default rule book (Rules/) with `riskmap classify --format csv`. Uses repository paths only.
 # Usage: Benchmarks/run.sh [N ...]      (default: 40000 400000)
-#        RUNS=5 (riskmap / c_hand pairs per size), DEFAULT_N=400000, DEFAULT_RUNS=3
+#        RUNS=5 (riskmap / C pairs per size), DEFAULT_N=400000, DEFAULT_RUNS=3
+#        C_REF=FILE.c (another C program with the same output), CC=cc, PLAN=1 (then plan.sh)
+# The user-facing jobs (plan, classify --format json, check) are timed by Benchmarks/plan.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(40000 400000)
-C_REF=${C_REF:-/work/shared/bench/engines/c_hand.c}
+C_REF=${C_REF:-Benchmarks/reference/c_ref.c}
+CC=${CC:-cc}
+CNAME=$(basename "$C_REF" .c)
+
+# Expected SHA-256 of the generated inputs (WORKLOAD.md §2.5) and of the outputs (§4.2).
 
 declare -A DATA_SHA=(
   [1000]=0d5820affcb8855e9bdba49f99c69710a68a6007a079ec31e6a9076561a6c579
@@ -29,24 +36,30 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 CBIN=""
-if [ -f "$C_REF" ] && command -v gcc >/dev/null; then
-  gcc -O2 -o "$TMP/c_hand" "$C_REF" -lm && CBIN="$TMP/c_hand"
+if [ ! -f "$C_REF" ]; then
+  echo "== no C reference at $C_REF: skipping the C side"
+elif ! command -v "$CC" >/dev/null; then
+  echo "== no C compiler ($CC): skipping the C reference (set CC=... to use another one)"
+else
+  echo "== compiling $C_REF ($CC -O2)"
+  "$CC" -std=c11 -O2 -o "$TMP/$CNAME" "$C_REF" -lm && CBIN="$TMP/$CNAME"
 fi
 
-# Runs a command, prints wall time (and peak RSS with GNU time); sets WALL.
+# Runs a command, prints wall time (to the millisecond, from the shell's clock) and peak RSS
+# (with GNU time); sets WALL.
 timed() {
-  local log="$TMP/time.log"
+  local log="$TMP/time.log" s e
+  s=$(date +%s.%N)
   if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
     /usr/bin/time -v "$@" 2>"$log" >"$TMP/stdout.log" || { cat "$log"; return 1; }
-    local wall rss
-    wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
+    e=$(date +%s.%N)
+    local rss
     rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
-    WALL=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    WALL=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }')
     echo "   wall ${WALL} s, peak RSS $((rss / 1024)) MiB"
   else
-    local s e
-    s=$(date +%s.%N); "$@" >"$TMP/stdout.log" 2>"$log" || { cat "$log"; return 1; }; e=$(date +%s.%N)
-    WALL=$(echo "$e - $s" | bc)
+    "$@" >"$TMP/stdout.log" 2>"$log" || { cat "$log"; return 1; }; e=$(date +%s.%N)
+    WALL=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }')
     echo "   wall ${WALL} s"
   fi
 }
@@ -69,19 +82,22 @@ for n in "${SIZES[@]}"; do
   RWALL=$WALL
   check "$TMP/riskmap_$n.csv" "${OUT_SHA[$n]:-}" "output"
   if [ -n "$CBIN" ]; then
-    echo "-- c_hand (gcc -O2)"
+    echo "-- $CNAME ($CC -O2)"
     timed "$CBIN" "$TMP/schools_$n.csv" "$TMP/c_$n.csv"
-    sed 's/^/   /' "$TMP/time.log" | grep -P '^   c_hand\t' || true
+    grep "^$CNAME"$'\t' "$TMP/time.log" | sed 's/^/   /' || true
     check "$TMP/c_$n.csv" "${OUT_SHA[$n]:-}" "output"
     RATIOS=("$(awk -v a="$RWALL" -v b="$WALL" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')")
+    PAIRS=("$RWALL/$WALL")
     # More pairs, alternating, so that neither program always gets the memory the other
     # (or the generator) has just freed (see Benchmarks/README.md, "Memory on this machine").
     for _ in $(seq 2 "${RUNS:-5}"); do
       timed "$BIN" run "$TMP/schools_$n.csv" "$TMP/riskmap_$n.csv" --rules Benchmarks/workload >/dev/null; RWALL=$WALL
       timed "$CBIN" "$TMP/schools_$n.csv" "$TMP/c_$n.csv" >/dev/null
       RATIOS+=("$(awk -v a="$RWALL" -v b="$WALL" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')")
+      PAIRS+=("$RWALL/$WALL")
     done
-    echo "   ratio riskmap / c_hand (wall, alternating pairs): ${RATIOS[*]}; median $(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+    echo "   walls riskmap/$CNAME (s): ${PAIRS[*]}"
+    echo "   ratio riskmap / $CNAME (wall, alternating pairs): ${RATIOS[*]}; median $(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
   fi
 done
 
@@ -100,5 +116,11 @@ if [ "$DEFAULT_N" != 0 ]; then
   "$BIN" classify "$TMP/default_$DEFAULT_N.csv" "$TMP/default_steps.csv" --rules Rules | sed 's/^/   /'
   if cmp -s "$TMP/default_out.csv" "$TMP/default_steps.csv"; then echo "   same bytes as riskmap classify"
   else echo "   DIFFERENT bytes from riskmap classify"; STATUS=1; fi
+fi
+# The user-facing jobs (plan, classify --format json, check) with their growth.
+if [ "${PLAN:-0}" = 1 ]; then
+  Benchmarks/plan.sh || STATUS=1
+else
+  echo "== plan, classify --format json, check: Benchmarks/plan.sh (or PLAN=1 Benchmarks/run.sh)"
 fi
 exit $STATUS

@@ -1,4 +1,4 @@
-// A faithful port of /work/shared/bench/gen_data.py (WORKLOAD.md §2): SplitMix64, one
+// A faithful port of the peers' generator gen_data.py (Benchmarks/WORKLOAD.md §2): SplitMix64, one
 // stream per school, draws in exactly the generator's order, integer arithmetic only.
 // Used by riskmap-bench and by the workload tests (library target RiskmapWorkload).
 

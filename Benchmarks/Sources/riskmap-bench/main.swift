@@ -1,4 +1,4 @@
-// riskmap-bench: the peer-baseline workload (/work/shared/bench/WORKLOAD.md) on riskmap's engine.
+// riskmap-bench: the benchmark workload (Benchmarks/WORKLOAD.md, the peers' workload) on riskmap's engine.
 //   riskmap-bench generate N FILE
 //   riskmap-bench run IN.csv OUT.csv [--rules Benchmarks/workload]
 import Foundation
