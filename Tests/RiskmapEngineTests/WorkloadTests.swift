@@ -4,7 +4,7 @@ import Testing
 import RiskmapLanguage
 import RiskmapWorkload
 
-/// The peer-baseline workload (Benchmarks/workload, /work/shared/bench/WORKLOAD.md) in
+/// The peer-baseline workload (Benchmarks/workload, defined in Benchmarks/WORKLOAD.md) in
 /// riskmap's language: it checks clean and reproduces the reference output for 1,000 schools.
 @Suite struct WorkloadTests {
     static let root = URL(fileURLWithPath: #filePath)
