@@ -184,7 +184,7 @@ enum EngineCommands {
         let report = ClassificationReport(loaded.outcomes,
                                           yearIndex: loaded.yearIndex, lang: context.lang)
         context.console.out(report.explain(row: rows[matches[0]]))
-        return .success
+        return loaded.dataErrors ? .failure : .success
     }
 
     // MARK: - test

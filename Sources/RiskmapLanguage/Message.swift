@@ -68,6 +68,8 @@ public enum Message: Sendable {
     case unterminatedString
     case unterminatedStringHelp
     case invalidDate(String)
+    /// Issue 17: a number beyond ±`NumberText.limit`.
+    case numberTooLarge(text: String, limit: String)
     // Parser
     case expected(Expected, found: String)
     case reservedWord(token: String, keyword: String)
@@ -268,6 +270,9 @@ public enum Message: Sendable {
         case .invalidDate(let d):
             return lang.text(ru: "несуществующая дата «\(d)»",
                              en: "no such date '\(d)'")
+        case .numberTooLarge(let t, let limit):
+            return lang.text(ru: "число \(t) вне допустимого диапазона: от -\(limit) до \(limit)",
+                             en: "number \(t) is outside the allowed range: -\(limit) to \(limit)")
         case .expected(let what, let found):
             return lang.text(ru: found.isEmpty ? "ожидалось: \(what.text(.ru)), но файл закончился" : "ожидалось: \(what.text(.ru)), найдено «\(found)»",
                              en: found.isEmpty ? "expected \(what.text(.en)), found the end of the file" : "expected \(what.text(.en)), found '\(found)'")

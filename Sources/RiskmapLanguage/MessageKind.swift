@@ -7,6 +7,7 @@ extension Message {
         case noRuleFiles, pathNotFound, unreadableFile, binaryFile, invalidUTF8, invalidUTF8Help, tooManyErrors
         // Lexer
         case unexpectedCharacter, guillemetHelp, unterminatedString, unterminatedStringHelp, invalidDate
+        case numberTooLarge
         // Parser
         case expected, reservedWord, reservedWordHelp, declarationHelp, unclosedBlockHelp, clauseHelp
         case duplicateClause, missingClause, indicatorTypeHelp, invalidSchoolYear, schoolYearHelp, invalidQuarter
@@ -58,6 +59,7 @@ extension Message {
         case .tooManyErrors: return .tooManyErrors
         case .unexpectedCharacter: return .unexpectedCharacter
         case .guillemetHelp: return .guillemetHelp
+        case .numberTooLarge: return .numberTooLarge
         case .unterminatedString: return .unterminatedString
         case .unterminatedStringHelp: return .unterminatedStringHelp
         case .invalidDate: return .invalidDate

@@ -94,7 +94,7 @@ enum ReferenceCells {
 
     /// A cell's value for `indicator`, or its problem. Missing markers are missing for
     /// every kind. A count is a whole number ≥ 0; a percent is within 0–100 unless a range
-    /// is declared; a declared range bounds counts, numbers and percents. A category value
+    /// is declared, a number or count within ±10¹⁵; a declared range bounds counts, numbers and percents. A category value
     /// matches exactly, else ignoring case (the first such). A text is kept trimmed.
     static func value(_ raw: String, _ indicator: Indicator) -> Result<LoadedProfiles.Value, Problem> {
         if isMissing(raw) { return .success(.missing) }
@@ -122,8 +122,9 @@ enum ReferenceCells {
         case .text:
             return .success(.text(text))
         }
-        let range = indicator.range ?? (indicator.kind == .percent ? 0...100 : nil)
-        if let range, !range.contains(v) {
+        // Without a declared range a number or count is within ±10¹⁵ (issue 17).
+        let range = indicator.range ?? (indicator.kind == .percent ? 0...100 : -1e15...1e15)
+        if !range.contains(v) {
             return .failure(Problem(message: .profileOutOfRange(text: text, low: "\(range.lowerBound)", high: "\(range.upperBound)")))
         }
         return .success(.number(v))

@@ -8,7 +8,7 @@ enum MessageSamples {
     static let all: [Message] = [
         .noRuleFiles, .pathNotFound("rules/x"), .unreadableFile("a.rules"), .binaryFile, .invalidUTF8, .invalidUTF8Help,
         .tooManyErrors(42), .unexpectedCharacter("«"), .guillemetHelp, .unterminatedString, .unterminatedStringHelp,
-        .invalidDate("2026-02-30"),
+        .invalidDate("2026-02-30"), .numberTooLarge(text: "99999999999999999999", limit: "1000000000000000"),
         .expected(.symbol(.rightBrace), found: "x"), .expected(.identifier, found: ""),
         .reservedWord(token: "school", keyword: "school"), .reservedWordHelp("school"), .declarationHelp, .unclosedBlockHelp,
         .clauseHelp(.measure), .duplicateClause(.version), .missingClause(.when),

@@ -70,7 +70,7 @@ enum ProfileBytes {
         guard separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") else { return nil }
         var second = 0, digits = 0
         while let b = utf8.next() {
-            guard let d = digit(b) else { return nil }
+            guard let d = digit(b), digits < 4 else { return nil }
             second = second * 10 + d
             digits += 1
         }

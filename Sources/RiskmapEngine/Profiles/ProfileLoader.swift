@@ -327,7 +327,12 @@ public enum ProfileLoader {
 
     /// The declared range; a percent indicator without one is 0–100 (percentage points).
     static func bounds(_ indicator: Indicator) -> ClosedRange<Double>? {
-        indicator.range ?? (indicator.kind == .percent ? 0...100 : nil)
+        if let range = indicator.range { return range }
+        switch indicator.kind {
+        case .percent: return 0...100
+        case .count, .number: return -NumberText.limit...NumberText.limit
+        case .bool, .category, .text: return nil
+        }
     }
 
     /// Parses one cell; nil when missing or invalid (invalid cells are reported).
