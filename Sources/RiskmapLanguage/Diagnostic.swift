@@ -73,30 +73,44 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic) -> String {
         let label = Message.severityLabel(diagnostic.severity, lang)
         var out = ""
+        let message = VisibleText.line(diagnostic.message.text(lang))
         if let range = diagnostic.range, let cell = range.cellName {
             // A cell of a spreadsheet: named as the spreadsheet names it, no text excerpt.
-            out += "\(range.file.path): \(cell): \(label): \(diagnostic.message.text(lang))\n"
+            out += "\(VisibleText.line(range.file.path)): \(cell): \(label): \(message)\n"
         } else if let range = diagnostic.range {
             let loc = range.startLocation
-            out += "\(range.file.path):\(loc.line):\(loc.column): \(label): \(diagnostic.message.text(lang))\n"
-            let line = range.file.lineText(loc.line)
+            out += "\(VisibleText.line(range.file.path)):\(loc.line):\(loc.column): \(label): \(message)\n"
+            // One line of the file, at most `excerptWidth` characters of it around the
+            // column, every control character made visible.
+            let full = Array(range.file.lineText(loc.line))
+            let endLoc = range.file.location(of: range.end)
+            let endColumn = endLoc.line == loc.line ? endLoc.column : full.count + 1
+            var first = 0, last = full.count
+            if full.count > Self.excerptWidth {
+                first = max(0, min(loc.column - 1 - Self.excerptWidth / 3, full.count - Self.excerptWidth))
+                last = first + Self.excerptWidth
+            }
+            let shown = full[first..<last].map { $0 == "\t" ? "\t" : Character(VisibleText.line(String($0))) }
+            let lead = first > 0 ? "…" : "", tail = last < full.count ? "…" : ""
             let gutter = String(loc.line)
             let pad = String(repeating: " ", count: gutter.count)
-            out += " \(gutter) | \(line)\n"
-            let prefix = String(line.prefix(loc.column - 1).map { $0 == "\t" ? "\t" : " " })
-            let endLoc = range.file.location(of: range.end)
-            let lineLength = line.count
-            let endColumn = endLoc.line == loc.line ? endLoc.column : lineLength + 1
-            let width = max(1, min(endColumn, lineLength + 1) - loc.column)
-            out += " \(pad) | \(prefix)\(String(repeating: "^", count: width))\n"
+            out += " \(gutter) | \(lead)\(String(shown))\(tail)\n"
+            let caret = max(0, min(loc.column - 1 - first, shown.count))
+            let prefix = String(shown.prefix(caret).map { $0 == "\t" ? "\t" : " " })
+            let width = max(1, min(endColumn - 1 - first, shown.count) - caret)
+            out += " \(pad) | \(lead.isEmpty ? "" : " ")\(prefix)\(String(repeating: "^", count: width))\n"
         } else {
-            out += "\(diagnostic.path ?? "riskmap"): \(label): \(diagnostic.message.text(lang))\n"
+            out += "\(VisibleText.line(diagnostic.path ?? "riskmap")): \(label): \(message)\n"
         }
         if let help = diagnostic.help {
-            out += "  \(Message.helpLabel(lang)): \(help.text(lang))\n"
+            out += "  \(Message.helpLabel(lang)): \(VisibleText.line(help.text(lang)))\n"
         }
         return out
     }
+
+    /// The most characters of a file's line a diagnostic shows (issue 17: a file with CR
+    /// line ends, or one long header, once echoed whole for every message).
+    public static let excerptWidth = 120
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(render).joined()

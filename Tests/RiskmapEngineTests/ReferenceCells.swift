@@ -10,8 +10,17 @@ enum ReferenceCells {
     struct Problem: Error { var message: Message }
 
     /// Without surrounding whitespace (any `Character.isWhitespace`).
+    /// Whitespace and the invisible format characters trimmed (U+200B–U+200F,
+    /// U+2060–U+2064, U+FEFF, U+180E), control characters inside shown as symbols.
     static func trimmed(_ text: String) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        func trim(_ s: Unicode.Scalar) -> Bool {
+            s.properties.isWhitespace || (0x200B...0x200F).contains(s.value) || (0x2060...0x2064).contains(s.value)
+                || s.value == 0xFEFF || s.value == 0x180E
+        }
+        var scalars = Array(text.unicodeScalars)
+        while let f = scalars.first, trim(f) { scalars.removeFirst() }
+        while let l = scalars.last, trim(l) { scalars.removeLast() }
+        return VisibleText.cell(String(String.UnicodeScalarView(scalars)))
     }
 
     /// Empty, `-`, `—`, `–`, `н/д`, `нет данных` or `n/a`, in any case, once trimmed.

@@ -1,0 +1,58 @@
+@testable import RiskmapEngine
+import RiskmapLanguage
+
+/// (b) The CSV reader and the profile loader, then evaluation and plan rendering on
+/// whatever loads. Oracle: a naive splitter (lines at LF, fields at `;`) for inputs it can
+/// read — valid UTF-8 without BOM, quotes, CR or NUL, `;` in the first line — must see the
+/// same header and, for every row, the same fields.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let (table, _) = CSVReader.read(bytes: bytes, path: "fuzz.csv", tuning: FuzzSupport.tuning)
+    guard let table else { return 0 }
+    NaiveSplitter.compare(table, bytes)
+    let book = FuzzSupport.starter
+    let (profiles, diagnostics) = ProfileLoader.load(table: table, book: book, defaultYear: SchoolYear(start: 2025),
+                                                     tuning: FuzzSupport.tuning)
+    _ = DiagnosticRenderer(lang: .ru).render(diagnostics)
+    guard profiles.rowCount > 0 else { return 0 }
+    let outcomes = Executor(Program(book: book), tuning: FuzzSupport.tuning).run(profiles)
+    let yearIndex = profiles.years.count - 1
+    let report = ClassificationReport(outcomes, yearIndex: yearIndex, lang: .ru)
+    _ = report.table()
+    _ = report.csvBytes()
+    _ = report.json()
+    if let first = report.rows.first { _ = report.explain(row: first) }
+    let plans = Planner(outcomes, lang: .ru).plan(yearIndex: yearIndex)
+    var bundle = OutputBundle()
+    PlanDocuments.add(plans, to: &bundle)
+    return 0
+}
+
+enum NaiveSplitter {
+    static func compare(_ table: CSVTable, _ bytes: [UInt8]) {
+        guard !bytes.contains(where: { $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 0 }),
+              !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+              let text = String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) else { return }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        guard let header = lines.first, header.contains(";"), table.delimiter == UInt8(ascii: ";") else { return }
+        let headerFields = header.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        guard table.columnCount == headerFields.count else {
+            FuzzSupport.fail("header: \(table.columnCount) columns, the naive splitter sees \(headerFields.count)", bytes)
+        }
+        for (c, h) in headerFields.enumerated() where table.header(c) != h {
+            FuzzSupport.fail("header \(c): «\(table.header(c))», the naive splitter sees «\(h)»", bytes)
+        }
+        let rows = lines.dropFirst().filter { !$0.isEmpty }
+        guard table.rowCount == rows.count else {
+            FuzzSupport.fail("\(table.rowCount) rows, the naive splitter sees \(rows.count)", bytes)
+        }
+        for (r, line) in rows.enumerated() {
+            let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            for c in 0..<min(fields.count, table.fieldCount(row: r)) where table.field(row: r, column: c) != fields[c] {
+                FuzzSupport.fail("row \(r) field \(c): «\(table.field(row: r, column: c))», the naive splitter sees «\(fields[c])»", bytes)
+            }
+        }
+    }
+}
