@@ -12,8 +12,8 @@ flags=(-O -g -sanitize=fuzzer -parse-as-library -swift-version 6 -enable-testing
 
 module() {  # NAME DEPENDENCIES…
     local name=$1; shift
-    local sources=("$root/Sources/$name"/*.swift)
-    while IFS= read -r -d '' f; do sources+=("$f"); done < <(find "$root/Sources/$name" -mindepth 2 -name '*.swift' -print0 | sort -z)
+    local sources=()
+    while IFS= read -r -d '' f; do sources+=("$f"); done < <(find "$root/Sources/$name" -name '*.swift' -print0 | sort -z)
     local stamp="$out/lib$name.a"
     if [[ -f $stamp ]] && [[ -z $(find "$root/Sources/$name" -name '*.swift' -newer "$stamp" | head -1) ]]; then return; fi
     echo "building $name (${#sources[@]} files)" >&2

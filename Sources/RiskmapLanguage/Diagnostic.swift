@@ -3,8 +3,19 @@ public struct Diagnostic: Sendable {
     public enum Severity: String, Sendable, Comparable {
         case error
         case warning
+        /// What riskmap did on its own that the user should know of (a header row found
+        /// below a title, a total row skipped); `--strict` leaves it a note.
+        case note
 
-        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+        var rank: Int {
+            switch self {
+            case .error: return 0
+            case .warning: return 1
+            case .note: return 2
+            }
+        }
+
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
     public var severity: Severity
@@ -40,11 +51,15 @@ public struct Diagnostic: Sendable {
         Diagnostic(.warning, message, at: range, help: help)
     }
 
+    public static func note(_ message: Message, at range: SourceRange?, help: Message? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: range, help: help)
+    }
+
     public var location: SourceLocation? { range?.startLocation }
 
     /// Sort key: file, then position, then severity (stable for equal keys).
     var sortKey: (String, Int, Int) {
-        (path ?? "", range?.start ?? -1, severity == .error ? 0 : 1)
+        (path ?? "", range?.start ?? -1, severity.rank)
     }
 }
 
@@ -115,6 +130,30 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(render).joined()
     }
+
+    /// At most `perKind` diagnostics of each kind (message and severity), in order; then,
+    /// for each kind with more, one line saying how many more there are. A file with
+    /// thousands of the same mistake gives a screenful, not thousands (issue 17).
+    public func render(_ diagnostics: [Diagnostic], perKind: Int) -> String {
+        var shown: [String: Int] = [:]
+        var order: [(key: String, diagnostic: Diagnostic)] = []
+        var out = ""
+        for d in diagnostics {
+            let key = d.severity.rawValue + " " + d.message.code
+            let n = shown[key, default: 0]
+            shown[key] = n + 1
+            if n < perKind { out += render(d) } else if n == perKind { order.append((key, d)) }
+        }
+        for (key, d) in order {
+            let more = (shown[key] ?? 0) - perKind
+            out += render(Diagnostic(.note, .moreOfKind(count: more, example: d.message.text(lang), code: d.message.code),
+                                     path: d.path ?? "riskmap"))
+        }
+        return out
+    }
+
+    /// How many of each kind `render(_:perKind:)` shows on a terminal.
+    public static let perKindOnTerminal = 20
 
     /// One line: «2 ошибки, 1 предупреждение».
     public func summary(_ diagnostics: [Diagnostic]) -> String {

@@ -33,6 +33,10 @@ extension Message {
         case exampleSchoolMissing, exampleUnknownSchool, exampleSchoolHelp, reliableKind, reliableReference
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
+        // Issue 17
+        case moreOfKind, csvTooManyColumns, csvCellTooLong, csvInvalidUTF8, csvInvalidUTF8Help, csvHeaderRowFound
+        case profileTotalRowSkipped, profileDataUnderEmptyHeader, profileNoYearColumn, profileNoYearColumnHelp
+        case profileIdTooLong, profileMoreColumns, ruleFileTooLarge, unreadableFileReason, outputReadOnly
         // School profiles
         case profileMissingIdColumn, profileIdColumnHelp, profileUnknownColumn, profileColumnsHelp
         case profileDuplicateColumn, profileBadValue, profileOutOfRange, profileUnknownCategory
@@ -151,6 +155,21 @@ extension Message {
         case .csvTooManyFields: return .csvTooManyFields
         case .csvTooFewFields: return .csvTooFewFields
         case .csvTooManyFieldsHelp: return .csvTooManyFieldsHelp
+        case .moreOfKind: return .moreOfKind
+        case .csvTooManyColumns: return .csvTooManyColumns
+        case .csvCellTooLong: return .csvCellTooLong
+        case .csvInvalidUTF8: return .csvInvalidUTF8
+        case .csvInvalidUTF8Help: return .csvInvalidUTF8Help
+        case .csvHeaderRowFound: return .csvHeaderRowFound
+        case .profileTotalRowSkipped: return .profileTotalRowSkipped
+        case .profileDataUnderEmptyHeader: return .profileDataUnderEmptyHeader
+        case .profileNoYearColumn: return .profileNoYearColumn
+        case .profileNoYearColumnHelp: return .profileNoYearColumnHelp
+        case .profileIdTooLong: return .profileIdTooLong
+        case .profileMoreColumns: return .profileMoreColumns
+        case .ruleFileTooLarge: return .ruleFileTooLarge
+        case .unreadableFileReason: return .unreadableFileReason
+        case .outputReadOnly: return .outputReadOnly
         case .profileMissingIdColumn: return .profileMissingIdColumn
         case .profileIdColumnHelp: return .profileIdColumnHelp
         case .profileUnknownColumn: return .profileUnknownColumn

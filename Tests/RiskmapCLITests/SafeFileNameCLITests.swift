@@ -8,7 +8,7 @@ import RiskmapCLI
     @Test func longAndDeviceIdsGetPlans() throws {
         let project = try Binary.project()
         defer { EngineCLI.cleanUp(project) }
-        let long = String(repeating: "𝐀", count: 150)   // 600 bytes of letters
+        let long = String(repeating: "𝐀", count: 100)   // 400 bytes of letters, the longest id
         var csv = try String(contentsOf: project.appendingPathComponent("Samples/tomsk.csv"), encoding: .utf8)
         csv = csv.replacingOccurrences(of: "\nTOM-01;", with: "\n\(long);").replacingOccurrences(of: "\nTOM-02;", with: "\nCON;")
             .replacingOccurrences(of: "\nTOM-03;", with: "\nnul;")

@@ -323,12 +323,13 @@ import RiskmapPlatform
     @Test func noYearColumnMeansOneYear() throws {
         let text = "school_id;pupils\nS1;100\nS2;200\n"
         let l = try Self.load(text, defaultYear: year(2025))
-        #expect(l.diagnostics.isEmpty)
+        #expect(l.diagnostics.map(\.message.code) == ["profileNoYearColumn"])   // said (issue 17)
+        #expect(l.diagnostics.allSatisfy { $0.severity == .note })
         #expect(l.profiles.years == [year(2025)])
         #expect(l.value("S2", "pupils") == 200)
         // Without a year column a repeated id is a duplicate.
         let dup = try Self.load("school_id;pupils\nS1;100\nS1;200\n", defaultYear: year(2026))
-        #expect(dup.summary == ["E profileDuplicateSchoolYear@3:1"])
+        #expect(dup.summary == ["W profileNoYearColumn@-", "E profileDuplicateSchoolYear@3:1"])
         #expect(dup.value("S1", "pupils", 2026) == 100)
     }
 

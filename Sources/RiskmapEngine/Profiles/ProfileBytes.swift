@@ -255,6 +255,13 @@ enum ProfileBytes {
             }
         }
 
+        var byteCount: Int {
+            switch self {
+            case .bytes(let b): return b.count
+            case .text(let s): return s.utf8.count
+            }
+        }
+
         var string: String {
             switch self {
             case .bytes(let b): return String(decoding: b, as: UTF8.self)
