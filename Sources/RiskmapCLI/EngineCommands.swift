@@ -153,7 +153,14 @@ enum EngineCommands {
                 try context.console.out(streaming: render)
             }
         } catch {
-            context.console.err(CLIText.cannotWrite(error.description, context.lang))
+            switch error.refusal {
+            case .symbolicLink?:
+                context.console.err(context.renderer.render(Diagnostic(.error, .outputIsSymbolicLink(error.path), path: error.path)))
+            case .readOnly?:
+                context.console.err(context.renderer.render(Diagnostic(.error, .outputReadOnly(error.path), path: error.path)))
+            case nil:
+                context.console.err(CLIText.cannotWrite(error.description, context.lang))
+            }
             return .cannotWrite
         }
         return loaded.dataErrors ? .failure : .success

@@ -23,3 +23,37 @@ import RiskmapCLI
         #expect(!files.contains { ["CON", "NUL", "nul"].contains($0.split(separator: ".").first.map(String.init) ?? "") })
     }
 }
+
+/// Issue 17, item 5: `classify --out` respects a symbolic link or a read-only file at its
+/// target, and `plan --out` a symbolic link to a folder, each with a message.
+@Suite struct OutputTargetTests {
+    @Test func classifyOutRespectsLinksAndReadOnlyFiles() throws {
+        let folder = try EngineCLI.temporaryFolder()
+        defer { EngineCLI.cleanUp(folder) }
+        let real = folder.path + "/real.csv", link = folder.path + "/link.csv", locked = folder.path + "/locked.csv"
+        try Data("real".utf8).write(to: URL(fileURLWithPath: real))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let r = EngineCLI.classify(["--format", "csv", "--out", link])
+        #expect(r.code == 73, "\(r)")
+        #expect(r.stderr.contains("link.csv» — символическая ссылка"), "\(r)")
+        #expect(try String(contentsOfFile: real, encoding: .utf8) == "real")
+        try Data("locked".utf8).write(to: URL(fileURLWithPath: locked))
+        chmod(locked, 0o444)
+        let l = EngineCLI.classify(["--format", "csv", "--out", locked])
+        #expect(l.code == 73, "\(l)")
+        #expect(l.stderr.contains("locked.csv» доступен только для чтения; riskmap его не перезаписывает"), "\(l)")
+        #expect(try String(contentsOfFile: locked, encoding: .utf8) == "locked")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.csv", "locked.csv", "real.csv"])
+    }
+
+    @Test func planOutRespectsALinkedFolder() throws {
+        let folder = try EngineCLI.temporaryFolder()
+        defer { EngineCLI.cleanUp(folder) }
+        try FileManager.default.createDirectory(atPath: folder.path + "/real", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/out", withDestinationPath: folder.path + "/real")
+        let r = EngineCLI.run(["plan", "--rules", EngineCLI.path("Rules"), "--schools", EngineCLI.path("Samples/tomsk.csv"), "--out", folder.path + "/out"])
+        #expect(r.code == 73, "\(r)")
+        #expect(r.stderr.contains("символическая ссылка"), "\(r)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/out") == folder.path + "/real")
+    }
+}
