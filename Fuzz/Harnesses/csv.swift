@@ -41,7 +41,19 @@ enum NaiveSplitter {
         guard table.columnCount == headerFields.count else {
             FuzzSupport.fail("header: \(table.columnCount) columns, the naive splitter sees \(headerFields.count)", bytes)
         }
-        for (c, h) in headerFields.enumerated() where table.header(c) != h {
+        // Headers are trimmed (whitespace, invisible format characters) and their control
+        // characters shown as symbols: the documented rule, written again.
+        func trim(_ s: Unicode.Scalar) -> Bool {
+            s.properties.isWhitespace || (0x200B...0x200F).contains(s.value) || (0x2060...0x2064).contains(s.value)
+                || s.value == 0xFEFF || s.value == 0x180E
+        }
+        func cleaned(_ h: String) -> String {
+            var scalars = Array(h.unicodeScalars)
+            while let f = scalars.first, trim(f) { scalars.removeFirst() }
+            while let l = scalars.last, trim(l) { scalars.removeLast() }
+            return VisibleText.cell(String(String.UnicodeScalarView(scalars)))
+        }
+        for (c, h) in headerFields.map(cleaned).enumerated() where table.header(c) != h {
             FuzzSupport.fail("header \(c): «\(table.header(c))», the naive splitter sees «\(h)»", bytes)
         }
         let rows = lines.dropFirst().filter { !$0.isEmpty }
