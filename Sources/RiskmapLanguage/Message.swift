@@ -248,6 +248,14 @@ public enum Message: Sendable {
 
     public static func summary(errors: Int, warnings: Int) -> SummaryText { SummaryText(errors: errors, warnings: warnings) }
 
+    /// A value from a file as a message quotes it: at most `shownLength` characters, then
+    /// «…» (a message is one line; the cell itself is in the excerpt).
+    static func shown(_ value: String) -> String {
+        value.count > shownLength ? String(value.prefix(shownLength)) + "…" : value
+    }
+
+    static let shownLength = 60
+
     /// The message in `lang`.
     public func text(_ lang: Lang) -> String {
         switch self {
@@ -606,28 +614,34 @@ public enum Message: Sendable {
         case .profileIdColumnHelp:
             return lang.text(ru: "первые столбцы: school_id (или «Код ОО»), name («Наименование ОО»), municipality («Муниципалитет»), year («Учебный год»)",
                              en: "the first columns: school_id, name, municipality, year")
-        case .profileUnknownColumn(let c):
+        case .profileUnknownColumn(let whole):
+            let c = Message.shown(whole)
             return lang.text(ru: "столбец «\(c)» не соответствует ни одному показателю и не будет прочитан",
                              en: "column '\(c)' matches no indicator and will not be read")
         case .profileColumnsHelp:
             return lang.text(ru: "заголовок столбца — код показателя или его «столбец» из книги правил",
                              en: "a column header is an indicator code or one of its declared 'column' names")
-        case .profileDuplicateColumn(let c, let i):
+        case .profileDuplicateColumn(let whole, let i):
+            let c = Message.shown(whole)
             return lang.text(ru: "столбец «\(c)» повторно задаёт показатель «\(i)» и не будет прочитан",
                              en: "column '\(c)' sets indicator '\(i)' again and will not be read")
-        case .profileBadValue(let t, let e):
+        case .profileBadValue(let whole, let e):
+            let t = Message.shown(whole)
             return lang.text(ru: "значение «\(t)» не подходит: ожидалось \(e.text(.ru)); значение считается отсутствующим",
                              en: "value '\(t)' is not \(e.text(.en)); it counts as missing")
-        case .profileOutOfRange(let t, let lo, let hi):
+        case .profileOutOfRange(let whole, let lo, let hi):
+            let t = Message.shown(whole)
             return lang.text(ru: "значение «\(t)» вне допустимого диапазона \(lo)…\(hi); значение считается отсутствующим",
                              en: "value '\(t)' is outside the range \(lo)…\(hi); it counts as missing")
-        case .profileUnknownCategory(let t, let i):
+        case .profileUnknownCategory(let whole, let i):
+            let t = Message.shown(whole)
             return lang.text(ru: "у показателя «\(i)» нет значения «\(t)»; значение считается отсутствующим",
                              en: "indicator '\(i)' has no value '\(t)'; it counts as missing")
         case .profileDuplicateSchoolYear(let id, let y, let line):
             return lang.text(ru: "школа «\(id)» за \(y) уже есть в строке \(line); эта строка не прочитана",
                              en: "school '\(id)' for \(y) already appears on line \(line); this row was not read")
-        case .profileBadYear(let t):
+        case .profileBadYear(let whole):
+            let t = Message.shown(whole)
             return lang.text(ru: "неверный учебный год «\(t)»; строка не прочитана",
                              en: "invalid school year '\(t)'; the row was not read")
         case .profileYearHelp:

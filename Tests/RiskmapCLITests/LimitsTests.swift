@@ -61,4 +61,14 @@ import RiskmapCLI
             #expect(r.stderr.utf8.count < 2_000, "the message does not echo the cell")
         }
     }
+
+    /// A long bad value is quoted cut to 60 characters: each message is one short line.
+    @Test func longValuesAreCutInMessages() throws {
+        let value = String(repeating: "9", count: 20_000) + "x"
+        let r = try Self.classify("school_id;year;pupils\nS1;2025/26;\(value)\n")
+        #expect(r.code == 1)
+        let message = r.stderr.split(separator: "\n").first { $0.contains("не подходит") } ?? ""
+        #expect(message.contains("«" + String(repeating: "9", count: 60) + "…»"), "\(message.prefix(300))")
+        #expect(message.count < 300 && r.stderr.utf8.count < 2_000)
+    }
 }
