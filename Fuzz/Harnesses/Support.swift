@@ -25,6 +25,9 @@ enum FuzzSupport {
         return book
     }()
 
+    /// The starter book compiled once.
+    static let program = Program(book: starter)
+
     static func fail(_ what: String, _ input: [UInt8]) -> Never {
         let shown = String(decoding: input.prefix(400), as: UTF8.self)
         fatalError("\(what)\ninput (\(input.count) bytes): \(shown.debugDescription)")

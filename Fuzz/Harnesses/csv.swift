@@ -16,7 +16,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                                                      tuning: FuzzSupport.tuning)
     _ = DiagnosticRenderer(lang: .ru).render(diagnostics)
     guard profiles.rowCount > 0 else { return 0 }
-    let outcomes = Executor(Program(book: book), tuning: FuzzSupport.tuning).run(profiles)
+    let outcomes = Executor(FuzzSupport.program, tuning: FuzzSupport.tuning).run(profiles)
     let yearIndex = profiles.years.count - 1
     let report = ClassificationReport(outcomes, yearIndex: yearIndex, lang: .ru)
     _ = report.table()

@@ -28,7 +28,7 @@ public func fuzzWriters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let book = FuzzSupport.starter
     let (profiles, _) = ProfileLoader.load(table: table, book: book, defaultYear: nil, tuning: FuzzSupport.tuning)
     guard profiles.rowCount > 0 else { return 0 }   // an id that trims to nothing
-    let outcomes = Executor(Program(book: book), tuning: FuzzSupport.tuning).run(profiles)
+    let outcomes = Executor(FuzzSupport.program, tuning: FuzzSupport.tuning).run(profiles)
     let report = ClassificationReport(outcomes, yearIndex: 0, lang: .ru)
     WriterOracle.csv(String(decoding: report.csvBytes(), as: UTF8.self), "classify.csv", bytes)
     let plans = Planner(outcomes, lang: .ru).plan(yearIndex: 0)
