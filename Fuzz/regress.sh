@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 runs=${1:-2000}
 export RISKMAP_ROOT=$(cd .. && pwd)
+# Let libFuzzer, not Swift's backtracer, handle a trap: it then saves the input.
+export SWIFT_BACKTRACE=enable=no
 out=${FUZZ_BUILD:-.build}
 ./build.sh
 for name in lang csv xlsx writers; do

@@ -15,5 +15,7 @@ mkdir -p ".build/corpus-$name" ".build/artifacts-$name"
 dict=()
 [[ -f $name.dict ]] && dict=(-dict="$name.dict")
 export RISKMAP_ROOT=$(cd .. && pwd)
+# Let libFuzzer, not Swift's backtracer, handle a trap: it then saves the input.
+export SWIFT_BACKTRACE=enable=no
 exec nice -n 19 ".build/fuzz-$name" -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=3072 \
     -print_final_stats=1 "${dict[@]}" -artifact_prefix=".build/artifacts-$name/" "$@" ".build/corpus-$name" "corpus/$name"

@@ -33,11 +33,16 @@ enum NaiveSplitter {
     static func compare(_ table: CSVTable, _ bytes: [UInt8]) {
         guard !bytes.contains(where: { $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 0 }),
               !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-              let text = String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) else { return }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
+              String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil else { return }
+        // Split on bytes: a `;` followed by a combining mark is one Character but still a delimiter.
+        func split(_ b: ArraySlice<UInt8>, _ separator: UInt8) -> [String] {
+            b.split(separator: separator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
+        var lineBytes = bytes[...].split(separator: 0x0A, omittingEmptySubsequences: false)
+        if lineBytes.last?.isEmpty == true { lineBytes.removeLast() }
+        let lines = lineBytes.map { String(decoding: $0, as: UTF8.self) }
         guard let header = lines.first, header.contains(";"), table.delimiter == UInt8(ascii: ";") else { return }
-        let headerFields = header.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        let headerFields = split(lineBytes[0], 0x3B)
         guard table.columnCount == headerFields.count else {
             FuzzSupport.fail("header: \(table.columnCount) columns, the naive splitter sees \(headerFields.count)", bytes)
         }
@@ -56,12 +61,12 @@ enum NaiveSplitter {
         for (c, h) in headerFields.map(cleaned).enumerated() where table.header(c) != h {
             FuzzSupport.fail("header \(c): «\(table.header(c))», the naive splitter sees «\(h)»", bytes)
         }
-        let rows = lines.dropFirst().filter { !$0.isEmpty }
+        let rows = lineBytes.dropFirst().filter { !$0.isEmpty }
         guard table.rowCount == rows.count else {
             FuzzSupport.fail("\(table.rowCount) rows, the naive splitter sees \(rows.count)", bytes)
         }
         for (r, line) in rows.enumerated() {
-            let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            let fields = split(line, 0x3B)
             for c in 0..<min(fields.count, table.fieldCount(row: r)) where table.field(row: r, column: c) != fields[c] {
                 FuzzSupport.fail("row \(r) field \(c): «\(table.field(row: r, column: c))», the naive splitter sees «\(fields[c])»", bytes)
             }
