@@ -94,6 +94,9 @@ import RiskmapEngine
         ("-5", "-5"), ("+3", "+3"), ("-2,5", "\"-2,5\""), ("12", "12"), ("=1+1", "'=1+1"), ("-1+cmd", "'-1+cmd"),
         ("@A1", "'@A1"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("+", "'+"), ("-", "'-"), ("a=b", "a=b"),
         ("=HYPERLINK(\"u\";\"t\")", "\"'=HYPERLINK(\"\"u\"\";\"\"t\"\")\""),
+        // A quote followed by a combining mark is one Character, still a quote to Excel
+        // (found by Fuzz/writers: the field ended early and the rest became a new cell).
+        ("a\"\u{064B};\n\t=cmd", "\"a\"\"\u{064B};\n\t=cmd\""),
     ])
     func fieldEscaping(cell: String, written: String) {
         #expect(RiskmapEngine.CSVField.escape(cell) == written)

@@ -195,6 +195,13 @@ import RiskmapLanguage
         }
     }
 
+    /// A pipe or line break followed by a combining mark (one Character) is escaped all the
+    /// same (found by Fuzz/writers for the CSV writer's quotes).
+    @Test func markdownEscapesByScalar() {
+        #expect(MarkdownTable.escape("a|\u{0308}b") == "a\\|\u{0308}b")
+        #expect(MarkdownTable.escape("a\n\u{0308}b") == "a \u{0308}b")
+    }
+
     @Test func markdownEscapesPipesAndHTMLIsSelfContained() throws {
         let bundle = Self.bundle(try Self.plans(csv: "plan-schools.csv"))
         let md = try #require(bundle.text("schools/Ю-7_1.md"))

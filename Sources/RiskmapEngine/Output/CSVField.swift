@@ -41,9 +41,12 @@ public enum CSVField {
 
     /// The field as written: neutralised, then quoted if needed.
     public static func escape(_ s: String) -> String {
-        let s = needsNeutralising(s) ? "'" + s : s
-        guard needsQuotes(s) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // On bytes: a quote followed by a combining mark is one Character, which a
+        // Character-wise replacement would not double — a quote that then ends the field
+        // early, and whatever follows starts a new cell (found by Fuzz/writers).
+        var out: [UInt8] = []
+        append(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends UTF-8 field bytes, neutralised and quoted if needed.

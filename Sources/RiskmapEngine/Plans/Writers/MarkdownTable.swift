@@ -5,15 +5,17 @@ enum MarkdownTable {
     static func escape(_ s: String) -> String {
         // Most cells have nothing to escape: checked on bytes, the text comes back as it is.
         guard s.utf8.contains(where: { escaped.contains($0) }) else { return s }
-        var out = ""
-        for c in s {
+        // By Unicode scalar, not Character: a `|` or a line break followed by a combining
+        // mark is one Character, but Markdown still sees the `|` (found by Fuzz/writers).
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
             switch c {
             case "\\", "|", "*", "_", "`", "<", "[", "]": out.append("\\"); out.append(c)
-            case "\n", "\r", "\r\n", "\t": out.append(" ")
+            case "\n", "\r", "\t": out.append(" ")
             default: out.append(c)
             }
         }
-        return out
+        return String(out)
     }
 
     /// The bytes of the characters `escape` changes (all ASCII).
