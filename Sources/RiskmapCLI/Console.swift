@@ -1,5 +1,6 @@
 import Foundation
 import RiskmapEngine
+import RiskmapLanguage
 import RiskmapPlatform
 import Synchronization
 
@@ -28,7 +29,10 @@ public final class Console: Sendable {
     /// What was written to standard error (captured consoles).
     public var standardError: String { captured.withLock { $0.standardError } }
 
+    /// Writes `text` to standard output; control characters other than line ends and tabs
+    /// are shown as symbols (`VisibleText`), so no input can send a terminal escape.
     public func out(_ text: String) {
+        let text = VisibleText.lines(text)
         if capture { captured.withLock { $0.standardOutput += text } } else { FileHandle.standardOutput.write(Data(text.utf8)) }
     }
 
@@ -46,7 +50,9 @@ public final class Console: Sendable {
         }
     }
 
+    /// Writes `text` to standard error, control characters made visible as in `out`.
     public func err(_ text: String) {
+        let text = VisibleText.lines(text)
         if capture {
             captured.withLock { $0.standardError += text }
         } else {

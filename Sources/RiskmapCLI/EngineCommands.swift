@@ -84,7 +84,8 @@ enum EngineCommands {
             context.console.err(renderer.render(Diagnostic(.error, .pathNotFound(p), path: p, help: .schoolsNotFoundHelp)))
             return .failure(.noInput)
         case .failure(.unreadable(let p)):
-            context.console.err(renderer.render(Diagnostic(.error, .unreadableFile(p), path: p)))
+            let message: Message = FileBytes.failureReason(p).map { .unreadableFileReason(path: p, reason: $0) } ?? .unreadableFile(p)
+            context.console.err(renderer.render(Diagnostic(.error, message, path: p)))
             return .failure(.noInput)
         case .failure(.isFolder(let p)):
             context.console.err(renderer.render(Diagnostic(.error, .inputIsFolder(p), path: p, help: .schoolsNotFoundHelp)))
@@ -96,8 +97,8 @@ enum EngineCommands {
             loaded = l
         }
         var diagnostics = loaded.diagnostics
-        if parsed.flags.contains("strict") { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
-        context.console.err(renderer.render(diagnostics))
+        if parsed.flags.contains("strict") { diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d } }
+        context.console.err(renderer.render(diagnostics, perKind: DiagnosticRenderer.perKindOnTerminal))
         let profiles = loaded.profiles
         guard loaded.isTable, profiles.rowCount > 0 else { return .failure(.failure) }
         let yearIndex: Int
@@ -152,7 +153,14 @@ enum EngineCommands {
                 try context.console.out(streaming: render)
             }
         } catch {
-            context.console.err(CLIText.cannotWrite(error.description, context.lang))
+            switch error.refusal {
+            case .symbolicLink?:
+                context.console.err(context.renderer.render(Diagnostic(.error, .outputIsSymbolicLink(error.path), path: error.path)))
+            case .readOnly?:
+                context.console.err(context.renderer.render(Diagnostic(.error, .outputReadOnly(error.path), path: error.path)))
+            case nil:
+                context.console.err(CLIText.cannotWrite(error.description, context.lang))
+            }
             return .cannotWrite
         }
         return loaded.dataErrors ? .failure : .success
@@ -184,7 +192,7 @@ enum EngineCommands {
         let report = ClassificationReport(loaded.outcomes,
                                           yearIndex: loaded.yearIndex, lang: context.lang)
         context.console.out(report.explain(row: rows[matches[0]]))
-        return .success
+        return loaded.dataErrors ? .failure : .success
     }
 
     // MARK: - test

@@ -68,7 +68,8 @@ enum PlanCommand {
         var directory = Directory()
         if let path = directoryPath {
             guard let bytes = FileBytes.read(path) else {
-                context.console.err(renderer.render(Diagnostic(.error, .unreadableFile(path), path: path)))
+                let message: Message = FileBytes.failureReason(path).map { .unreadableFileReason(path: path, reason: $0) } ?? .unreadableFile(path)
+                context.console.err(renderer.render(Diagnostic(.error, message, path: path)))
                 return .noInput
             }
             let (table, csvDiagnostics) = CSVReader.read(bytes: bytes, path: path)
@@ -78,8 +79,8 @@ enum PlanCommand {
                 directory = d
                 diagnostics += more
             }
-            if parsed.flags.contains("strict") { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
-            context.console.err(renderer.render(diagnostics))
+            if parsed.flags.contains("strict") { diagnostics = diagnostics.map { var d = $0; if d.severity == .warning { d.severity = .error }; return d } }
+            context.console.err(renderer.render(diagnostics, perKind: DiagnosticRenderer.perKindOnTerminal))
             problems += diagnostics
             inputs.append(ManifestWriter.Input(role: "directory", path: path, sha256: SHA256.hex(bytes)))
         }

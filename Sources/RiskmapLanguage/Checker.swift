@@ -844,7 +844,7 @@ public struct Checker {
             let arg = expression(call.arguments[0], context, inCohort: inCohort)
             var years = 1
             if call.arguments.count == 2 {
-                guard case .number(let v, let text) = call.arguments[1].kind, !text.contains("."), (1...20).contains(Int(v)) else {
+                guard case .number(let v, let text) = call.arguments[1].kind, !text.contains("."), v >= 1, v <= 20 else {
                     error(.previousYearsArgument, at: call.arguments[1].range)
                     return invalid
                 }
@@ -970,7 +970,9 @@ public enum Suggestion {
 
     /// A number as written in rule files: no trailing zeros, a point as separator.
     public static func number(_ value: Double) -> String {
-        guard value.isFinite, abs(value) < 1e15 else { return String(describing: value) }
+        // 1e12 × 10⁶ stays well inside Int; larger values are written without a fraction.
+        guard value.isFinite else { return String(describing: value) }
+        guard abs(value) < 1e12 else { return NumberText.whole(value, minus: "-") }
         let scaled = Int((abs(value) * 1_000_000).rounded())
         let whole = scaled / 1_000_000
         var fraction = String(scaled % 1_000_000)

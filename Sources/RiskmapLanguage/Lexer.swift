@@ -269,6 +269,9 @@ public struct Lexer {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         let value = Double(text) ?? 0
+        if !(value <= NumberText.limit) {
+            diagnostics.append(.error(.numberTooLarge(text: text, limit: NumberText.limitText), at: range(start, index)))
+        }
         if peek() == UInt8(ascii: "%") {
             index += 1
             emit(.percent(value, text: text), from: start)

@@ -70,6 +70,8 @@ public enum Message: Sendable {
     case unterminatedString
     case unterminatedStringHelp
     case invalidDate(String)
+    /// Issue 17: a number beyond ±`NumberText.limit`.
+    case numberTooLarge(text: String, limit: String)
     // Parser
     case expected(Expected, found: String)
     case reservedWord(token: String, keyword: String)
@@ -176,6 +178,22 @@ public enum Message: Sendable {
     case csvTooManyFields(expected: Int, got: Int)
     case csvTooFewFields(expected: Int, got: Int)
     case csvTooManyFieldsHelp
+    // Issue 17: limits, encodings, real exports
+    case moreOfKind(count: Int, example: String, code: String)
+    case csvTooManyColumns(count: Int, limit: Int)
+    case csvCellTooLong(length: Int, limit: Int)
+    case csvInvalidUTF8(byte: String)
+    case csvInvalidUTF8Help
+    case csvHeaderRowFound(line: Int, skipped: Int)
+    case profileTotalRowSkipped(String)
+    case profileDataUnderEmptyHeader(count: Int)
+    case profileNoYearColumn(year: String)
+    case profileNoYearColumnHelp
+    case profileIdTooLong(length: Int, limit: Int)
+    case profileMoreColumns(count: Int)
+    case ruleFileTooLarge(size: Int, limit: Int)
+    case unreadableFileReason(path: String, reason: String)
+    case outputReadOnly(String)
     // School profiles
     case profileMissingIdColumn
     case profileIdColumnHelp
@@ -235,12 +253,21 @@ public enum Message: Sendable {
         switch severity {
         case .error: return lang.text(ru: "ошибка", en: "error")
         case .warning: return lang.text(ru: "предупреждение", en: "warning")
+        case .note: return lang.text(ru: "примечание", en: "note")
         }
     }
 
     static func helpLabel(_ lang: Lang) -> String { lang.text(ru: "подсказка", en: "help") }
 
     public static func summary(errors: Int, warnings: Int) -> SummaryText { SummaryText(errors: errors, warnings: warnings) }
+
+    /// A value from a file as a message quotes it: at most `shownLength` characters, then
+    /// «…» (a message is one line; the cell itself is in the excerpt).
+    static func shown(_ value: String) -> String {
+        value.count > shownLength ? String(value.prefix(shownLength)) + "…" : value
+    }
+
+    static let shownLength = 60
 
     /// The message in `lang`.
     public func text(_ lang: Lang) -> String {
@@ -281,6 +308,9 @@ public enum Message: Sendable {
         case .invalidDate(let d):
             return lang.text(ru: "несуществующая дата «\(d)»",
                              en: "no such date '\(d)'")
+        case .numberTooLarge(let t, let limit):
+            return lang.text(ru: "число \(t) вне допустимого диапазона: от -\(limit) до \(limit)",
+                             en: "number \(t) is outside the allowed range: -\(limit) to \(limit)")
         case .expected(let what, let found):
             return lang.text(ru: found.isEmpty ? "ожидалось: \(what.text(.ru)), но файл закончился" : "ожидалось: \(what.text(.ru)), найдено «\(found)»",
                              en: found.isEmpty ? "expected \(what.text(.en)), found the end of the file" : "expected \(what.text(.en)), found '\(found)'")
@@ -575,34 +605,86 @@ public enum Message: Sendable {
         case .csvTooManyFieldsHelp:
             return lang.text(ru: "проверьте разделитель (--delimiter) и кавычки вокруг значений, содержащих разделитель",
                              en: "check the delimiter (--delimiter) and the quotes around values that contain it")
+        case .moreOfKind(let n, let example, let code):
+            let cut = example.count > 80 ? String(example.prefix(80)) + "…" : example
+            return lang.text(ru: "ещё \(n) \(Plural.russian(n, "сообщение", "сообщения", "сообщений")) того же рода (\(code)) не \(n == 1 ? "показано" : "показаны"), как «\(cut)»",
+                             en: "\(n) more \(n == 1 ? "message" : "messages") of the same kind (\(code)) not shown, like '\(cut)'")
+        case .csvTooManyColumns(let n, let limit):
+            return lang.text(ru: "в заголовке \(n) \(Plural.russian(n, "столбец", "столбца", "столбцов")), больше допустимых \(limit); файл не прочитан",
+                             en: "the header has \(n) columns, more than the \(limit) allowed; the file was not read")
+        case .csvCellTooLong(let n, let limit):
+            return lang.text(ru: "ячейка длиной \(n) символов, больше допустимых \(limit); значение считается отсутствующим",
+                             en: "a cell of \(n) characters, more than the \(limit) allowed; it counts as missing")
+        case .csvInvalidUTF8(let b):
+            return lang.text(ru: "байт \(b) не образует символа UTF-8; файл прочитан как UTF-8, на месте байта — «\u{FFFD}»",
+                             en: "byte \(b) is not part of a UTF-8 character; the file was read as UTF-8, with '\u{FFFD}' in its place")
+        case .csvInvalidUTF8Help:
+            return lang.text(ru: "остальной файл — в UTF-8; исправьте это место или сохраните файл в UTF-8 заново (для файла в Windows-1251 укажите --encoding cp1251)",
+                             en: "the rest of the file is UTF-8; fix this place or save the file as UTF-8 again (for a Windows-1251 file, use --encoding cp1251)")
+        case .csvHeaderRowFound(let line, let skipped):
+            return lang.text(ru: "заголовки столбцов взяты из строки \(line); \(skipped == 1 ? "строка" : "строки") выше (\(Plural.russian(skipped, "заголовок", "заголовки", "заголовки")) таблицы) не \(skipped == 1 ? "прочитана" : "прочитаны")",
+                             en: "the column headers were taken from line \(line); the \(skipped == 1 ? "line" : "lines") above (the table's title) \(skipped == 1 ? "was" : "were") not read")
+        case .profileTotalRowSkipped(let t):
+            return lang.text(ru: "строка итогов «\(t)» пропущена: это не школа",
+                             en: "total row '\(t)' skipped: it is not a school")
+        case .profileDataUnderEmptyHeader(let n):
+            return lang.text(ru: "в столбце без заголовка есть данные (\(n) \(Plural.russian(n, "ячейка", "ячейки", "ячеек"))); они не прочитаны",
+                             en: "a column without a header holds data (\(n) \(n == 1 ? "cell" : "cells")); it was not read")
+        case .profileNoYearColumn(let y):
+            return lang.text(ru: "в файле нет столбца с учебным годом: все строки считаются данными за \(y), год книги правил",
+                             en: "the file has no school-year column: every row counts as data for \(y), the rule book's year")
+        case .profileNoYearColumnHelp:
+            return lang.text(ru: "добавьте столбец «year» («Учебный год») или укажите год: --year 2025/26",
+                             en: "add a 'year' column or name the year: --year 2025/26")
+        case .profileIdTooLong(let n, let limit):
+            return lang.text(ru: "код школы длиной \(n) символов, больше допустимых \(limit); строка не прочитана",
+                             en: "a school id of \(n) characters, more than the \(limit) allowed; the row was not read")
+        case .profileMoreColumns(let n):
+            return lang.text(ru: "и ещё \(n) \(Plural.russian(n, "столбец", "столбца", "столбцов")) без показателя или повторных не будут прочитаны",
+                             en: "and \(n) more unknown or repeated \(n == 1 ? "column" : "columns") will not be read")
+        case .ruleFileTooLarge(let size, let limit):
+            return lang.text(ru: "файл правил размером \(size) байт больше допустимых \(limit) байт; файл не прочитан",
+                             en: "the rule file is \(size) bytes, more than the \(limit) allowed; it was not read")
+        case .unreadableFileReason(let path, let reason):
+            return lang.text(ru: "не удаётся прочитать «\(path)»: \(reason)",
+                             en: "cannot read '\(path)': \(reason)")
+        case .outputReadOnly(let path):
+            return lang.text(ru: "«\(path)» доступен только для чтения; riskmap его не перезаписывает",
+                             en: "'\(path)' is read-only; riskmap does not overwrite it")
         case .profileMissingIdColumn:
             return lang.text(ru: "в файле нет столбца с кодом школы (school_id)",
                              en: "the file has no school id column (school_id)")
         case .profileIdColumnHelp:
             return lang.text(ru: "первые столбцы: school_id (или «Код ОО»), name («Наименование ОО»), municipality («Муниципалитет»), year («Учебный год»)",
                              en: "the first columns: school_id, name, municipality, year")
-        case .profileUnknownColumn(let c):
+        case .profileUnknownColumn(let whole):
+            let c = Message.shown(whole)
             return lang.text(ru: "столбец «\(c)» не соответствует ни одному показателю и не будет прочитан",
                              en: "column '\(c)' matches no indicator and will not be read")
         case .profileColumnsHelp:
             return lang.text(ru: "заголовок столбца — код показателя или его «столбец» из книги правил",
                              en: "a column header is an indicator code or one of its declared 'column' names")
-        case .profileDuplicateColumn(let c, let i):
+        case .profileDuplicateColumn(let whole, let i):
+            let c = Message.shown(whole)
             return lang.text(ru: "столбец «\(c)» повторно задаёт показатель «\(i)» и не будет прочитан",
                              en: "column '\(c)' sets indicator '\(i)' again and will not be read")
-        case .profileBadValue(let t, let e):
+        case .profileBadValue(let whole, let e):
+            let t = Message.shown(whole)
             return lang.text(ru: "значение «\(t)» не подходит: ожидалось \(e.text(.ru)); значение считается отсутствующим",
                              en: "value '\(t)' is not \(e.text(.en)); it counts as missing")
-        case .profileOutOfRange(let t, let lo, let hi):
+        case .profileOutOfRange(let whole, let lo, let hi):
+            let t = Message.shown(whole)
             return lang.text(ru: "значение «\(t)» вне допустимого диапазона \(lo)…\(hi); значение считается отсутствующим",
                              en: "value '\(t)' is outside the range \(lo)…\(hi); it counts as missing")
-        case .profileUnknownCategory(let t, let i):
+        case .profileUnknownCategory(let whole, let i):
+            let t = Message.shown(whole)
             return lang.text(ru: "у показателя «\(i)» нет значения «\(t)»; значение считается отсутствующим",
                              en: "indicator '\(i)' has no value '\(t)'; it counts as missing")
         case .profileDuplicateSchoolYear(let id, let y, let line):
             return lang.text(ru: "школа «\(id)» за \(y) уже есть в строке \(line); эта строка не прочитана",
                              en: "school '\(id)' for \(y) already appears on line \(line); this row was not read")
-        case .profileBadYear(let t):
+        case .profileBadYear(let whole):
+            let t = Message.shown(whole)
             return lang.text(ru: "неверный учебный год «\(t)»; строка не прочитана",
                              en: "invalid school year '\(t)'; the row was not read")
         case .profileYearHelp:

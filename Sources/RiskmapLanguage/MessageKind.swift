@@ -7,6 +7,7 @@ extension Message {
         case noRuleFiles, pathNotFound, unreadableFile, binaryFile, invalidUTF8, invalidUTF8Help, tooManyErrors
         // Lexer
         case unexpectedCharacter, guillemetHelp, unterminatedString, unterminatedStringHelp, invalidDate
+        case numberTooLarge
         // Parser
         case expected, reservedWord, reservedWordHelp, declarationHelp, unclosedBlockHelp, clauseHelp
         case duplicateClause, missingClause, indicatorTypeHelp, invalidSchoolYear, schoolYearHelp, invalidQuarter
@@ -34,6 +35,10 @@ extension Message {
         case monthsHelp, invalidFrequency, frequencyHelp
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
+        // Issue 17
+        case moreOfKind, csvTooManyColumns, csvCellTooLong, csvInvalidUTF8, csvInvalidUTF8Help, csvHeaderRowFound
+        case profileTotalRowSkipped, profileDataUnderEmptyHeader, profileNoYearColumn, profileNoYearColumnHelp
+        case profileIdTooLong, profileMoreColumns, ruleFileTooLarge, unreadableFileReason, outputReadOnly
         // School profiles
         case profileMissingIdColumn, profileIdColumnHelp, profileUnknownColumn, profileColumnsHelp
         case profileDuplicateColumn, profileBadValue, profileOutOfRange, profileUnknownCategory
@@ -60,6 +65,7 @@ extension Message {
         case .tooManyErrors: return .tooManyErrors
         case .unexpectedCharacter: return .unexpectedCharacter
         case .guillemetHelp: return .guillemetHelp
+        case .numberTooLarge: return .numberTooLarge
         case .unterminatedString: return .unterminatedString
         case .unterminatedStringHelp: return .unterminatedStringHelp
         case .invalidDate: return .invalidDate
@@ -161,6 +167,21 @@ extension Message {
         case .csvTooManyFields: return .csvTooManyFields
         case .csvTooFewFields: return .csvTooFewFields
         case .csvTooManyFieldsHelp: return .csvTooManyFieldsHelp
+        case .moreOfKind: return .moreOfKind
+        case .csvTooManyColumns: return .csvTooManyColumns
+        case .csvCellTooLong: return .csvCellTooLong
+        case .csvInvalidUTF8: return .csvInvalidUTF8
+        case .csvInvalidUTF8Help: return .csvInvalidUTF8Help
+        case .csvHeaderRowFound: return .csvHeaderRowFound
+        case .profileTotalRowSkipped: return .profileTotalRowSkipped
+        case .profileDataUnderEmptyHeader: return .profileDataUnderEmptyHeader
+        case .profileNoYearColumn: return .profileNoYearColumn
+        case .profileNoYearColumnHelp: return .profileNoYearColumnHelp
+        case .profileIdTooLong: return .profileIdTooLong
+        case .profileMoreColumns: return .profileMoreColumns
+        case .ruleFileTooLarge: return .ruleFileTooLarge
+        case .unreadableFileReason: return .unreadableFileReason
+        case .outputReadOnly: return .outputReadOnly
         case .profileMissingIdColumn: return .profileMissingIdColumn
         case .profileIdColumnHelp: return .profileIdColumnHelp
         case .profileUnknownColumn: return .profileUnknownColumn

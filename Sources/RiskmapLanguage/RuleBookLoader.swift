@@ -1,8 +1,12 @@
 import Foundation
+import RiskmapPlatform
 
 /// Reads a rule book from disk: every `*.rules` file under a folder (or one file),
 /// sorted by relative path so the result never depends on directory order.
 public enum RuleBookLoader {
+    /// The largest rule file read: 10 MiB (the shipped book is about 200 KB).
+    public static let maxFileBytes = 10 << 20
+
     public enum Failure: Error, Sendable {
         /// The path does not exist (exit code 66).
         case notFound(String)
@@ -32,8 +36,13 @@ public enum RuleBookLoader {
         var files: [SourceFile] = []
         var problems: [Diagnostic] = []
         for p in paths {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int, size > maxFileBytes {
+                problems.append(Diagnostic(.error, .ruleFileTooLarge(size: size, limit: maxFileBytes), path: p))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: p) else {
-                problems.append(Diagnostic(.error, .unreadableFile(p), path: p))
+                let reason = FileBytes.failureReason(p)
+                problems.append(Diagnostic(.error, reason.map { .unreadableFileReason(path: p, reason: $0) } ?? .unreadableFile(p), path: p))
                 continue
             }
             files.append(SourceFile(path: p, bytes: [UInt8](data)))

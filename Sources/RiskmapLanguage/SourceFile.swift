@@ -28,7 +28,21 @@ public final class SourceFile: Sendable {
 
     /// Offsets of line starts: 0 and the offset after every LF. A text of at least
     /// `tuning.parallelScanMinBytes` is indexed in two halves on two threads.
+    ///
+    /// A text without any LF whose lines end with CR alone (old Mac files, some exports)
+    /// is indexed at its CRs instead; a CR in a text that has LFs is part of a line (a
+    /// quoted cell's line break, the CR of CRLF).
     static func lineStarts(of bytes: TextBytes, tuning: Tuning) -> [Int] {
+        let starts = lfLineStarts(of: bytes, tuning: tuning)
+        guard starts.count == 1 else { return starts }
+        var crStarts = [0]
+        bytes.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where b[i] == UInt8(ascii: "\r") { crStarts.append(i + 1) }
+        }
+        return crStarts
+    }
+
+    private static func lfLineStarts(of bytes: TextBytes, tuning: Tuning) -> [Int] {
         let n = bytes.count
         guard n >= tuning.parallelScanMinBytes, tuning.threads > 1 else {
             var starts = [0]

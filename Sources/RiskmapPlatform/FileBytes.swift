@@ -26,6 +26,21 @@ public enum FileBytes {
         }
     }
 
+    /// Why `path` cannot be opened for reading, in the operating system's words
+    /// (`strerror`: «Permission denied», «No such file or directory»); nil when it can.
+    public static func failureReason(_ path: String) -> String? {
+        guard !path.contains("\u{0}") else { return String(cString: strerror(EINVAL)) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return String(cString: strerror(errno)) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return String(cString: strerror(EISDIR)) }
+        var byte: UInt8 = 0
+        if Foundation.read(fd, &byte, 1) < 0 { return String(cString: strerror(errno)) }
+        return nil
+    }
+
     /// The bytes of a file (read, never mapped); `nil` when it cannot be read.
     public static func read(_ path: String, tuning: Tuning = .default) -> [UInt8]? {
         opened(path) { fd, st in read(fd: fd, size: Int(st.st_size), threads: tuning.threads) }

@@ -209,6 +209,37 @@ import RiskmapLanguage
         #expect(paths.contains("schools/Ю-7_1.md") && paths.contains("schools/Ю-7_1_2.md"))
     }
 
+    /// Issue 17, item 4: long IDs get bounded, stable, distinct names; device names are avoided.
+    @Test(arguments: [
+        ("CON", "CON_"), ("nul", "nul_"), ("Com1", "Com1_"), ("LPT9", "LPT9_"), ("AUX", "AUX_"), ("PRN", "PRN_"),
+        ("CONSOLE", "CONSOLE"), ("COM10", "COM10"), ("CON.txt", "CON_txt"),
+        (String(repeating: "a", count: 112), String(repeating: "a", count: 112)),
+    ])
+    func safeFileNamesAvoidDeviceNames(id: String, name: String) {
+        #expect(SafeFileName.base(id) == name)
+    }
+
+    @Test(arguments: [113, 200, 1_000, 100_000])
+    func safeFileNamesAreBounded(length: Int) {
+        for letter in ["a", "ж", "😀"] {
+            let id = String(repeating: letter, count: length)
+            let name = SafeFileName.base(id)
+            #expect(name.utf8.count <= SafeFileName.maxBytes, "\(letter) × \(length)")
+            #expect(name.utf8.count + " (ваша правка).html".utf8.count <= 255)
+            #expect(name == SafeFileName.base(id), "stable")
+            #expect(name.contains("~"))
+            // Two long IDs that differ only at the end get different names.
+            #expect(SafeFileName.base(id + "x") != name)
+        }
+    }
+
+    /// A pipe or line break followed by a combining mark (one Character) is escaped all the
+    /// same (found by Fuzz/writers for the CSV writer's quotes).
+    @Test func markdownEscapesByScalar() {
+        #expect(MarkdownTable.escape("a|\u{0308}b") == "a\\|\u{0308}b")
+        #expect(MarkdownTable.escape("a\n\u{0308}b") == "a \u{0308}b")
+    }
+
     @Test func markdownEscapesPipesAndHTMLIsSelfContained() throws {
         let bundle = Self.bundle(try Self.plans(csv: "plan-schools.csv"))
         let md = try #require(bundle.text("schools/Ю-7_1.md"))

@@ -221,13 +221,15 @@ import RiskmapPlatform
         }
     }
 
-    /// A count is a whole number ≥ 0 of any size, judged on its digits, whichever path
+    /// A count is a whole number ≥ 0 up to 10¹⁵, judged on its digits, whichever path
     /// reads the cell: from bytes, or as a string (here: with em spaces to trim). The byte
     /// path once took `12,0000000000000000001` for 12 (judging the rounded double), and the
     /// string path called a number beyond `Int` a bad value, which it was only asked about
     /// under a range (found by `LoaderDifferentialTests`).
     @Test(arguments: [
-        ("vacancies", "99999999999999999999", 1e20, nil),
+        ("vacancies", "99999999999999999999", nil, "profileOutOfRange"),   // beyond ±10¹⁵ (issue 17)
+        ("vacancies", "1000000000000000", 1e15, nil),
+        ("vacancies", "1000000000000001", nil, "profileOutOfRange"),
         ("pupils", "99999999999999999999", nil, "profileOutOfRange"),
         ("vacancies", "12,0000000000000000001", nil, "profileBadValue"),
         ("vacancies", "9007199254740993,5", nil, "profileBadValue"),
@@ -321,12 +323,13 @@ import RiskmapPlatform
     @Test func noYearColumnMeansOneYear() throws {
         let text = "school_id;pupils\nS1;100\nS2;200\n"
         let l = try Self.load(text, defaultYear: year(2025))
-        #expect(l.diagnostics.isEmpty)
+        #expect(l.diagnostics.map(\.message.code) == ["profileNoYearColumn"])   // said (issue 17)
+        #expect(l.diagnostics.allSatisfy { $0.severity == .note })
         #expect(l.profiles.years == [year(2025)])
         #expect(l.value("S2", "pupils") == 200)
         // Without a year column a repeated id is a duplicate.
         let dup = try Self.load("school_id;pupils\nS1;100\nS1;200\n", defaultYear: year(2026))
-        #expect(dup.summary == ["E profileDuplicateSchoolYear@3:1"])
+        #expect(dup.summary == ["W profileNoYearColumn@-", "E profileDuplicateSchoolYear@3:1"])
         #expect(dup.value("S1", "pupils", 2026) == 100)
     }
 

@@ -10,8 +10,17 @@ enum ReferenceCells {
     struct Problem: Error { var message: Message }
 
     /// Without surrounding whitespace (any `Character.isWhitespace`).
+    /// Whitespace and the invisible format characters trimmed (U+200B–U+200F,
+    /// U+2060–U+2064, U+FEFF, U+180E), control characters inside shown as symbols.
     static func trimmed(_ text: String) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        func trim(_ s: Unicode.Scalar) -> Bool {
+            s.properties.isWhitespace || (0x200B...0x200F).contains(s.value) || (0x2060...0x2064).contains(s.value)
+                || s.value == 0xFEFF || s.value == 0x180E
+        }
+        var scalars = Array(text.unicodeScalars)
+        while let f = scalars.first, trim(f) { scalars.removeFirst() }
+        while let l = scalars.last, trim(l) { scalars.removeLast() }
+        return VisibleText.cell(String(String.UnicodeScalarView(scalars)))
     }
 
     /// Empty, `-`, `—`, `–`, `н/д`, `нет данных` or `n/a`, in any case, once trimmed.
@@ -94,7 +103,7 @@ enum ReferenceCells {
 
     /// A cell's value for `indicator`, or its problem. Missing markers are missing for
     /// every kind. A count is a whole number ≥ 0; a percent is within 0–100 unless a range
-    /// is declared; a declared range bounds counts, numbers and percents. A category value
+    /// is declared, a number or count within ±10¹⁵; a declared range bounds counts, numbers and percents. A category value
     /// matches exactly, else ignoring case (the first such). A text is kept trimmed.
     static func value(_ raw: String, _ indicator: Indicator) -> Result<LoadedProfiles.Value, Problem> {
         if isMissing(raw) { return .success(.missing) }
@@ -122,8 +131,9 @@ enum ReferenceCells {
         case .text:
             return .success(.text(text))
         }
-        let range = indicator.range ?? (indicator.kind == .percent ? 0...100 : nil)
-        if let range, !range.contains(v) {
+        // Without a declared range a number or count is within ±10¹⁵ (issue 17).
+        let range = indicator.range ?? (indicator.kind == .percent ? 0...100 : -1e15...1e15)
+        if !range.contains(v) {
             return .failure(Problem(message: .profileOutOfRange(text: text, low: "\(range.lowerBound)", high: "\(range.upperBound)")))
         }
         return .success(.number(v))

@@ -14,12 +14,16 @@ import RiskmapLanguage
 /// `triggered` and `unknown` (the codes of the factors with that status), one per factor
 /// (its status in words). Rows: the rows of the report's school year, in input order.
 ///
-/// Cells that look like spreadsheet formulas (`=`, `+`, `-`, `@` first) are written as
-/// they are: the fast writer does not neutralise them, and this follows it. The words
+/// A cell that begins with `=`, `+`, `-`, `@`, a tab or CR and is not a plain number gets
+/// a leading `'` (inside the quotes, when quoted), so Excel shows it as text. The words
 /// come from `ExplanationText` and `Status.text` (wording, not a fast path).
 enum ReferenceClassificationCSV {
     /// `cell`, quoted when it holds `;`, `,`, `"`, CR or LF.
     static func cell(_ cell: String) -> String {
+        var cell = cell
+        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), CellParser.parseNumber(cell) == nil {
+            cell = "'" + cell
+        }
         let special: Set<Unicode.Scalar> = [";", ",", "\"", "\r", "\n"]
         guard cell.unicodeScalars.contains(where: special.contains) else { return cell }
         var out = String.UnicodeScalarView()

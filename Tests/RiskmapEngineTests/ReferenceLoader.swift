@@ -78,7 +78,12 @@ struct ReferenceLoader {
         for (c, field) in header.fields.enumerated() {
             let name = ReferenceCells.trimmed(field.text)
             let h = Self.normalize(name)
-            if h.isEmpty { continue }  // (ignored without a word, as the fast path does)
+            if h.isEmpty {
+                // Data under an empty header cell is reported (issue 17), an empty column not.
+                let filled = rows.filter { c < $0.fields.count && !ReferenceCells.isMissing($0.fields[c].text) }.count
+                if filled > 0 { note(.warning, .profileDataUnderEmptyHeader(count: filled), at: field.start) }
+                continue
+            }
             if let b = Builtin.allCases.first(where: { Self.aliases[$0]!.contains(h) }), builtin[b] == nil {
                 builtin[b] = c
                 continue
@@ -100,6 +105,16 @@ struct ReferenceLoader {
             return
         }
 
+        /// A total row («Итого…», «Всего…», «Total…» as its id, or as its name when it has
+        /// no id): its label.
+        func totalLabel(_ record: ReferenceCSV.Record) -> String? {
+            func isTotal(_ t: String) -> Bool { ["итого", "всего", "total"].contains { t.lowercased().hasPrefix($0) } }
+            let id = cell(record, idColumn).text
+            if isTotal(id) { return id }
+            let name = builtin[.name].map { cell(record, $0).text } ?? ""
+            return id.isEmpty && isTotal(name) ? name : nil
+        }
+
         /// The trimmed text of cell `c` of a record (empty when the record is short), and
         /// where it is (for a missing cell: where the record's last field ends).
         func cell(_ record: ReferenceCSV.Record, _ c: Int) -> (text: String, at: Int) {
@@ -114,7 +129,7 @@ struct ReferenceLoader {
             for record in rows {
                 let (text, at) = cell(record, yc)
                 let year = ReferenceCells.year(text)
-                if year == nil { note(.error, .profileBadYear(text), at: at) }
+                if year == nil, totalLabel(record) == nil { note(.error, .profileBadYear(text), at: at) }
                 rowYear.append(year)
                 if let year { years.insert(year) }
             }
@@ -122,6 +137,9 @@ struct ReferenceLoader {
             let year = defaultYear ?? SchoolYear(start: 0)
             rowYear = rows.map { _ in year }
             if !rows.isEmpty { years.insert(year) }
+            if !rows.isEmpty, let defaultYear {
+                result.notes.append(.init(severity: .note, code: Message.profileNoYearColumn(year: defaultYear.description).code))
+            }
         }
         result.years = years.sorted()
 
@@ -135,6 +153,10 @@ struct ReferenceLoader {
         var warned: Set<Int> = []
         var rowMunicipality: [String] = []
         for (r, record) in rows.enumerated() {
+            if let label = totalLabel(record) {
+                note(.note, .profileTotalRowSkipped(label), at: record.start)
+                continue
+            }
             guard let year = rowYear[r] else { continue }
             let line = csv.location(record.start).line
             let (id, idAt) = cell(record, idColumn)

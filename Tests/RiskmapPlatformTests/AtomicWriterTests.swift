@@ -78,4 +78,57 @@ import Testing
         #expect(throws: AtomicWriter.Failure.self) { try DurableFiles.syncDirectory(folder.appendingPathComponent("none").path) }
         #expect(throws: AtomicWriter.Failure.self) { try DurableFiles.write([1], to: folder.appendingPathComponent("none/a.txt").path) }
     }
+
+    // MARK: Issue 17: exclusive temporary files, symbolic links, read-only targets
+
+    /// A symbolic link placed at the temporary name the writer once used (`.NAME.riskmap-PID.tmp`)
+    /// is neither followed nor replaced: the file it points at is unchanged.
+    @Test func aSymlinkAtTheOldTemporaryNameIsNotFollowed() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let victim = folder.appendingPathComponent("victim.txt").path
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: victim))
+        let trap = folder.appendingPathComponent(".out.csv.riskmap-\(getpid()).tmp").path
+        try FileManager.default.createSymbolicLink(atPath: trap, withDestinationPath: victim)
+        try AtomicWriter.write(Array("new".utf8), to: folder.appendingPathComponent("out.csv").path)
+        #expect(FileBytes.read(victim) == Array("precious".utf8))
+        #expect(FileBytes.read(folder.appendingPathComponent("out.csv").path) == Array("new".utf8))
+        #expect(FolderExchange.isSymbolicLink(trap))
+    }
+
+    /// Each write's temporary file has a new random name, in the target's folder.
+    @Test func temporaryNamesAreRandom() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.csv").path
+        var names: [String] = []
+        for _ in 0..<3 {
+            try AtomicWriter.write(to: path) { (sink: inout ByteSink) throws(AtomicWriter.Failure) in
+                names += ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".tmp") }
+                try sink.write(Array("x".utf8))
+            }
+        }
+        #expect(names.count == 3 && Set(names).count == 3, "\(names)")
+        #expect(names.allSatisfy { $0.hasPrefix(".out.csv.riskmap-") && !$0.contains("\(getpid())") }, "\(names)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])
+    }
+
+    /// A target that is a symbolic link, or a read-only file, is refused and left as it was.
+    @Test func symlinkAndReadOnlyTargetsAreRefused() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("real.csv").path
+        try Data("real".utf8).write(to: URL(fileURLWithPath: real))
+        let link = folder.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        #expect(throws: AtomicWriter.Failure.self) { try AtomicWriter.write(Array("x".utf8), to: link) }
+        do { try AtomicWriter.write(Array("x".utf8), to: link) } catch { #expect(error.refusal == .symbolicLink) }
+        #expect(FolderExchange.isSymbolicLink(link) && FileBytes.read(real) == Array("real".utf8))
+        let locked = folder.appendingPathComponent("locked.csv").path
+        try Data("locked".utf8).write(to: URL(fileURLWithPath: locked))
+        chmod(locked, 0o444)
+        do { try AtomicWriter.write(Array("x".utf8), to: locked); Issue.record("written") } catch { #expect(error.refusal == .readOnly) }
+        #expect(FileBytes.read(locked) == Array("locked".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.csv", "locked.csv", "real.csv"])
+    }
 }

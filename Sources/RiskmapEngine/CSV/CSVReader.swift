@@ -41,10 +41,34 @@ public enum CSVReader {
             // checked to be UTF-8; if they are not, they are decoded and parsed again.
             let (result, valid) = read(text: bytes, encoding: .utf8, path: path, options: options, tuning: tuning, checkingUTF8: true)
             if valid { return result }
-            return read(text: TextDecoding.decodeWindows1251(bytes), encoding: .cp1251, path: path, options: options, tuning: tuning)
+            return readNotUTF8(bytes, path: path, options: options, tuning: tuning)
+        }
+        if options.encoding == nil, !TextDecoding.hasUTF8BOM(bytes), !bytes.withUnsafeBufferPointer({ TextDecoding.isValidUTF8($0) }) {
+            return readNotUTF8(bytes, path: path, options: options, tuning: tuning)
         }
         let (text, encoding) = decode(bytes, forced: options.encoding)
         return read(text: text, encoding: encoding, path: path, options: options, tuning: tuning)
+    }
+
+    /// A file that is not well-formed UTF-8, its encoding to detect: decided from the
+    /// whole file's evidence. Windows-1251 when that is what it is; a UTF-8 file with a
+    /// few bad bytes stays UTF-8 (each bad byte shown as U+FFFD), with a warning at each
+    /// — rather than every letter of the file garbled as Windows-1251 with no word.
+    static func readNotUTF8(_ bytes: TextBytes, path: String, options: CSVOptions, tuning: Tuning) -> (CSVTable?, [Diagnostic]) {
+        let evidence = bytes.withUnsafeBufferPointer { TextDecoding.utf8Evidence($0) }
+        guard TextDecoding.isMostlyUTF8(evidence) else {
+            return read(text: TextDecoding.decodeWindows1251(bytes), encoding: .cp1251, path: path, options: options, tuning: tuning)
+        }
+        let (repaired, at) = bytes.withUnsafeBufferPointer { TextDecoding.repairUTF8($0, invalid: evidence.invalid) }
+        let (table, diagnostics) = read(text: TextBytes(repaired), encoding: .utf8, path: path, options: options, tuning: tuning)
+        guard let table else { return (table, diagnostics) }
+        let warnings = zip(evidence.invalid, at).map { original, offset in
+            let byte = bytes.withUnsafeBufferPointer { $0[original] }
+            let hex = "0x" + String(byte, radix: 16, uppercase: true)
+            return Diagnostic.warning(.csvInvalidUTF8(byte: hex), at: SourceRange(file: table.source, start: offset, end: offset + 3),
+                                      help: .csvInvalidUTF8Help)
+        }
+        return (table, warnings + diagnostics)
     }
 
     /// `read(bytes:path:options:tuning:)` for bytes in an array (copied once).
@@ -77,6 +101,10 @@ public enum CSVReader {
             return ((nil, [Diagnostic(.error, .csvEmptyFile, path: path)]), valid)
         }
         let table = CSVTable(source: source, encoding: encoding, delimiter: delimiter, rows: rows)
+        if table.columnCount > CSVTable.maxColumns {
+            let header = SourceRange(file: source, start: Int(table.rowStarts[0]), end: Int(table.rowStarts[0]))
+            return ((nil, [.error(.csvTooManyColumns(count: table.columnCount, limit: CSVTable.maxColumns), at: header)]), valid)
+        }
         return ((table, rows.diagnostics), valid)
     }
 

@@ -34,14 +34,65 @@ public struct CSVTable: Sendable {
     /// Inputs must be shorter than this (offsets keep one bit for flags).
     static let maxBytes = Int(Int32.max) - 1
 
+    /// The header's cells, found by one scan (asking for each header cell by scanning the
+    /// row again made a wide header cost quadratic time: issue 17).
+    let headerCells: [Cell]
+
+    struct Cell: Sendable {
+        var start: Int, end: Int, unescape: Bool
+        var rawStart: Int, rawEnd: Int
+    }
+
+    /// The most header cells a table may have (Excel's column limit, 16,384).
+    public static let maxColumns = 16_384
+
     init(source: SourceFile, encoding: CSVEncoding, delimiter: UInt8, rows: CSVRowScanner.Rows) {
+        self.init(source: source, encoding: encoding, delimiter: delimiter, starts: rows.starts, ends: rows.ends,
+                  firstField: rows.firstField)
+    }
+
+    init(source: SourceFile, encoding: CSVEncoding, delimiter: UInt8, starts: [UInt32], ends: [UInt32], firstField: [UInt32]) {
         self.source = source
         self.encoding = encoding
         self.delimiter = delimiter
         self.bytes = source.bytes
-        rowStarts = rows.starts
-        rowEnds = rows.ends
-        rowFirstField = rows.firstField
+        rowStarts = starts
+        rowEnds = ends
+        rowFirstField = firstField
+        headerCells = CSVTable.cells(source, delimiter: delimiter, start: starts.first.map(Int.init),
+                                     count: firstField.count >= 2 ? min(Int(firstField[1] - firstField[0]), CSVTable.maxColumns + 1) : 0)
+    }
+
+    /// The cells of the row starting at `start` (at most `count`), found by one scan.
+    static func cells(_ source: SourceFile, delimiter: UInt8, start: Int?, count: Int) -> [Cell] {
+        guard let start, count > 0 else { return [] }
+        return source.bytes.withUnsafeBufferPointer { all in
+            var scanner = CSVRowScanner(text: all, delimiter: delimiter, source: source, capacity: count)
+            scanner.rescan(from: start, limit: count)
+            return (0..<count).map { c in
+                let content = scanner.content(c)
+                return Cell(start: content.start, end: content.end, unescape: content.unescape,
+                            rawStart: scanner.rawStart(c), rawEnd: scanner.rawEnd(c))
+            }
+        }
+    }
+
+    /// The same table with data row `row` as its header (the rows above it dropped): for a
+    /// file whose headers sit below a title.
+    public func withHeader(atRow row: Int) -> CSVTable {
+        let k = checked(row) + 1
+        return CSVTable(source: source, encoding: encoding, delimiter: delimiter, starts: Array(rowStarts[k...]),
+                        ends: Array(rowEnds[k...]), firstField: Array(rowFirstField[k...]))
+    }
+
+    /// The texts of data row `row`'s cells (unquoted, trimmed), found by one scan.
+    public func fields(row: Int) -> [String] {
+        let physical = checked(row) + 1
+        return CSVTable.cells(source, delimiter: delimiter, start: Int(rowStarts[physical]),
+                              count: min(physicalFieldCount(physical), CSVTable.maxColumns + 1)).map { cell in
+            CellParser.trimmed(cell.unescape ? String(decoding: unescaped(cell.start, cell.end), as: UTF8.self)
+                                             : String(decoding: bytes[cell.start..<cell.end], as: UTF8.self))
+        }
     }
 
     // MARK: Shape
@@ -70,12 +121,16 @@ public struct CSVTable: Sendable {
 
     /// The name in header cell `column`: unquoted, with surrounding whitespace removed.
     public func header(_ column: Int) -> String {
-        CellParser.trimmed(physicalField(0, column))
+        guard column >= 0, column < headerCells.count else { return CellParser.trimmed(physicalField(0, column)) }
+        let cell = headerCells[column]
+        return CellParser.trimmed(cell.unescape ? String(decoding: unescaped(cell.start, cell.end), as: UTF8.self)
+                                                : String(decoding: bytes[cell.start..<cell.end], as: UTF8.self))
     }
 
     /// Where header cell `column` is in the source.
     public func headerRange(_ column: Int) -> SourceRange {
-        physicalFieldRange(0, column)
+        guard column >= 0, column < headerCells.count else { return physicalFieldRange(0, column) }
+        return SourceRange(file: source, start: headerCells[column].rawStart, end: headerCells[column].rawEnd)
     }
 
     // MARK: Fields

@@ -1,3 +1,4 @@
+import RiskmapLanguage
 /// Turns cell text into typed values, the way Russian spreadsheets write them.
 ///
 /// Rules shared by the number parsers:
@@ -143,11 +144,28 @@ public enum CellParser {
     // MARK: Helpers
 
     /// `text` without surrounding whitespace (spaces, tabs, line ends, NBSP, U+202F, …).
+    ///
+    /// Also trimmed (issue 17): the invisible format characters that spreadsheets and
+    /// editors leave around values (zero-width space U+200B–U+200F, word joiner U+2060–
+    /// U+2064, byte-order mark U+FEFF, Mongolian vowel separator U+180E), which would
+    /// otherwise split one school id into two. Control characters left inside are made
+    /// visible (`VisibleText`): they never reach a terminal or a document.
     public static func trimmed<S: StringProtocol>(_ text: S) -> String {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-              let last = text.lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(text[first...last])
+        let scalars = text.unicodeScalars
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        while lo < hi, isTrimmable(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, isTrimmable(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        return VisibleText.cell(String(String.UnicodeScalarView(scalars[lo..<hi])))
+    }
+
+    /// Whitespace (Unicode's White_Space: spaces, tabs, NBSP, line ends, U+2000–U+200A,
+    /// U+3000…) and invisible format characters.
+    @inline(__always)
+    static func isTrimmable(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0x180E: return true
+        default: return s.properties.isWhitespace
+        }
     }
 }
 

@@ -197,3 +197,60 @@ public enum TextDecoding {
         return (0xE0 | value >> 12) | (0x80 | (value >> 6) & 0x3F) << 8 | (0x80 | value & 0x3F) << 16
     }
 }
+
+// MARK: - Mostly UTF-8 files (issue 17)
+
+extension TextDecoding {
+    /// The length of the well-formed UTF-8 character at `i`, or 0 when the byte there
+    /// does not start one.
+    static func utf8Length(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b0 = b[i]
+        if b0 < 0x80 { return 1 }
+        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool { i + k < b.count && b[i + k] >= lo && b[i + k] <= hi }
+        switch b0 {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE, 0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    /// What a file that is not all UTF-8 holds: its well-formed multi-byte characters and
+    /// the offsets of the bytes that start none.
+    static func utf8Evidence(_ b: UnsafeBufferPointer<UInt8>) -> (multibyte: Int, invalid: [Int]) {
+        var multibyte = 0, invalid: [Int] = [], i = 0
+        while i < b.count {
+            let n = utf8Length(b, at: i)
+            if n == 0 { invalid.append(i); i += 1 } else { if n > 1 { multibyte += 1 }; i += n }
+        }
+        return (multibyte, invalid)
+    }
+
+    /// Whether the evidence says UTF-8: more well-formed multi-byte characters than bad
+    /// bytes. Windows-1251 Cyrillic text is almost all bad bytes as UTF-8 (its letters are
+    /// single bytes C0–FF), so it never passes; a UTF-8 file with one stray byte does.
+    static func isMostlyUTF8(_ evidence: (multibyte: Int, invalid: [Int])) -> Bool {
+        evidence.multibyte > 0 && evidence.multibyte > evidence.invalid.count
+    }
+
+    /// `bytes` with every bad byte (`invalid`, ascending) replaced by U+FFFD, and where
+    /// each replacement starts in the result.
+    static func repairUTF8(_ b: UnsafeBufferPointer<UInt8>, invalid: [Int]) -> (bytes: [UInt8], at: [Int]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 2 * invalid.count)
+        var at: [Int] = []
+        var from = 0
+        for i in invalid {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<i]))
+            at.append(out.count)
+            out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            from = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from...]))
+        return (out, at)
+    }
+}

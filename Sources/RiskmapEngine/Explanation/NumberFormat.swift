@@ -6,6 +6,8 @@ public enum NumberFormat {
     /// At most `digits` decimals, trailing zeros dropped.
     public static func decimal(_ v: Double, digits: Int = 2, lang: Lang) -> String {
         guard v.isFinite else { return "—" }
+        // Beyond 10¹² a fraction means nothing to a reader, and 10¹² × 100 stays inside Int.
+        guard abs(v) < 1e12 else { return NumberText.whole(v, minus: "−") }
         let digits = abs(v) >= 10 ? min(digits, 1) : digits
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }

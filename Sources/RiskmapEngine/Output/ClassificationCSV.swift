@@ -185,7 +185,7 @@ struct ClassificationCSV {
         var room = 0
         for r in rows {
             let s = Int(profiles.rowSchool[r])
-            room += rowBytesBound + 2 * (schools.withIDBytes(s) { $0.count } + schools.withNameBytes(s) { $0.count }) + 4
+            room += rowBytesBound + 2 * (schools.withIDBytes(s) { $0.count } + schools.withNameBytes(s) { $0.count }) + 6
         }
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: room))
@@ -240,7 +240,8 @@ struct ClassificationCSV {
         o += 1
     }
 
-    /// Writes a field's bytes, quoted if needed (as `CSVField.append(bytes:to:)`).
+    /// Writes a field's bytes, neutralised and quoted if needed (as
+    /// `CSVField.append(bytes:to:)`): at most 2 × its length + 3 bytes.
     @inline(__always)
     static func put(field bytes: Span<UInt8>, to span: inout MutableSpan<UInt8>, at o: inout Int) {
         let semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
@@ -249,12 +250,16 @@ struct ClassificationCSV {
             let b = bytes[i]
             if b == semicolon || b == quote || b == 10 || b == 13 || b == comma { special = true; break }
         }
+        let neutralise = !bytes.isEmpty && CSVField.startsFormula(bytes[0])
+            && bytes.withUnsafeBufferPointer { CSVField.needsNeutralising($0) }
         guard special else {
+            if neutralise { put(UInt8(ascii: "'"), to: &span, at: &o) }
             span.update(at: o, copying: bytes)
             o += bytes.count
             return
         }
         put(quote, to: &span, at: &o)
+        if neutralise { put(UInt8(ascii: "'"), to: &span, at: &o) }
         for i in bytes.indices {
             let b = bytes[i]
             if b == quote { put(b, to: &span, at: &o) }

@@ -124,10 +124,13 @@ public struct Session: Sendable {
             }
         }
         step(.parsed)
-        guard let table = tableOrNil else {
+        guard let found = tableOrNil else {
             return .success(Profiles(profiles: ProfileSet(indicatorCount: 0, years: []), diagnostics: csvDiagnostics,
                                      isTable: false, sha256: sha256))
         }
+        // An export with a title above its headers: the header row below it, said so.
+        let (table, headerNote) = ProfileLoader.locateHeader(found, book: program.book)
+        let readDiagnostics = csvDiagnostics + (headerNote.map { [$0] } ?? [])
         let (profiles, diagnostics) = progress.step(.loadingProfiles, total: table.rowCount) {
             ProfileLoader.load(table: table, book: program.book, defaultYear: defaultYear, keeping: indicatorsKept,
                                tuning: tuning, yearFormat: reading.yearFormat)
@@ -136,7 +139,7 @@ public struct Session: Sendable {
             ProfilePlausibility.review(table: table, book: program.book, yearFormat: reading.yearFormat, loaderDiagnostics: diagnostics)
         }
         step(.loaded)
-        return .success(Profiles(profiles: profiles, diagnostics: csvDiagnostics + reviewed, isTable: true, sha256: sha256))
+        return .success(Profiles(profiles: profiles, diagnostics: readDiagnostics + reviewed, isTable: true, sha256: sha256))
     }
 
     /// The indicators whose values are kept (`nil`: all).

@@ -70,7 +70,7 @@ enum ProfileBytes {
         guard separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") else { return nil }
         var second = 0, digits = 0
         while let b = utf8.next() {
-            guard let d = digit(b) else { return nil }
+            guard let d = digit(b), digits < 4 else { return nil }
             second = second * 10 + d
             digits += 1
         }
@@ -214,7 +214,15 @@ enum ProfileBytes {
         let lead = n >= 2 ? bytes[n - 2] : 0
         let lastSafe = (l > 0x20 && l < 0x7F)
             || (l >= 0x80 && l <= 0xBF && (lead == 0xD0 || lead == 0xD1 || (lead == 0xC2 && l >= 0xA1)))
-        return firstSafe && lastSafe
+        guard firstSafe && lastSafe else { return false }
+        // No control character inside (C0, DEL, C1 = C2 80–9F) nor a bidirectional
+        // override (E2 80 AA–AE, E2 81 A6–A9): those `trimmed` makes visible.
+        for i in 1..<n {
+            let b = bytes[i]
+            if (b < 0x20 && b != 9 && b != 10 && b != 13) || b == 0x7F { return false }
+            if b == 0xE2 || (b == 0xC2 && i + 1 < n && bytes[i + 1] < 0xA0) { return false }
+        }
+        return true
     }
 
     /// `CellParser.trimmed` of UTF-8 bytes, without a second copy when nothing is trimmed.
@@ -223,7 +231,6 @@ enum ProfileBytes {
         guard !bytes.isEmpty else { return "" }
         let s = String(decoding: bytes, as: UTF8.self)
         if nothingToTrim(bytes) { return s }
-        if let a = s.first, let z = s.last, !a.isWhitespace, !z.isWhitespace { return s }
         return CellParser.trimmed(s)
     }
 
@@ -245,6 +252,13 @@ enum ProfileBytes {
             switch self {
             case .bytes(let b): return b.isEmpty
             case .text(let s): return s.isEmpty
+            }
+        }
+
+        var byteCount: Int {
+            switch self {
+            case .bytes(let b): return b.count
+            case .text(let s): return s.utf8.count
             }
         }
 

@@ -37,6 +37,9 @@ public enum ProfileLoader {
     /// the same, and their values read as missing. `tuning`: threads and rows per block
     /// (the result does not depend on them). `yearFormat`: how bare years read (nil: as
     /// `.school`; see `ProfilePlausibility`).
+    /// How many unknown or repeated columns get a warning each (the rest: one line).
+    static let columnWarningLimit = 20
+
     public static func load(
         table: CSVTable, book: CheckedRuleBook, defaultYear: SchoolYear?, keeping: Set<Int>? = nil,
         tuning: Tuning = .default, yearFormat: YearFormat? = nil
@@ -53,9 +56,25 @@ public enum ProfileLoader {
             for c in ind.columns where headerIndex[normalize(c)] == nil { headerIndex[normalize(c)] = ind.index }
         }
         var mapped = Set<Int>()
+        // Unknown and repeated columns: the first `columnWarnings` each get a warning, the
+        // rest one line (a file of 100,000 such columns once took minutes: issue 17).
+        var columnWarnings = 0, moreColumns = 0
+        lazy var candidates = book.indicators.flatMap { [$0.code] + $0.columns }
+        func columnWarning(_ make: () -> Diagnostic) {
+            if columnWarnings < ProfileLoader.columnWarningLimit { diagnostics.append(make()) } else { moreColumns += 1 }
+            columnWarnings += 1
+        }
         for c in 0..<table.columnCount {
             let h = normalize(table.header(c))
-            if h.isEmpty { continue }
+            if h.isEmpty {
+                let filled = (0..<table.rowCount).reduce(0) { n, row in
+                    n + (table.withFieldBytes(row: row, column: c) { CellParser.isMissing(bytes: $0) } ? 0 : 1)
+                }
+                if filled > 0 {
+                    diagnostics.append(.warning(.profileDataUnderEmptyHeader(count: filled), at: table.headerRange(c)))
+                }
+                continue
+            }
             if let b = Builtin.allCases.first(where: { $0.aliases.contains(h) }), builtinColumn[b] == nil {
                 builtinColumn[b] = c
             } else if let i = headerIndex[h] {
@@ -65,14 +84,19 @@ public enum ProfileLoader {
                 } else if mapped.insert(i).inserted {
                     indicatorColumn.append((c, i))
                 } else {
-                    diagnostics.append(.warning(.profileDuplicateColumn(column: table.header(c), indicator: book.indicators[i].code),
-                                                at: table.headerRange(c)))
+                    columnWarning {
+                        .warning(.profileDuplicateColumn(column: table.header(c), indicator: book.indicators[i].code), at: table.headerRange(c))
+                    }
                 }
             } else {
-                let candidates = book.indicators.flatMap { [$0.code] + $0.columns }
-                diagnostics.append(.warning(.profileUnknownColumn(table.header(c)), at: table.headerRange(c),
-                                            help: Suggestion.closest(to: table.header(c), among: candidates).map { .didYouMean($0) } ?? .profileColumnsHelp))
+                columnWarning {
+                    .warning(.profileUnknownColumn(table.header(c)), at: table.headerRange(c),
+                             help: Suggestion.closest(to: table.header(c), among: candidates).map { .didYouMean($0) } ?? .profileColumnsHelp)
+                }
             }
+        }
+        if moreColumns > 0 {
+            diagnostics.append(.warning(.profileMoreColumns(count: moreColumns), at: table.headerRange(table.columnCount - 1)))
         }
         guard let idColumn = builtinColumn[.id] else {
             diagnostics.append(Diagnostic(.error, .profileMissingIdColumn, path: table.source.path, help: .profileIdColumnHelp))
@@ -91,12 +115,19 @@ public enum ProfileLoader {
         var rowYears: [Int32]
         var years = Set<SchoolYear>()
         if let yc = builtinColumn[.year] {
-            (rowYears, years) = readYears(table, column: yc, tuning: tuning, diagnostics: &diagnostics)
+            (rowYears, years) = readYears(table, column: yc, tuning: tuning, diagnostics: &diagnostics) { row in
+                totalRowLabel(table, row: row, idColumn: builtinColumn[.id], nameColumn: builtinColumn[.name]) != nil
+            }
             if yearFormat == .calendar { ProfilePlausibility.readCalendarYears(table, column: yc, rowYears: &rowYears, years: &years) }
         } else {
             let y = defaultYear ?? SchoolYear(start: 0)
             rowYears = [Int32](repeating: Int32(clamping: y.start), count: table.rowCount)
             if table.rowCount > 0 { years.insert(y) }
+            if table.rowCount > 0, defaultYear != nil {
+                // Said, not silently assumed (issue 17).
+                diagnostics.append(Diagnostic(.note, .profileNoYearColumn(year: y.description), path: table.source.path,
+                                              help: .profileNoYearColumnHelp))
+            }
         }
         var profiles = ProfileSet(indicatorCount: book.indicators.count, years: Array(years))
 
@@ -138,7 +169,8 @@ public enum ProfileLoader {
     /// (`ProfileBytes.readYears`); the other cells go through `parseYear`, in row order,
     /// and those it cannot read are reported.
     static func readYears(
-        _ table: CSVTable, column yc: Int, tuning: Tuning, diagnostics: inout [Diagnostic]
+        _ table: CSVTable, column yc: Int, tuning: Tuning, diagnostics: inout [Diagnostic],
+        isTotalRow: (Int) -> Bool = { _ in false }
     ) -> (rowYears: [Int32], years: Set<SchoolYear>) {
         let blockRows = tuning.loaderBlockRows
         let blocks = (table.rowCount + blockRows - 1) / blockRows
@@ -158,7 +190,7 @@ public enum ProfileLoader {
                 if let y = parseYear(text) {
                     rowYears[row] = Int32(clamping: y.start)
                     years.insert(y)
-                } else {
+                } else if !isTotalRow(row) {   // a total row is skipped with a note when rows are placed
                     diagnostics.append(.error(.profileBadYear(text), at: table.fieldRange(row: row, column: yc), help: .profileYearHelp))
                 }
             }
@@ -179,6 +211,50 @@ public enum ProfileLoader {
     }
 
     // MARK: - Rows
+
+    /// The longest school id, in characters (ids name files and appear in every document).
+    public static let maxIDLength = 100
+    /// The longest cell the loader reads, in characters (Excel's limit).
+    public static let maxCellLength = 32_767
+
+    /// Whether a text starts a total row: «Итого», «Всего», «Total» (any case).
+    static func isTotalLabel(_ text: String) -> Bool {
+        let t = text.prefix(6).lowercased()
+        return t.hasPrefix("итого") || t.hasPrefix("всего") || t.hasPrefix("total")
+    }
+
+    /// The label of a total row: its id when the id starts with «Итого», else its name
+    /// when the id is empty and the name starts so; nil for any other row.
+    static func totalRowLabel(id: String, name: () -> String) -> String? {
+        if isTotalLabel(id) { return id }
+        guard id.isEmpty else { return nil }
+        let n = name()
+        return isTotalLabel(n) ? n : nil
+    }
+
+    static func totalRowLabel(_ table: CSVTable, row: Int, idColumn: Int?, nameColumn: Int?) -> String? {
+        guard let idColumn else { return nil }
+        return totalRowLabel(id: CellParser.trimmed(table.field(row: row, column: idColumn)),
+                             name: { nameColumn.map { CellParser.trimmed(table.field(row: row, column: $0)) } ?? "" })
+    }
+
+    /// The table whose header row holds a school-id column: this one, or — for an export
+    /// with a title (often merged cells) above its headers — the same table with one of
+    /// its first `headerSearchRows` rows as the header, and a note saying which line.
+    public static func locateHeader(_ table: CSVTable, book: CheckedRuleBook) -> (CSVTable, Diagnostic?) {
+        func hasID(_ cells: [String]) -> Bool {
+            cells.contains { cell in Builtin.id.aliases.contains(normalize(cell)) }
+        }
+        if hasID((0..<min(table.columnCount, CSVTable.maxColumns)).map(table.header)) { return (table, nil) }
+        for row in 0..<min(headerSearchRows, table.rowCount) where hasID(table.fields(row: row)) {
+            let note = Diagnostic.note(.csvHeaderRowFound(line: table.line(ofRow: row), skipped: row + 1), at: table.rowRange(row))
+            return (table.withHeader(atRow: row), note)
+        }
+        return (table, nil)
+    }
+
+    /// How many rows below the first line the header row is looked for.
+    static let headerSearchRows = 10
 
     /// What the row pass found: per accepted row, its table row, school, year index and
     /// line; and the problems of the rows it skipped, in row order.
@@ -222,16 +298,27 @@ public enum ProfileLoader {
             let needed = max(idColumn, nameColumn ?? 0, municipalityColumn ?? 0) + 1
             var scanner = CSVRowScanner(text: text, delimiter: table.delimiter, source: source, capacity: needed)
             for row in 0..<table.rowCount {
+                let fieldCount = table.fieldCount(row: row)
+                scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: needed)
+                let id = ProfileBytes.rowID(scanner, table, row: row, fieldCount: fieldCount, column: idColumn)
+                // A total row («Итого по району»): no school, skipped with a note (issue 17).
+                if let label = totalRowLabel(id: id.string, name: { nameColumn.map {
+                    ProfileBytes.trimmedField(scanner, table, row: row, fieldCount: fieldCount, column: $0) } ?? "" }) {
+                    placed.diagnostics.append((row, .note(.profileTotalRowSkipped(label), at: table.rowRange(row))))
+                    continue
+                }
                 guard rowYears[row] != noYear else { continue }
                 let year = SchoolYear(start: Int(rowYears[row]))
                 guard let yearIndex = yearIndexOf[year] else { continue }
-                let fieldCount = table.fieldCount(row: row)
-                scanner.rescan(from: Int(table.rowStarts[row + 1]), limit: needed)
                 let line = source.line(of: Int(table.rowStarts[row + 1]), hint: lineHint)
                 lineHint = line
-                let id = ProfileBytes.rowID(scanner, table, row: row, fieldCount: fieldCount, column: idColumn)
                 if id.isEmpty {
                     placed.diagnostics.append((row, .error(.profileEmptyId, at: table.fieldRange(row: row, column: idColumn))))
+                    continue
+                }
+                if id.byteCount > maxIDLength, id.string.count > maxIDLength {
+                    placed.diagnostics.append((row, .error(.profileIdTooLong(length: id.string.count, limit: maxIDLength),
+                                                           at: table.fieldRange(row: row, column: idColumn))))
                     continue
                 }
                 let school: Int
@@ -340,7 +427,12 @@ public enum ProfileLoader {
 
     /// The declared range; a percent indicator without one is 0–100 (percentage points).
     static func bounds(_ indicator: Indicator) -> ClosedRange<Double>? {
-        indicator.range ?? (indicator.kind == .percent ? 0...100 : nil)
+        if let range = indicator.range { return range }
+        switch indicator.kind {
+        case .percent: return 0...100
+        case .count, .number: return -NumberText.limit...NumberText.limit
+        case .bool, .category, .text: return nil
+        }
     }
 
     /// Parses one cell; nil when missing or invalid (invalid cells are reported).
@@ -364,9 +456,13 @@ public enum ProfileLoader {
             break
         }
         let raw = table.field(row: row, column: column)
+        let range = table.fieldRange(row: row, column: column)
+        if raw.utf8.count > maxCellLength, raw.count > maxCellLength {
+            diagnostics.append(.error(.csvCellTooLong(length: raw.count, limit: maxCellLength), at: range))
+            return nil
+        }
         if CellParser.isMissing(raw) { return nil }
         let text = CellParser.trimmed(raw)
-        let range = table.fieldRange(row: row, column: column)
         let value: Double?
         switch indicator.kind {
         case .count:

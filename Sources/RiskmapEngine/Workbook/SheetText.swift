@@ -44,12 +44,12 @@ enum SheetText {
             switch token.kind {
             case .start, .empty:
                 if scanner.isNamed(token, "row") {
-                    row = scanner.attribute(token, "r").flatMap { Int($0) } ?? row + 1
+                    row = scanner.attribute(token, "r").flatMap { Int($0) } ?? (row < maxRows ? row + 1 : maxRows + 1)
                     column = -1
                 } else if scanner.isNamed(token, "c") {
                     if let reference = scanner.attribute(token, "r") {
                         if let (c, r) = cellReference(reference) { (column, row) = (c, r) } else { badReference = true }
-                    } else {
+                    } else if column < maxColumns {
                         column += 1
                     }
                     type = scanner.attribute(token, "t") ?? "n"
@@ -71,7 +71,7 @@ enum SheetText {
                     inCell = false
                     if row < 1 || row > maxRows || column < 0 || column >= maxColumns { badReference = true; return }
                     cells.append(row: row, column: column, text(type: type, value: value, inline: inline,
-                                                               kind: style < formats.count ? formats[style] : .plain,
+                                                               kind: formats.indices.contains(style) ? formats[style] : .plain,
                                                                strings: strings, date1904: workbook.date1904))
                 } else if scanner.isNamed(token, "v") {
                     inValue = false

@@ -238,6 +238,7 @@ struct PlanText {
         switch s {
         case .error: return t("ошибка", "error")
         case .warning: return t("предупреждение", "warning")
+        case .note: return t("примечание", "note")
         }
     }
 
