@@ -220,7 +220,11 @@ enum ProfileBytes {
         for i in 1..<n {
             let b = bytes[i]
             if (b < 0x20 && b != 9 && b != 10 && b != 13) || b == 0x7F { return false }
-            if b == 0xE2 || (b == 0xC2 && i + 1 < n && bytes[i + 1] < 0xA0) { return false }
+            if b == 0xC2 && i + 1 < n && bytes[i + 1] < 0xA0 { return false }
+            if b == 0xE2 && i + 2 < n {
+                let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) { return false }
+            }
         }
         return true
     }
