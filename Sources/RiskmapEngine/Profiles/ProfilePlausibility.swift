@@ -33,7 +33,7 @@ public enum ProfilePlausibility {
     /// The table's columns as the loader maps them: the first of each built-in column,
     /// the first column of each indicator.
     struct Columns {
-        var id: Int?, municipality: Int?, year: Int?
+        var year: Int?
         var indicators: [(column: Int, indicator: Int)] = []
 
         init(_ table: CSVTable, _ book: CheckedRuleBook) {
@@ -49,10 +49,8 @@ public enum ProfilePlausibility {
                 if h.isEmpty { continue }
                 if let b = ProfileLoader.Builtin.allCases.firstIndex(where: { $0.aliases.contains(h) }), builtins.insert(b).inserted {
                     switch ProfileLoader.Builtin.allCases[b] {
-                    case .id: id = c
-                    case .municipality: municipality = c
                     case .year: year = c
-                    case .name: break
+                    case .id, .municipality, .name: break
                     }
                 } else if let i = headerIndex[h], mapped.insert(i).inserted {
                     indicators.append((c, i))

@@ -5,7 +5,7 @@ enum HTMLEscape {
     static func text(_ s: String) -> String {
         var s = s
         let escapedText = s.withUTF8 { b -> String? in
-            guard b.contains(where: { special[Int($0)] }) else { return nil }
+            guard b.contains(where: special.contains) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(b.count + 32)
             for c in b {
@@ -23,10 +23,6 @@ enum HTMLEscape {
         return escapedText ?? s
     }
 
-    /// Per byte: whether `text` replaces it.
-    private static let special: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for b in "&<>\"'".utf8 { table[Int(b)] = true }
-        return table
-    }()
+    /// The bytes `text` replaces.
+    private static let special = ASCIIByteSet("&<>\"'")
 }

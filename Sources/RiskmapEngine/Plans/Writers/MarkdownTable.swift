@@ -7,7 +7,7 @@ enum MarkdownTable {
     static func escape(_ s: String) -> String {
         var s = s
         let escapedText = s.withUTF8 { b -> String? in
-            guard b.contains(where: { escaped[Int($0)] }) else { return nil }
+            guard b.contains(where: escaped.contains) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(b.count + 16)
             var i = 0
@@ -33,12 +33,8 @@ enum MarkdownTable {
         return escapedText ?? s
     }
 
-    /// Per byte: whether `escape` changes it (all ASCII).
-    private static let escaped: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for b in "\\|*_`<[]\n\r\t".utf8 { table[Int(b)] = true }
-        return table
-    }()
+    /// The bytes `escape` changes.
+    private static let escaped = ASCIIByteSet("\\|*_`<[]\n\r\t")
 
     /// A pipe table; cells are escaped here, an empty cell shows «—» unless `keepEmpty`.
     static func render(_ header: [String], _ rows: [[String]], keepEmpty: Bool = false) -> String {
