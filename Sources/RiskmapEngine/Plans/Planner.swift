@@ -39,6 +39,9 @@ public struct SchoolPlan: Sendable {
     /// Municipality-scope measures the school's factors call for (they appear once in the roadmap).
     public var municipalMeasures: [Int]
     public var dataToSupply: [DataRequest]
+    /// Целевые показатели: for each triggered factor that declares targets, where its
+    /// indicators stand and where the plan aims them, in rule-book order.
+    public var targets: [FactorTarget] = []
 }
 
 /// A measure in a municipality's roadmap: every measure once, with the schools that need it.
