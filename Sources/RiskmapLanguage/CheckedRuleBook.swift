@@ -169,8 +169,26 @@ public struct Group: Sendable {
     public var code: String
     public var title: String
     public var basis: String?
+    /// Membership: with an exit criterion, the entry condition held in at least one of the
+    /// last N school years (`(entry) в 1 из последних N лет`).
     public var condition: RExpr
     public var declRange: SourceRange
+    /// `выход после N лет без условия`: the number of school years without the entry
+    /// condition after which a school leaves the group.
+    public var exit: GroupExit? = nil
+
+    /// The condition as written (`если …`): without the exit criterion's years.
+    public var entryCondition: RExpr {
+        if exit != nil, case .persistence(let entry, _, _) = condition.node { return entry }
+        return condition
+    }
+}
+
+/// A group's exit criterion: a school leaves after `years` school years in a row without the
+/// group's condition (like ESSA's exit criteria for schools in support).
+public struct GroupExit: Sendable {
+    public var years: YearRef
+    public var range: SourceRange
 }
 
 public struct Role: Sendable {

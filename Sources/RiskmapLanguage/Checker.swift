@@ -285,9 +285,21 @@ public struct Checker {
     }
 
     private mutating func checkGroup(_ d: GroupDecl, index: Int) -> Group {
-        let when = d.when.map { condition($0.value, .group) } ?? RExpr(.boolean(false), .bool, d.code.range)
+        var when = d.when.map { condition($0.value, .group) } ?? RExpr(.boolean(false), .bool, d.code.range)
+        var exit: GroupExit?
+        if let clause = d.exit {
+            if case .literal(1, let range) = clause.value {
+                error(.exitAfterOneYear, at: range, help: .exitAfterOneYearHelp)
+            } else if let years = yearRef(clause.value) {
+                // Member while the condition held in at least one of the last N years.
+                exit = GroupExit(years: years, range: clause.keywordRange.union(clause.value.range))
+                if when.type != .invalid {
+                    when = RExpr(.persistence(when, years: years, atLeast: .count(1)), .bool, when.range)
+                }
+            }
+        }
         return Group(index: index, code: d.code.name, title: d.title?.value ?? d.code.name,
-                     basis: d.basis?.value.value, condition: when, declRange: d.declRange)
+                     basis: d.basis?.value.value, condition: when, declRange: d.declRange, exit: exit)
     }
 
     private mutating func resolve(_ id: Identifier, as kind: SymbolKind) -> Int? {

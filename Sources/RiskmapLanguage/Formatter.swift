@@ -60,7 +60,7 @@ public final class Formatter {
     }
 
     private static func isInlineGroup(_ g: GroupDecl) -> Bool {
-        g.basis == nil && g.closingComments.isEmpty && (g.when?.comments.leading.isEmpty ?? true)
+        g.basis == nil && g.exit == nil && g.closingComments.isEmpty && (g.when?.comments.leading.isEmpty ?? true)
             && g.when?.comments.trailing == nil && g.comments.trailing == nil
     }
 
@@ -235,6 +235,7 @@ public final class Formatter {
                 openBlock(kw(.group) + " " + g.code.name + title(g.title), g.comments)
                 clause(g.basis) { kw(.basis) + " " + Formatter.quote($0.value) }
                 conditionClause(g.when, prefix: kw(.when))
+                clause(g.exit) { kw(.exit) + " " + afterYears($0) + " " + kw(.without) + " " + kw(.condition) }
                 closeBlock(g.closingComments)
             }
         case .role(let r):
@@ -350,7 +351,7 @@ public final class Formatter {
         deadline(.month(d.month, day: d.day))
     }
 
-    func deadline(_ d: Deadline) -> String {
+    public func deadline(_ d: Deadline) -> String {
         switch d {
         case .month(let m, let day):
             switch (lang, day) {
@@ -478,6 +479,19 @@ public final class Formatter {
 }
 
 extension Formatter {
+    /// `после 2 лет` / `after 2 years` (a group's exit criterion).
+    func afterYears(_ c: YearCount) -> String {
+        let (text, n): (String, Int?)
+        switch c {
+        case .literal(let v, _): (text, n) = (String(v), v)
+        case .param(let id): (text, n) = (id.name, nil)
+        }
+        switch lang {
+        case .en: return kw(.after) + " \(text) " + (n == 1 ? "year" : "years")
+        case .ru: return kw(.after) + " \(text) " + (n.map { Plural.russian($0, "года", "лет", "лет") } ?? "лет")
+        }
+    }
+
     /// `последние 3 года` / `last 3 years` (pooling of a reliability clause).
     func lastYears(_ c: YearCount) -> String {
         let (text, n): (String, Int?)

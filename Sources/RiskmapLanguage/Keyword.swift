@@ -33,6 +33,8 @@ public enum Keyword: String, Sendable, CaseIterable {
     case of, last
     /// `надёжно если … иначе за последние 3 года` / `reliable when … otherwise over last 3 years`.
     case over
+    /// `выход после 2 лет без условия` / `exit after 2 years without condition` (a group's exit criterion).
+    case exit, after, without, condition
 
     /// Spellings accepted by the lexer; the first of each list is the canonical one that
     /// the formatter writes.
@@ -104,6 +106,10 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .last: return ["last"]
         case .over: return ["over"]
         case .triggered: return ["triggered"]
+        case .exit: return ["exit"]
+        case .after: return ["after"]
+        case .without: return ["without"]
+        case .condition: return ["condition"]
         }
     }
 
@@ -166,6 +172,10 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .last: return ["последних", "последние"]
         case .over: return ["за"]
         case .triggered: return ["сработавших"]
+        case .exit: return ["выход"]
+        case .after: return ["после"]
+        case .without: return ["без"]
+        case .condition: return ["условия", "условие"]
         }
     }
 

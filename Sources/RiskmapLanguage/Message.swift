@@ -168,6 +168,9 @@ public enum Message: Sendable {
     case duplicateRoleHelp
     case roleResponsibleAndCoExecutor(String)
     case reversedDeadlineRange
+    // Issue 15: a group's exit criterion
+    case exitAfterOneYear
+    case exitAfterOneYearHelp
     case deadlineRangeHelp
     case monthsHelp
     case invalidFrequency(Int)
@@ -551,6 +554,12 @@ public enum Message: Sendable {
         case .partitionByComputed(let n):
             return lang.text(ru: "разбиение «по» возможно только по показателю из таблицы школ, а «\(n)» вычисляется по формуле",
                              en: "'by' needs an indicator of the schools file, and '\(n)' is computed")
+        case .exitAfterOneYear:
+            return lang.text(ru: "«выход после 1 года без условия» ничего не меняет: школа и так выходит из группы в первый же год без условия",
+                             en: "'exit after 1 year without condition' changes nothing: a school leaves the group in its first year without the condition anyway")
+        case .exitAfterOneYearHelp:
+            return lang.text(ru: "укажите 2 года или больше («выход после 2 лет без условия») или уберите «выход»",
+                             en: "give 2 years or more ('exit after 2 years without condition') or remove 'exit'")
         case .yearsParam(let n):
             return lang.text(ru: "число лет задаётся целым числом от 1 до 20 или параметром с таким значением, а «\(n)» — не такой параметр",
                              en: "a number of years is a whole number from 1 to 20 or a parameter with such a value, and '\(n)' is not one")

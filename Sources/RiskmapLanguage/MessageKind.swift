@@ -33,6 +33,7 @@ extension Message {
         case exampleSchoolMissing, exampleUnknownSchool, exampleSchoolHelp, reliableKind, reliableReference, pooledCondition, pooledConditionHelp
         case duplicateRole, duplicateRoleHelp, roleResponsibleAndCoExecutor, reversedDeadlineRange, deadlineRangeHelp
         case monthsHelp, invalidFrequency, frequencyHelp
+        case exitAfterOneYear, exitAfterOneYearHelp
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // Issue 17
@@ -144,6 +145,8 @@ extension Message {
         case .exampleComputed: return .exampleComputed
         case .computedColumnIgnored: return .computedColumnIgnored
         case .yearsParam: return .yearsParam
+        case .exitAfterOneYear: return .exitAfterOneYear
+        case .exitAfterOneYearHelp: return .exitAfterOneYearHelp
         case .atLeastMoreThanYears: return .atLeastMoreThanYears
         case .negatedPersistence: return .negatedPersistence
         case .exampleSchoolMissing: return .exampleSchoolMissing

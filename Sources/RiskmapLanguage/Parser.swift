@@ -446,6 +446,7 @@ public struct Parser {
     private static let groupClauses: [ClauseRule<GroupDecl>] = [
         .once(.basis, \.basis) { try $0.string() },
         .once(.when, \.when, required: true) { try $0.topLevelExpression() },
+        .once(.exit, \.exit) { try $0.exitRule() },
     ]
 
     private static let measureClauses: [ClauseRule<MeasureDecl>] = [
@@ -674,6 +675,16 @@ public struct Parser {
         let end = try clauseBlock(.group, Parser.groupClauses, &decl, name: code.range)
         decl.declRange = keyword.range.union(end)
         return decl
+    }
+
+    /// `после N лет без условия` / `after N years without condition`, after `выход` / `exit`.
+    private mutating func exitRule() throws -> YearCount {
+        _ = try expect(.after)
+        let n = try yearCount()
+        _ = try expectYearWord()
+        _ = try expect(.without)
+        _ = try expect(.condition)
+        return n
     }
 
     private mutating func role(_ keyword: Token) throws -> RoleDecl {

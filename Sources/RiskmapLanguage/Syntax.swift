@@ -210,6 +210,9 @@ public struct GroupDecl: Sendable {
     public var title: StringLiteral?
     public var basis: Clause<StringLiteral>?
     public var when: Clause<Expr>?
+    /// `выход после N лет без условия`: the school leaves the group only after N school years in a
+    /// row without the condition.
+    public var exit: Clause<YearCount>? = nil
     public var declRange: SourceRange
     public var comments: Comments
     public var closingComments: [String] = []

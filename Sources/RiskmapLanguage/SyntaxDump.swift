@@ -38,7 +38,7 @@ public enum SyntaxDump {
             let levels = s.levels.map { "(\($0.code.name) \(opt($0.title)) \($0.condition.map(expression) ?? "otherwise"))" }
             return "(scale \(s.code.name) \(opt(s.title)) \(levels.joined(separator: " ")))"
         case .group(let g):
-            return "(group \(g.code.name) \(opt(g.title)) basis=\(opt(g.basis?.value)) when=\(g.when.map { expression($0.value) } ?? "_"))"
+            return "(group \(g.code.name) \(opt(g.title)) basis=\(opt(g.basis?.value)) when=\(g.when.map { expression($0.value) } ?? "_")\(g.exit.map { " exit=" + years($0.value) } ?? ""))"
         case .role(let r):
             return "(role \(r.code.name) \(opt(r.title)))"
         case .measure(let m):

@@ -164,6 +164,11 @@ public struct ClassificationReport {
         }
         let groups = book.groups.filter { outcomes.groups[$0.index][r] == .triggered }.map(\.title)
         out += (lang == .ru ? "Группы: " : "Groups: ") + (groups.isEmpty ? "—" : groups.joined(separator: "; ")) + "\n"
+        for g in book.groups {
+            if let forecast = ExitForecast.of(group: g.index, row: r, outcomes) {
+                out += "  " + ExitText.forecast(forecast, group: g.title, lang) + "\n"
+            }
+        }
         let undecided = book.groups.filter { outcomes.groups[$0.index][r] == .unknown }.map(\.title)
         if !undecided.isEmpty {
             out += (lang == .ru ? "Не определено из-за нехватки данных: " : "Undecided for lack of data: ") + undecided.joined(separator: "; ") + "\n"
