@@ -136,5 +136,8 @@ struct CommandSpec: Sendable {
     static let plan = CommandSpec(name: "plan", valued: dataOptions.union(["out", "directory", "plan-year"]), boolean: ["strict"],
                                   readsSchools: true)
 
-    static let all: [CommandSpec] = [check, fmt, classify, explain, plan, test]
+    static let diff = CommandSpec(name: "diff", valued: dataOptions.union(["old", "new", "format", "out"]), boolean: ["strict"],
+                                  maxPositionals: 2, positionalName: "RULES SCHOOLS", readsSchools: true)
+
+    static let all: [CommandSpec] = [check, fmt, classify, explain, plan, test, diff]
 }

@@ -12,6 +12,7 @@ extension CLIText {
         case "classify": return classifyHelp(lang)
         case "explain": return explainHelp(lang)
         case "plan": return planHelp(lang)
+        case "diff": return diffHelp(lang)
         default: return nil
         }
     }

@@ -20,6 +20,7 @@ enum CLIText {
               explain ШКОЛА      объяснить результат одной школы, фактор за фактором
               plan               планы поддержки школ, дорожная карта, сводка (в папку out/)
               test [ПАПКА]       выполнить примеры из книги правил и показать покрытие
+              diff               что изменится при изменении методики (--old) или между годами (два --year)
 
             Общие параметры:
               --lang ru|en       язык сообщений (по умолчанию русский; английский, если LANG начинается с en)
@@ -43,6 +44,7 @@ enum CLIText {
               explain SCHOOL     explain one school's result, factor by factor
               plan               support plans, municipal roadmap, summary (into out/)
               test [DIR]         run the rule book's examples and report coverage
+              diff               impact of a rule change (--old) or movement between years (two --year)
 
             Common options:
               --lang ru|en       message language (Russian by default; English when LANG starts with en)

@@ -14,6 +14,7 @@ enum EngineCommands {
         case "explain": return explain(args, context)
         case "test": return test(args, context)
         case "plan": return PlanCommand.run(args, context)
+        case "diff": return DiffCommand.run(args, context)
         default: return nil
         }
     }
@@ -34,9 +35,12 @@ enum EngineCommands {
 
     /// The session's steps for the command's options: the rule book, the schools file
     /// (`purpose` decides what is kept and evaluated), the school year.
-    static func load(_ parsed: Arguments, _ context: CommandContext, purpose: Session.Purpose, command: String) -> Result<Loaded, ExitCode> {
+    /// `book`: the rule book, already loaded (`diff` loads two).
+    static func load(_ parsed: Arguments, _ context: CommandContext, purpose: Session.Purpose, command: String,
+                     book preloaded: CheckedRuleBook? = nil) -> Result<Loaded, ExitCode> {
         let rulesPath = parsed.values["rules"] ?? "Rules"
-        let (bookOrNil, code, _) = context.loadRuleBook(rulesPath, printWarnings: false, missingHelp: .rulesNotFoundHelp)
+        let (bookOrNil, code, _) = preloaded.map { ($0, ExitCode.success, [Diagnostic]()) }
+            ?? context.loadRuleBook(rulesPath, printWarnings: false, missingHelp: .rulesNotFoundHelp)
         guard let book = bookOrNil else { return .failure(code) }
         var reading = Session.ReadOptions()
         if let d = parsed.values["delimiter"] {

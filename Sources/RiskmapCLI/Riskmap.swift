@@ -23,7 +23,7 @@ public enum Riskmap {
             console.out(CLIText.help(first, lang))
             return ExitCode.success.rawValue
         }
-        let display = ["classify", "explain", "plan"].contains(first)
+        let display = ["classify", "explain", "plan", "diff"].contains(first)
             ? ProgressDisplay.start(console: console, lang: lang, environment: environment) : nil
         defer { display?.stop() }
         let context = CommandContext(console: console, lang: lang, environment: environment, progress: display?.progress)
