@@ -187,7 +187,7 @@ public struct DiffText: Sendable {
         case .added:
             return t("Добавлен" + ending(c.key.kind) + " " + declarationKind(c.key.kind).lowercased(), "Added " + declarationKind(c.key.kind).lowercased()) + " " + name
         case .removed:
-            return t("Удалён" + ending(c.key.kind) + " " + declarationKind(c.key.kind).lowercased(), "Removed " + declarationKind(c.key.kind).lowercased()) + " " + name
+            return t((ending(c.key.kind).isEmpty ? "Удалён" : "Удален" + ending(c.key.kind)) + " " + declarationKind(c.key.kind).lowercased(), "Removed " + declarationKind(c.key.kind).lowercased()) + " " + name
         case .changed:
             if c.details.count == 1, c.details[0].aspect == .value, let o = c.details[0].old, let n = c.details[0].new {
                 return "\(declarationKind(c.key.kind)) \(name): \(o) → \(n)"
@@ -221,7 +221,7 @@ public struct DiffText: Sendable {
         let shown = cause.effects.filter { $0.kind != .measure }
         var out = head + ": «\(school)» " + (shown.isEmpty ? Array(cause.effects.prefix(3)) : shown).map(effect).joined(separator: "; ")
         let measures = cause.effects.count - (shown.isEmpty ? min(3, cause.effects.count) : shown.count)
-        if measures > 0 { out += t(" (и \(measures) \(Plural.russian(measures, "мера", "меры", "мер")) в плане)", " (and \(measures) \(measures == 1 ? "measure" : "measures") in the plan)") }
+        if measures > 0 { out += t(" (и ещё \(measures) \(Plural.russian(measures, "мера", "меры", "мер")) плана)", " (and \(measures) plan \(measures == 1 ? "measure" : "measures"))") }
         if let e = cause.evidence.first { out += ": " + e.after }
         return out
     }
