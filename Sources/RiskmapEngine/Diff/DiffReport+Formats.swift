@@ -135,7 +135,7 @@ extension DiffReport {
             body += "<article class=\"school\">\n<h3>\(h(s.id + " «" + s.name + "»" + (s.municipality.isEmpty ? "" : ", " + s.municipality)))</h3>\n<ul>\n"
             for line in changeLines(s) { body += "<li>\(h(line))</li>\n" }
             for (head, evidence) in causeLines(s) {
-                body += "<li><strong>\(h(text.causeLabel)):</strong> \(h(head))"
+                body += "<li><strong>\(h(causeLabel))</strong> \(h(head))"
                 if !evidence.isEmpty { body += "<ul class=\"small\">" + evidence.map { "<li>\(h($0))</li>" }.joined() + "</ul>" }
                 body += "</li>\n"
             }

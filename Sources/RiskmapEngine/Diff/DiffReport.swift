@@ -49,11 +49,14 @@ public struct DiffReport: Sendable {
                 // The sentence gives the first factor's explanation after the change.
                 return (head, cause.evidence.enumerated().map { i, e in i == 0 ? text.evidenceBefore(e, sides: sides) : text.evidence(e, sides: sides) })
             case .years:
-                head = cause.evidence.isEmpty ? text.dataChanged : text.whyLabel
+                head = cause.evidence.isEmpty ? text.dataChanged : ""
             }
             return (head, cause.evidence.map { text.evidence($0, sides: sides) })
         }
     }
+
+    /// «Причина:» for a rule change, «Почему:» year over year.
+    var causeLabel: String { (diff.mode == .rules ? text.causeLabel : text.whyLabel) + ":" }
 
     // MARK: - Terminal
 
@@ -84,7 +87,7 @@ public struct DiffReport: Sendable {
             out += "\n" + s.id + " «" + s.name + "»" + (s.municipality.isEmpty ? "" : ", " + s.municipality) + "\n"
             for line in changeLines(s) { out += "  " + line + "\n" }
             for (head, evidence) in causeLines(s) {
-                out += "  " + text.causeLabel + ": " + head + "\n"
+                out += "  " + causeLabel + (head.isEmpty ? "" : " " + head) + "\n"
                 for e in evidence { out += "    " + e + "\n" }
             }
             for e in s.exits { out += "  " + text.exitLabel + ": " + e + "\n" }
@@ -161,7 +164,7 @@ public struct DiffReport: Sendable {
             out += "\n### " + e(s.id + " «" + s.name + "»" + (s.municipality.isEmpty ? "" : ", " + s.municipality)) + "\n\n"
             for line in changeLines(s) { out += "- " + e(line) + "\n" }
             for (head, evidence) in causeLines(s) {
-                out += "- **" + e(text.causeLabel) + "**: " + e(head) + "\n"
+                out += "- **" + e(causeLabel) + "**" + (head.isEmpty ? "" : " " + e(head)) + "\n"
                 for ev in evidence { out += "  - " + e(ev) + "\n" }
             }
             for x in s.exits { out += "- " + e(text.exitLabel + ": " + x) + "\n" }
