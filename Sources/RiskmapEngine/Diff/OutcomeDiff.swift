@@ -155,45 +155,63 @@ public struct OutcomeDiff: Sendable {
         }
         var movements: [Movement] = []
         var movementsOf = [[Int]](repeating: [], count: items.count)
-        for (n, item) in items.enumerated() where item.kind == .group || item.kind == .level {
+        /// Each movement's count (for its level's index).
+        var countOfMovement: [Int] = []
+        // Movements are reported year over year.
+        for (n, item) in items.enumerated() where mode == .years && (item.kind == .group || item.kind == .level) {
             for i in countsOf[n] where counts[i].level != "unknown" {
                 movementsOf[n].append(movements.count)
+                countOfMovement.append(i)
                 movements.append(Movement(kind: item.kind, key: item.key, level: counts[i].level, title: counts[i].title,
                                           entered: [], left: [], stayed: [], undecided: []))
             }
         }
-        let definite: (ItemState) -> Bool = { !["unknown", "no_data"].contains($0.code) }
+        // For a level's count: the level's index in the old and the new book (-1: «не определён»;
+        // a level one book lacks: an index no row has).
+        let levelIndex: [(Int, Int)?] = counts.map { c in
+            guard let level = c.level else { return nil }
+            if level == "unknown" { return (Int(Outcomes.unknownLevel), Int(Outcomes.unknownLevel)) }
+            func index(_ b: CheckedRuleBook) -> Int { b.scales.first { $0.code == c.key.code }?.levels.firstIndex { $0.code == level } ?? -1000 }
+            return (index(old.book), index(new.book))
+        }
+        let differentBooks = mode == .rules
         for id in ids {
             let before = old.rowOf[id], after = new.rowOf[id]
             let school = (after.map { new.outcomes.profiles.school(row: $0) } ?? before.map { old.outcomes.profiles.school(row: $0) })!
             let label = "\(school.id) «\(school.name)»"
             var changes: [ItemChange] = []
             for (n, item) in items.enumerated() {
-                let a = Self.state(item, item.old, side: old, row: before, t), b = Self.state(item, item.new, side: new, row: after, t)
+                // Raw codes first: most items of most schools are the same on both sides.
+                let ra = Self.raw(item, item.old, side: old, row: before), rb = Self.raw(item, item.new, side: new, row: after)
                 for i in countsOf[n] {
-                    if let level = counts[i].level {
-                        if a.code == level { counts[i].before += 1 }
-                        if b.code == level { counts[i].after += 1 }
+                    if let (la, lb) = levelIndex[i] {
+                        if ra == la { counts[i].before += 1 }
+                        if rb == lb { counts[i].after += 1 }
                     } else {
-                        if a.isPositive { counts[i].before += 1 }
-                        if b.isPositive { counts[i].after += 1 }
-                        if a.code == "unknown" { counts[i].beforeUnknown += 1 }
-                        if b.code == "unknown" { counts[i].afterUnknown += 1 }
+                        if ra == 1 { counts[i].before += 1 }
+                        if rb == 1 { counts[i].after += 1 }
+                        if item.kind != .measure && ra == 2 { counts[i].beforeUnknown += 1 }
+                        if item.kind != .measure && rb == 2 { counts[i].afterUnknown += 1 }
                     }
                 }
                 for i in movementsOf[n] {
-                    let inBefore = movements[i].level.map { a.code == $0 } ?? (a.code == "in")
-                    let inAfter = movements[i].level.map { b.code == $0 } ?? (b.code == "in")
+                    let (la, lb) = levelIndex[countOfMovement[i]] ?? (1, 1)
+                    let inBefore = ra == la, inAfter = rb == lb
+                    let definiteBefore = before != nil && (item.kind == .level ? ra != Int(Outcomes.unknownLevel) : ra != 2)
+                    let definiteAfter = after != nil && (item.kind == .level ? rb != Int(Outcomes.unknownLevel) : rb != 2)
                     if inBefore && inAfter {
                         movements[i].stayed.append(label)
-                    } else if inAfter && definite(a) {
+                    } else if inAfter && definiteBefore {
                         movements[i].entered.append(label)
-                    } else if inBefore && definite(b) {
+                    } else if inBefore && definiteAfter {
                         movements[i].left.append(label)
                     } else if inBefore || inAfter {
+                        let a = Self.state(item, item.old, side: old, row: before, t), b = Self.state(item, item.new, side: new, row: after, t)
                         movements[i].undecided.append(label + ": " + a.text + " → " + b.text)
                     }
                 }
+                if ra == rb && (item.kind != .level || !differentBooks) && item.old != nil && item.new != nil { continue }
+                let a = Self.state(item, item.old, side: old, row: before, t), b = Self.state(item, item.new, side: new, row: after, t)
                 guard a.code != b.code, !(a.isNeutral && b.isNeutral) else { continue }
                 changes.append(ItemChange(kind: item.kind, key: item.key, title: item.title, before: a, after: b))
             }
@@ -267,6 +285,21 @@ public struct OutcomeDiff: Sendable {
         let known = Set(items.map(\.key))
         items += oldItems.filter { !known.contains($0.key) }
         return ItemKind.allCases.flatMap { kind in items.filter { $0.kind == kind } }
+    }
+
+    /// The item's outcome as a number: a group's or factor's status (1 in / triggered, 2
+    /// undecided), a level's index (`Outcomes.unknownLevel`, `noLevel`), a measure 1 or 0;
+    /// -100 for a school not in the data, -101 for an item not in the book.
+    static func raw(_ item: Item, _ index: Int?, side: Side, row: Int?) -> Int {
+        guard let row else { return -100 }
+        guard let index else { return -101 }
+        let o = side.outcomes
+        switch item.kind {
+        case .group: return Int(o.groups[index][row].rawValue)
+        case .level: return Int(o.levels[index][row])
+        case .factor: return Int(o.factors[index][row].rawValue)
+        case .measure: return o.measures.isEmpty ? -101 : (o.measures[index][row] ? 1 : 0)
+        }
     }
 
     static func state(_ item: Item, _ index: Int?, side: Side, row: Int?, _ t: DiffText) -> ItemState {
