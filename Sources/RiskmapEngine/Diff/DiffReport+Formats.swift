@@ -20,7 +20,9 @@ extension DiffReport {
                 let causes = s.causes.filter { cause in cause.effects.contains { $0.key == c.key } }
                 let cause = diff.mode == .rules ? causes.map { $0.change.map(text.headline) ?? text.noCause }.joined(separator: " | ")
                     : text.dataChanged
-                let evidence = causes.flatMap(\.evidence).filter { e in c.kind != .factor || e.code == c.key.code }
+                // A factor: its own explanations; a group or level: those of its causes; a measure: none
+                // (its factors' rows carry them).
+                let evidence = c.kind == .measure ? [] : causes.flatMap(\.evidence).filter { e in c.kind != .factor || e.code == c.key.code }
                 let why = evidence.map { text.evidence($0, sides: text.sides(diff)) }.joined(separator: " | ")
                 row([s.id, s.name, s.municipality, c.kind.rawValue, c.key.code, c.title, c.before.code, c.after.code,
                      c.before.text, c.after.text, cause, why])

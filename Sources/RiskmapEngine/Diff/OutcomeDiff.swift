@@ -175,6 +175,7 @@ public struct OutcomeDiff: Sendable {
             return (index(old.book), index(new.book))
         }
         let differentBooks = mode == .rules
+        let columnsOld = items.map { Column($0, $0.old, old.outcomes) }, columnsNew = items.map { Column($0, $0.new, new.outcomes) }
         for id in ids {
             let before = old.rowOf[id], after = new.rowOf[id]
             let school = (after.map { new.outcomes.profiles.school(row: $0) } ?? before.map { old.outcomes.profiles.school(row: $0) })!
@@ -182,7 +183,7 @@ public struct OutcomeDiff: Sendable {
             var changes: [ItemChange] = []
             for (n, item) in items.enumerated() {
                 // Raw codes first: most items of most schools are the same on both sides.
-                let ra = Self.raw(item, item.old, side: old, row: before), rb = Self.raw(item, item.new, side: new, row: after)
+                let ra = before.map { columnsOld[n].raw($0) } ?? -100, rb = after.map { columnsNew[n].raw($0) } ?? -100
                 for i in countsOf[n] {
                     if let (la, lb) = levelIndex[i] {
                         if ra == la { counts[i].before += 1 }
@@ -285,6 +286,34 @@ public struct OutcomeDiff: Sendable {
         let known = Set(items.map(\.key))
         items += oldItems.filter { !known.contains($0.key) }
         return ItemKind.allCases.flatMap { kind in items.filter { $0.kind == kind } }
+    }
+
+    /// One item's outcome column on one side, read without going through `Outcomes` per row.
+    enum Column {
+        case status([Status])
+        case level([Int16])
+        case plan([Bool])
+        case notDeclared
+
+        init(_ item: Item, _ index: Int?, _ o: Outcomes) {
+            guard let index else { self = .notDeclared; return }
+            switch item.kind {
+            case .group: self = .status(o.groups[index])
+            case .factor: self = .status(o.factors[index])
+            case .level: self = .level(o.levels[index])
+            case .measure: self = o.measures.isEmpty ? .notDeclared : .plan(o.measures[index])
+            }
+        }
+
+        /// As `OutcomeDiff.raw`.
+        func raw(_ row: Int) -> Int {
+            switch self {
+            case .status(let c): return Int(c[row].rawValue)
+            case .level(let c): return Int(c[row])
+            case .plan(let c): return c[row] ? 1 : 0
+            case .notDeclared: return -101
+            }
+        }
     }
 
     /// The item's outcome as a number: a group's or factor's status (1 in / triggered, 2
