@@ -137,6 +137,20 @@ import RiskmapLanguage
         #expect(report.json().contains("\"mode\": \"rules\""))
     }
 
+    @Test func theReportDoesNotDependOnThreads() throws {
+        let rows = (0..<300).map { TestRow("S\($0)", ["share": V.number(Double($0 % 50)), "pupils": V.number(Double($0 % 200))]) }
+        let (old, oldSyntax) = try Self.outcomes(Self.base, rows)
+        let (new, newSyntax) = try Self.outcomes(Self.base.replacingOccurrences(of: "= 30%", with: "= 25%")
+            .replacingOccurrences(of: "pupils < 90", with: "pupils < 100"), rows)
+        let rules = RuleBookDiff(old: old.book, oldSyntax: oldSyntax, new: new.book, newSyntax: newSyntax, lang: .ru)
+        let reports = [1, 2, 4].map { threads in
+            DiffReport(OutcomeDiff(mode: .rules, old: .init(old, yearIndex: 0), new: .init(new, yearIndex: 0), rules: rules,
+                                   lang: .ru, threads: threads)).json()
+        }
+        #expect(reports[0] == reports[1] && reports[1] == reports[2])
+        #expect(reports[0].contains("\"id\": \"S25\""))
+    }
+
     @Test func missingDataIsShownAsUndecidedNotAsLeaving() throws {
         let rows = [TestRow("A", year(2024), ["share": 40]), TestRow("A", year(2025), ["share": .missing])]
         let (o, _) = try Self.outcomes(Self.base, rows)

@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// What changed for the schools between two classifications of the same schools file: two
 /// rule books on one school year (`riskmap diff --old`), or one rule book on two school years
@@ -126,7 +127,8 @@ public struct OutcomeDiff: Sendable {
     public private(set) var schools: [SchoolChange] = []
     public private(set) var movements: [Movement] = []
 
-    public init(mode: Mode, old: Side, new: Side, rules: RuleBookDiff, lang: Lang) {
+    /// `threads`: how many threads explain the schools that changed (the result does not depend on it).
+    public init(mode: Mode, old: Side, new: Side, rules: RuleBookDiff, lang: Lang, threads: Int = Tuning.default.threads) {
         self.mode = mode
         self.old = old
         self.new = new
@@ -176,6 +178,14 @@ public struct OutcomeDiff: Sendable {
         }
         let differentBooks = mode == .rules
         let columnsOld = items.map { Column($0, $0.old, old.outcomes) }, columnsNew = items.map { Column($0, $0.new, new.outcomes) }
+        /// A school that changed, before its causes are found.
+        struct Pending {
+            var school: ProfileSet.School
+            var before: Int?
+            var after: Int?
+            var changes: [ItemChange]
+        }
+        var pending: [Pending] = []
         for id in ids {
             let before = old.rowOf[id], after = new.rowOf[id]
             let school = (after.map { new.outcomes.profiles.school(row: $0) } ?? before.map { old.outcomes.profiles.school(row: $0) })!
@@ -217,6 +227,13 @@ public struct OutcomeDiff: Sendable {
                 changes.append(ItemChange(kind: item.kind, key: item.key, title: item.title, before: a, after: b))
             }
             guard !changes.isEmpty else { continue }
+            pending.append(Pending(school: school, before: before, after: after, changes: changes))
+        }
+        // The causes and explanations of the schools that changed: the slow part, on several threads.
+        let rules = self.rules, mode = self.mode
+        schools = Parallel.map(count: pending.count, threads: threads) { i in
+            let p = pending[i]
+            let changes = p.changes, before = p.before, after = p.after
             var causes: [Cause] = []
             // Explanations of the changed factors, both sides.
             func evidence(_ factors: [ItemChange]) -> [Evidence] {
@@ -252,8 +269,8 @@ public struct OutcomeDiff: Sendable {
                     if let f = ExitForecast.of(group: g.index, row: after, new.outcomes) { exits.append(ExitText.forecast(f, group: g.title, lang)) }
                 }
             }
-            schools.append(SchoolChange(id: school.id, name: school.name, municipality: school.municipality,
-                                        changes: changes, causes: causes, exits: exits))
+            return SchoolChange(id: p.school.id, name: p.school.name, municipality: p.school.municipality,
+                                changes: changes, causes: causes, exits: exits)
         }
         self.counts = counts
         self.movements = movements
