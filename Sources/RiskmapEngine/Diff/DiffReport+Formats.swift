@@ -22,7 +22,10 @@ extension DiffReport {
                     : text.dataChanged
                 // A factor: its own explanations; a group or level: those of its causes; a measure: none
                 // (its factors' rows carry them).
-                let evidence = c.kind == .measure ? [] : causes.flatMap(\.evidence).filter { e in c.kind != .factor || e.code == c.key.code }
+                let reads = diff.rules.dependencies(of: c.key)
+                let evidence = c.kind == .measure ? [] : causes.flatMap(\.evidence).filter { e in
+                    c.kind == .factor ? e.code == c.key.code : reads.contains(DeclarationKey(.factor, e.code))
+                }
                 let why = evidence.map { text.evidence($0, sides: text.sides(diff)) }.joined(separator: " | ")
                 row([s.id, s.name, s.municipality, c.kind.rawValue, c.key.code, c.title, c.before.code, c.after.code,
                      c.before.text, c.after.text, cause, why])
