@@ -15,8 +15,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     public func rendered(pretty: Bool) -> String {
+        rendered(pretty: pretty, indent: 0)
+    }
+
+    /// The value as it reads nested `indent` levels deep in a pretty document (its inner
+    /// lines indented one level more): for writers that stream a document part by part.
+    public func rendered(pretty: Bool, indent: Int) -> String {
         var out = ""
-        write(into: &out, pretty: pretty, indent: 0)
+        write(into: &out, pretty: pretty, indent: indent)
         return out
     }
 
