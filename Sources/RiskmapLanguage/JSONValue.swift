@@ -61,7 +61,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func escape(_ s: String, into out: inout String) {
         out += "\""
         // Most strings need no escaping: checked on bytes (every byte escaped is ASCII).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        var s = s
+        let plain = s.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
+        if plain {
             out += s
             out += "\""
             return
