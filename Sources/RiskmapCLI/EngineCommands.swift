@@ -146,7 +146,7 @@ enum EngineCommands {
         let render = { (sink: inout ByteSink) throws(ByteSink.Failure) in
             switch format {
             case "csv": try report.writeCSV(to: &sink)
-            case "json": try sink.write(Array(report.json().utf8))
+            case "json": try report.writeJSON(to: &sink)
             default: try sink.write(Array(report.table().utf8))
             }
         }

@@ -34,6 +34,12 @@ public struct CheckedRuleBook: Sendable {
             var f = f
             f.applies = f.applies?.numbered(&next)
             f.condition = f.condition.numbered(&next)
+            f.targets = f.targets.map { t in
+                var t = t
+                t.subject = t.subject.numbered(&next)
+                t.goal = t.goal.numbered(&next)
+                return t
+            }
             return f
         }
         self.scales = scales.map { s in
@@ -62,7 +68,11 @@ public struct CheckedRuleBook: Sendable {
         for f in factors { expressions += [f.applies, f.condition].compactMap { $0 } }
         for s in scales { expressions += s.levels.compactMap(\.condition) }
         expressions += groups.map(\.condition)
-        if includingMeasures { expressions += measures.compactMap(\.onlyWhen) }
+        if includingMeasures {
+            expressions += measures.compactMap(\.onlyWhen)
+            // Plans show the targets' indicators and goals.
+            for t in factors.flatMap(\.targets) { expressions += [t.subject, t.goal] }
+        }
         return expressions.reduce(into: Set<Int>()) { $0.formUnion(storedIndicators($1.indicatorsRead)) }
     }
 
@@ -145,7 +155,31 @@ public struct Factor: Sendable {
     public var basis: String?
     public var applies: RExpr?
     public var condition: RExpr
+    /// The целевые показатели the plans set when the factor is triggered.
+    public var targets: [Target] = []
     public var declRange: SourceRange
+}
+
+/// `цель ПОКАЗАТЕЛЬ <= ЗНАЧЕНИЕ за N лет`, checked: which indicator, which way, the goal
+/// (an expression evaluated for each school, e.g. a parameter or the municipality's mean)
+/// and the number of plan years to reach it.
+public struct Target: Sendable {
+    public enum Direction: Sendable, Equatable {
+        /// `<=`: the value should fall to the goal or below.
+        case atMost
+        /// `>=`: the value should rise to the goal or above.
+        case atLeast
+        /// `=`: the value should become the goal (a yes/no or a category).
+        case exactly
+    }
+
+    public var indicator: Int
+    /// The indicator as an expression (its value, computed or pooled like any reference).
+    public var subject: RExpr
+    public var direction: Direction
+    public var goal: RExpr
+    public var years: YearRef
+    public var range: SourceRange
 }
 
 public struct ScaleLevelDef: Sendable {

@@ -245,8 +245,32 @@ public struct Checker {
     private mutating func checkFactor(_ d: FactorDecl, index: Int) -> Factor {
         let applies = d.applies.map { condition($0.value, .factor) }
         let when = d.when.map { condition($0.value, .factor) } ?? RExpr(.boolean(false), .bool, d.code.range)
+        let targets = d.targets.compactMap { target($0.value) }
         return Factor(index: index, code: d.code.name, title: d.title?.value ?? d.code.name,
-                      basis: d.basis?.value.value, applies: applies, condition: when, declRange: d.declRange)
+                      basis: d.basis?.value.value, applies: applies, condition: when, targets: targets, declRange: d.declRange)
+    }
+
+    /// A target must read `ПОКАЗАТЕЛЬ <= | >= | = ЗНАЧЕНИЕ`: the comparison is checked like
+    /// any condition (types, references), then its shape.
+    private mutating func target(_ t: TargetDecl) -> Target? {
+        let checked = condition(t.goal, .factor)
+        guard checked.type != .invalid else { return nil }
+        let years = t.years.flatMap { yearRef($0) } ?? .count(1)
+        guard case .comparison(let op, let left, let right) = checked.node,
+              case .indicator(let i) = left.node else {
+            error(.targetForm, at: t.goal.range, help: .targetFormHelp)
+            return nil
+        }
+        let direction: Target.Direction
+        switch op {
+        case .lessEqual: direction = .atMost
+        case .greaterEqual: direction = .atLeast
+        case .equal: direction = .exactly
+        case .less, .greater, .notEqual:
+            error(.targetForm, at: t.goal.range, help: .targetFormHelp)
+            return nil
+        }
+        return Target(indicator: i, subject: left, direction: direction, goal: right, years: years, range: t.goal.range)
     }
 
     private mutating func checkScale(_ d: ScaleDecl, index: Int) -> Scale {

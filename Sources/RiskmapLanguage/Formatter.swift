@@ -213,6 +213,12 @@ public final class Formatter {
             clause(f.basis) { kw(.basis) + " " + Formatter.quote($0.value) }
             conditionClause(f.applies, prefix: kw(.applies) + " " + kw(.when))
             conditionClause(f.when, prefix: kw(.when))
+            for t in f.targets {
+                leading(t.comments.leading, indent: "  ")
+                var text = kw(.target) + " " + expression(t.value.goal, base: "  ", depth: 0, forceTopBreaks: false, suppressLastComment: false)
+                if let years = t.value.years { text += " " + kw(.over) + " " + yearsText(years) }
+                line(text, indent: "  ", trailing: t.comments.trailing)
+            }
             closeBlock(f.closingComments)
         case .scale(let s):
             openBlock(kw(.scale) + " " + s.code.name + title(s.title), s.comments)
@@ -489,6 +495,19 @@ extension Formatter {
         switch lang {
         case .en: return kw(.after) + " \(text) " + (n == 1 ? "year" : "years")
         case .ru: return kw(.after) + " \(text) " + (n.map { Plural.russian($0, "года", "лет", "лет") } ?? "лет")
+        }
+    }
+
+    /// `2 года` / `2 years` (a target's horizon).
+    func yearsText(_ c: YearCount) -> String {
+        switch c {
+        case .literal(let v, _):
+            switch lang {
+            case .en: return "\(v) " + (v == 1 ? "year" : "years")
+            case .ru: return "\(v) " + Plural.russian(v, "год", "года", "лет")
+            }
+        case .param(let id):
+            return id.name + " " + (lang == .en ? "years" : "лет")
         }
     }
 

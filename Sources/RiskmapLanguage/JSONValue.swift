@@ -15,8 +15,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     public func rendered(pretty: Bool) -> String {
+        rendered(pretty: pretty, indent: 0)
+    }
+
+    /// The value as it reads nested `indent` levels deep in a pretty document (its inner
+    /// lines indented one level more): for writers that stream a document part by part.
+    public func rendered(pretty: Bool, indent: Int) -> String {
         var out = ""
-        write(into: &out, pretty: pretty, indent: 0)
+        write(into: &out, pretty: pretty, indent: indent)
         return out
     }
 
@@ -55,7 +61,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func escape(_ s: String, into out: inout String) {
         out += "\""
         // Most strings need no escaping: checked on bytes (every byte escaped is ASCII).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        var s = s
+        let plain = s.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
+        if plain {
             out += s
             out += "\""
             return

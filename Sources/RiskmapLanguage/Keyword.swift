@@ -22,6 +22,8 @@ public enum Keyword: String, Sendable, CaseIterable {
     case reliable
     // Conditions
     case when, applies, only, otherwise
+    /// `цель …` in a factor: a target indicator of the plans.
+    case target
     // Measures
     case addresses, scope, school, municipality, responsible, with, due, result
     case annually, monthly, quarterly, during, quarter
@@ -76,6 +78,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .applies: return ["applies"]
         case .only: return ["only"]
         case .otherwise: return ["otherwise"]
+        case .target: return ["target"]
         case .addresses: return ["addresses"]
         case .scope: return ["scope"]
         case .school: return ["school"]
@@ -142,6 +145,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .applies: return ["применяется"]
         case .only: return ["только"]
         case .otherwise: return ["иначе"]
+        case .target: return ["цель"]
         case .addresses: return ["устраняет"]
         case .scope: return ["уровень"]
         case .school: return ["школа"]

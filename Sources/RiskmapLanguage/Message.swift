@@ -160,6 +160,8 @@ public enum Message: Sendable {
     case reliableReference(String)
     case pooledCondition
     case pooledConditionHelp
+    case targetForm
+    case targetFormHelp
     case exampleUnknownSchool(String)
     case exampleSchoolHelp
     case negatedPersistenceHelp
@@ -578,6 +580,12 @@ public enum Message: Sendable {
         case .pooledConditionHelp:
             return lang.text(ru: "напишите «надёжно если ЧИСЛО >= ПОРОГ»: ЧИСЛО — показатель-количество из таблицы школ (участники), ПОРОГ — параметр или число",
                              en: "write 'reliable when COUNT >= THRESHOLD': COUNT a count indicator of the schools file (participants), THRESHOLD a parameter or a number")
+        case .targetForm:
+            return lang.text(ru: "цель сравнивает показатель с целевым значением: слева показатель, затем «<=», «>=» или «=»",
+                             en: "a target compares an indicator with its goal: the indicator on the left, then '<=', '>=' or '='")
+        case .targetFormHelp:
+            return lang.text(ru: "например: «цель vpr_math_5_fail <= vpr_fail_max за 2 года» (не выше порога за два года) или «цель fioco_equipment = нет»",
+                             en: "for example: 'target vpr_math_5_fail <= vpr_fail_max over 2 years' (at most the threshold within two years) or 'target fioco_equipment = no'")
         case .exampleSchoolMissing:
             return lang.text(ru: "в примере с несколькими школами каждое «дано» и «ожидается» называет школу",
                              en: "in an example with several schools every 'given' and 'expect' names its school")

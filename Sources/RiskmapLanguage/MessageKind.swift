@@ -31,6 +31,7 @@ extension Message {
         case computedColumnIgnored
         case yearsParam, atLeastMoreThanYears, negatedPersistence, negatedPersistenceHelp
         case exampleSchoolMissing, exampleUnknownSchool, exampleSchoolHelp, reliableKind, reliableReference, pooledCondition, pooledConditionHelp
+        case targetForm, targetFormHelp
         case duplicateRole, duplicateRoleHelp, roleResponsibleAndCoExecutor, reversedDeadlineRange, deadlineRangeHelp
         case monthsHelp, invalidFrequency, frequencyHelp
         case exitAfterOneYear, exitAfterOneYearHelp
@@ -154,6 +155,8 @@ extension Message {
         case .reliableReference: return .reliableReference
         case .pooledCondition: return .pooledCondition
         case .pooledConditionHelp: return .pooledConditionHelp
+        case .targetForm: return .targetForm
+        case .targetFormHelp: return .targetFormHelp
         case .exampleUnknownSchool: return .exampleUnknownSchool
         case .exampleSchoolHelp: return .exampleSchoolHelp
         case .negatedPersistenceHelp: return .negatedPersistenceHelp

@@ -441,6 +441,7 @@ public struct Parser {
         .once(.basis, \.basis) { try $0.string() },
         .once(.applies, \.applies) { try $0.whenCondition() },
         .once(.when, \.when, required: true) { try $0.topLevelExpression() },
+        .repeated(.target, \.targets) { try $0.target() },
     ]
 
     private static let groupClauses: [ClauseRule<GroupDecl>] = [
@@ -614,6 +615,16 @@ public struct Parser {
         let n = try yearCount()
         _ = try expectYearWord()
         return n
+    }
+
+    /// `ПОКАЗАТЕЛЬ <= ЗНАЧЕНИЕ [за N лет]` after `цель` (the checker checks the comparison).
+    private mutating func target() throws -> TargetDecl {
+        let goal = try topLevelExpression()
+        guard at(.over) else { return TargetDecl(goal: goal, years: nil) }
+        advance()
+        let n = try yearCount()
+        _ = try expectYearWord()
+        return TargetDecl(goal: goal, years: n)
     }
 
     private mutating func factor(_ keyword: Token) throws -> FactorDecl {

@@ -183,9 +183,19 @@ public struct FactorDecl: Sendable {
     public var basis: Clause<StringLiteral>?
     public var applies: Clause<Expr>?
     public var when: Clause<Expr>?
+    /// `цель ПОКАЗАТЕЛЬ <= ЗНАЧЕНИЕ [за N лет]`: целевые показатели of the plans, any number.
+    public var targets: [Clause<TargetDecl>] = []
     public var declRange: SourceRange
     public var comments: Comments
     public var closingComments: [String] = []
+}
+
+/// `цель vpr_math_5_fail <= vpr_fail_max за 2 года` / `target … <= … over 2 years`: the
+/// value a school's indicator should reach (a comparison whose left side is the indicator)
+/// and in how many plan years, stepping evenly from the school's baseline.
+public struct TargetDecl: Sendable {
+    public var goal: Expr
+    public var years: YearCount?
 }
 
 public struct ScaleLevel: Sendable {

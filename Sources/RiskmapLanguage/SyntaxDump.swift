@@ -33,7 +33,7 @@ public enum SyntaxDump {
             let range = p.range.map { "\(num($0.0))...\(num($0.1))" } ?? "_"
             return "(param \(p.code.name) \(opt(p.title)) \(num(p.value)) unit=\(opt(p.unit)) range=\(range) basis=\(opt(p.basis)))"
         case .factor(let f):
-            return "(factor \(f.code.name) \(opt(f.title)) basis=\(opt(f.basis?.value)) applies=\(f.applies.map { expression($0.value) } ?? "_") when=\(f.when.map { expression($0.value) } ?? "_"))"
+            return "(factor \(f.code.name) \(opt(f.title)) basis=\(opt(f.basis?.value)) applies=\(f.applies.map { expression($0.value) } ?? "_") when=\(f.when.map { expression($0.value) } ?? "_")\(f.targets.map { " target=" + expression($0.value.goal) + ($0.value.years.map { " over=" + SyntaxDump.years($0) } ?? "") }.joined()))"
         case .scale(let s):
             let levels = s.levels.map { "(\($0.code.name) \(opt($0.title)) \($0.condition.map(expression) ?? "otherwise"))" }
             return "(scale \(s.code.name) \(opt(s.title)) \(levels.joined(separator: " ")))"

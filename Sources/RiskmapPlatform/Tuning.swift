@@ -1,3 +1,5 @@
+import Foundation
+
 /// How riskmap uses the machine: threads, mapped inputs, direct writes, the size of units
 /// of parallel work. No setting changes an output byte; they only trade memory, system
 /// calls and threads for time.
@@ -41,6 +43,12 @@ public struct Tuning: Sendable, Equatable {
     /// while being checked to be UTF-8 (on another thread), instead of checked first.
     public var speculativeUTF8MinBytes: Int
 
+    /// Whether an output folder is replaced by swapping two names in one step
+    /// (`FolderExchange`) where the system can. Off (`RISKMAP_FOLDER_SWAP=renames`): the two
+    /// renames used where it cannot, old folder aside first — for file systems whose swap
+    /// misbehaves, and for the tests that kill runs on that path.
+    public var swapsFoldersInOneStep: Bool
+
     public init(
         threads: Int = ThreadCount.available,
         mapsLargeInputs: Bool = true,
@@ -50,7 +58,8 @@ public struct Tuning: Sendable, Equatable {
         loaderBlockRows: Int = 8_192,
         evaluatorBlockRows: Int = 16_384,
         parallelScanMinBytes: Int = 1 << 20,
-        speculativeUTF8MinBytes: Int = 1 << 20
+        speculativeUTF8MinBytes: Int = 1 << 20,
+        swapsFoldersInOneStep: Bool = Tuning.environmentSwapsFolders
     ) {
         self.threads = max(1, threads)
         self.mapsLargeInputs = mapsLargeInputs
@@ -61,6 +70,12 @@ public struct Tuning: Sendable, Equatable {
         self.evaluatorBlockRows = max(1, evaluatorBlockRows)
         self.parallelScanMinBytes = max(0, parallelScanMinBytes)
         self.speculativeUTF8MinBytes = max(0, speculativeUTF8MinBytes)
+        self.swapsFoldersInOneStep = swapsFoldersInOneStep
+    }
+
+    /// `RISKMAP_FOLDER_SWAP=renames` turns the one-step folder swap off.
+    public static var environmentSwapsFolders: Bool {
+        ProcessInfo.processInfo.environment["RISKMAP_FOLDER_SWAP"] != "renames"
     }
 
     /// What riskmap does unless told otherwise: every core, large inputs mapped, large

@@ -112,33 +112,45 @@ import RiskmapCLI
     }
 
     /// `kill -9` at random moments, again and again: `out/` is always the previous complete
-    /// set or the new one, never a mix and never missing; the next run removes what the
-    /// killed ones left.
-    @Test(.enabled(if: Binary.path != nil)) func killedRunsNeverLeaveAMix() throws {
+    /// set or the new one, never a mix; the next run removes what the killed ones left.
+    /// With the one-step swap `out/` is never missing. With the two renames used where the
+    /// file system cannot swap (`RISKMAP_FOLDER_SWAP=renames`), a kill between them leaves
+    /// the previous set whole beside it (`.out.riskmap-old-PID`), and the next run puts it
+    /// back before anything else.
+    @Test(.enabled(if: Binary.path != nil), arguments: ["swap", "renames"])
+    func killedRunsNeverLeaveAMix(folderSwap: String) throws {
         let project = try Self.bigProject(copies: 3)
         defer { EngineCLI.cleanUp(project) }
         let args = ["plan", "--schools", "Samples/big.csv", "--out", "out"]
+        let environment = folderSwap == "renames" ? ["RISKMAP_FOLDER_SWAP": "renames"] : [:]
         let started = Date()
-        let first = try Binary.run(args + ["--plan-year", "2019/20"], in: project)
+        let first = try Binary.run(args + ["--plan-year", "2019/20"], in: project, environment: environment)
         let duration = Date().timeIntervalSince(started)
         #expect(first.code == 0, "\(first)")
         var generator = SystemRandomNumberGenerator()
         var years: [String] = []
         for k in 0..<5 {
             let year = k % 2 == 0 ? "2020/21" : "2019/20"
-            let running = try Binary.start(args + ["--plan-year", year], in: project)
+            let running = try Binary.start(args + ["--plan-year", year], in: project, environment: environment)
             // Anywhere in the run, the last third (writing and swapping) twice as often.
             let fraction = k % 2 == 0 ? Double.random(in: 0.6...1.05, using: &generator) : Double.random(in: 0.05...1.05, using: &generator)
             usleep(useconds_t(duration * fraction * 1_000_000))
             kill(running.pid, SIGKILL)
             _ = running.wait()
-            switch Binary.completeSet(project.path + "/out") {
+            var folder = project.path + "/out"
+            if folderSwap == "renames", !FileManager.default.fileExists(atPath: folder) {
+                // Killed between the renames: the previous set is whole, beside its name.
+                let aside = Binary.temporaries(project).filter { $0.hasPrefix(".out.riskmap-old-") }
+                #expect(aside.count == 1, "out/ missing and \(Binary.temporaries(project)) beside it")
+                folder = project.path + "/" + (aside.first ?? "out")
+            }
+            switch Binary.completeSet(folder) {
             case .success(let y): years.append(y)
             case .failure(let f): Issue.record("after a kill at \(Int(fraction * 100)) % of the run: \(f)")
             }
         }
         #expect(years.allSatisfy { $0 == "2019/20" || $0 == "2020/21" }, "\(years)")
-        let last = try Binary.run(args + ["--plan-year", "2021/22"], in: project)
+        let last = try Binary.run(args + ["--plan-year", "2021/22"], in: project, environment: environment)
         #expect(last.code == 0, "\(last)")
         #expect((try? Binary.completeSet(project.path + "/out").get()) == "2021/22")
         #expect(Binary.temporaries(project).isEmpty, "left: \(Binary.temporaries(project))")

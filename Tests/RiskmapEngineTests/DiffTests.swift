@@ -88,6 +88,17 @@ import RiskmapLanguage
         #expect(d.changes[0].affectsOutcomes)
     }
 
+    @Test func aChangedTargetIsListedButCausesNoOutcome() throws {
+        let withTarget = Self.base.replacingOccurrences(of: "factor low \"Высокая доля «2»\" { when share >= fail_max }",
+                                                        with: "factor low \"Высокая доля «2»\" {\n  when share >= fail_max\n  target share <= 20% over 2 years\n}")
+        let d = try Self.ruleDiff(withTarget, withTarget.replacingOccurrences(of: "<= 20%", with: "<= 15%"))
+        #expect(d.changes.map(\.key) == [DeclarationKey(.factor, "low")])
+        #expect(d.changes[0].details.map(\.aspect) == [.targets])
+        #expect(d.changes[0].details[0].new == "share <= 15% за 2 года")
+        #expect(!d.changes[0].affectsOutcomes)
+        #expect(d.causes(of: DeclarationKey(.group, "shnor")).isEmpty)
+    }
+
     @Test func nothingChanged() throws {
         let d = try Self.ruleDiff(Self.base, Self.base)
         #expect(d.isEmpty)

@@ -101,6 +101,8 @@ import RiskmapLanguage
         #expect(NumberFormat.literal("12.5%", lang: .ru) == "12,5 %")
         #expect(NumberFormat.literal("12.5%", lang: .en) == "12.5 %")
         #expect(NumberFormat.literal("-2.5", lang: .ru) == "−2,5")
+        #expect(NumberFormat.literal("-10.25%", lang: .ru) == "−10,25 %")
+        #expect(NumberFormat.literal("7", lang: .en) == "7")
         #expect(NumberFormat.decimal(.nan, lang: .ru) == "—")
     }
 

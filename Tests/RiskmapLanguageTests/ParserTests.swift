@@ -390,7 +390,7 @@ private func dumpFile(_ source: String) -> (String, [String]) {
             .version: "\"1\"", .year: "2026/27", .basis: "\"b\"", .applies: "\(Keyword.when.canonical(lang)) x",
             .when: "x", .addresses: "f", .only: "\(Keyword.when.canonical(lang)) x",
             .scope: Keyword.school.canonical(lang), .responsible: "r", .with: "a, b", .due: "2026-10-01",
-            .result: "\"r\"", .given: "x = 1", .expect: "f",
+            .result: "\"r\"", .given: "x = 1", .expect: "f", .target: "x <= 1",
             .exit: "\(Keyword.after.canonical(lang)) 2 \(lang == .ru ? "лет" : "years") \(Keyword.without.canonical(lang)) \(Keyword.condition.canonical(lang))",
         ]
         let head = owner == .ruleset || owner == .example ? "\"T\"" : "d"
@@ -399,7 +399,7 @@ private func dumpFile(_ source: String) -> (String, [String]) {
             let clause = "\(keyword.canonical(lang)) \(value)"
             let source = "\(owner.canonical(lang)) \(head) {\n  \(clause)\n  \(clause)\n}"
             let diagnostics = Support.parse(source).1.map(Support.brief)
-            let repeatable = keyword == .given || keyword == .expect
+            let repeatable = keyword == .given || keyword == .expect || keyword == .target
             let missingWhen = (owner == .factor || owner == .group) && keyword != .when
             let expected = (repeatable ? [] : ["error duplicateClause 3:3"])
                 + (missingWhen ? ["error missingClause 1:\(owner.canonical(lang).count + 2)"] : [])

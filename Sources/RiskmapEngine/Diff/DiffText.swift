@@ -166,6 +166,7 @@ public struct DiffText: Sendable {
         case .pooling: return t("объединение лет", "pooled years")
         case .applies: return t("применяется если", "applies when")
         case .condition: return t("условие", "condition")
+        case .targets: return t("цели", "targets")
         case .levels: return t("уровни", "levels")
         case .exit: return t("выход", "exit")
         case .addresses: return t("устраняет", "addresses")

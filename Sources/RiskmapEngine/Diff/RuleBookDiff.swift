@@ -48,7 +48,7 @@ public struct DeclarationChange: Sendable {
 
     /// The parts of a declaration a change is reported for.
     public enum Aspect: String, Sendable, CaseIterable {
-        case value, title, type, range, formula, reliable, pooling, applies, condition, levels, exit
+        case value, title, type, range, formula, reliable, pooling, applies, condition, targets, levels, exit
         case addresses, onlyWhen, scope, responsible, coExecutors, due, result, basis
     }
 
@@ -60,7 +60,7 @@ public struct DeclarationChange: Sendable {
 
     /// Whether the change can change an outcome (a changed basis or result text cannot).
     public var affectsOutcomes: Bool {
-        kind != .changed || details.contains { ![.basis, .result, .title, .responsible, .coExecutors, .due].contains($0.aspect) }
+        kind != .changed || details.contains { ![.basis, .result, .title, .responsible, .coExecutors, .due, .targets].contains($0.aspect) }
     }
 }
 
@@ -166,8 +166,15 @@ struct RuleBookText {
                 parts[key] = p
             case .factor(let d):
                 let key = DeclarationKey(.factor, d.code.name)
-                parts[key] = [.title: d.title?.value, .applies: text(d.applies?.value), .condition: text(d.when?.value),
-                              .basis: d.basis?.value.value].compactMapValues { $0 }
+                var p: [DeclarationChange.Aspect: String] = [.title: d.title?.value, .applies: text(d.applies?.value),
+                                                             .condition: text(d.when?.value), .basis: d.basis?.value.value].compactMapValues { $0 }
+                if !d.targets.isEmpty {
+                    // Targets (целевые показатели) shape the plans, not the outcomes.
+                    p[.targets] = d.targets.map { t in
+                        (text(t.value.goal) ?? "") + (t.value.years.map { " " + Self.years($0, lang) } ?? "")
+                    }.joined(separator: "; ")
+                }
+                parts[key] = p
             case .scale(let d):
                 let key = DeclarationKey(.scale, d.code.name)
                 let levels = d.levels.map { l in
@@ -206,6 +213,16 @@ struct RuleBookText {
         for g in book.groups { titles[DeclarationKey(.group, g.code)] = g.title }
         for m in book.measures { titles[DeclarationKey(.measure, m.code)] = m.title }
         for r in book.roles { titles[DeclarationKey(.role, r.code)] = r.title }
+    }
+
+    /// A target's horizon: «за 2 года» / "over 2 years", or with a parameter's name.
+    static func years(_ c: YearCount, _ lang: Lang) -> String {
+        switch (c, lang) {
+        case (.literal(let n, _), .ru): return "за \(n) " + Plural.russian(n, "год", "года", "лет")
+        case (.literal(let n, _), .en): return "over \(n) " + (n == 1 ? "year" : "years")
+        case (.param(let id), .ru): return "за \(id.name) лет"
+        case (.param(let id), .en): return "over \(id.name) years"
+        }
     }
 
     static func literal(_ n: NumberLiteral) -> String {

@@ -134,7 +134,12 @@ public struct Program: Sendable {
         stage { c in factors = book.factors.map { (c.lower($0.applies), c.lower($0.condition)) } }
         stage { c in scales = book.scales.map { $0.levels.map { c.lower($0.condition) } } }
         stage { c in groups = book.groups.map { c.lower($0.condition) } }
-        stage { c in measures = book.measures.map { c.lower($0.onlyWhen) } }
+        stage { c in
+            measures = book.measures.map { c.lower($0.onlyWhen) }
+            // Plans evaluate the targets' goals with the reference evaluator, which takes cohort
+            // values (`среднее(x по муниципалитету)`) from the run: lowering them gives them slots.
+            for target in book.factors.flatMap(\.targets) { _ = c.lower(target.goal) }
+        }
         self.book = book
         params = compiler.params
         self.factors = factors

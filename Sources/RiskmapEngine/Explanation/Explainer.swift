@@ -27,14 +27,20 @@ public struct Explainer: Sendable {
     /// Longer parameter bases are rationales, not citations, and are not repeated in plans.
     static let citationLimit = 80
 
+    /// Per parameter: whether its basis is short enough to cite (counted once here: a
+    /// long Russian text's length in characters is slow to count on every explanation).
+    let citableParamBasis: [Bool]
+
     public init(_ outcomes: Outcomes, lang: Lang, citations: Bool = true) {
         self.outcomes = outcomes
         self.lang = lang
         self.citations = citations
+        citableParamBasis = outcomes.book.params.map { ($0.basis?.count ?? .max) <= Explainer.citationLimit }
     }
 
     public func factor(_ f: Int, row: Int) -> FactorExplanation {
-        var sentences = Sentences(reference: ReferenceEvaluator(outcomes), outcomes: outcomes, row: row, lang: lang)
+        var sentences = Sentences(reference: ReferenceEvaluator(outcomes), outcomes: outcomes, row: row, lang: lang,
+                                  citableParamBasis: citableParamBasis)
         sentences.citations = citations
         let factor = outcomes.book.factors[f]
         let status = outcomes.factors[f][row]
@@ -77,7 +83,7 @@ extension Explainer {
         let reference = ReferenceEvaluator(outcomes)
         guard let condition = indicator.reliable,
               let earlier = reference.row(row, yearsBack: reference.year(of: row).start - m.year.start) else { return name }
-        var sentences = Sentences(reference: reference, outcomes: outcomes, row: earlier, lang: lang)
+        var sentences = Sentences(reference: reference, outcomes: outcomes, row: earlier, lang: lang, citableParamBasis: citableParamBasis)
         sentences.citations = citations
         sentences.explain(condition)
         var text = name + ": " + sentences.joined
@@ -105,11 +111,15 @@ private struct Sentences {
     /// Whether short parameter bases are cited (`Explainer.citations`).
     var citations = true
 
-    init(reference: ReferenceEvaluator, outcomes: Outcomes, row: Int, lang: Lang) {
+    /// `Explainer.citableParamBasis`.
+    let citableParamBasis: [Bool]
+
+    init(reference: ReferenceEvaluator, outcomes: Outcomes, row: Int, lang: Lang, citableParamBasis: [Bool]) {
         self.reference = reference
         self.outcomes = outcomes
         self.row = row
         self.lang = lang
+        self.citableParamBasis = citableParamBasis
     }
 
     var joined: String {
@@ -183,7 +193,7 @@ private struct Sentences {
             let sentence = ExplanationText.isValue("«\(book.indicators[i].title)»", text, lang)
             // A named condition (a computed yes/no indicator): and what decided it.
             guard let formula = book.indicators[i].formula, v.isKnown else { return sentence }
-            var inner = Sentences(reference: reference, outcomes: outcomes, row: row, lang: lang)
+            var inner = Sentences(reference: reference, outcomes: outcomes, row: row, lang: lang, citableParamBasis: citableParamBasis)
             inner.citedParams = citedParams
             inner.citations = citations
             inner.explain(formula)
@@ -213,7 +223,7 @@ private struct Sentences {
                     continue
                 }
                 guard reference.evaluate(x, row: earlier).value.truth == wanted else { continue }
-                var inner = Sentences(reference: reference, outcomes: outcomes, row: earlier, lang: lang)
+                var inner = Sentences(reference: reference, outcomes: outcomes, row: earlier, lang: lang, citableParamBasis: citableParamBasis)
                 inner.citedParams = citedParams
                 inner.citations = citations
                 inner.explain(x)
@@ -336,7 +346,7 @@ private struct Sentences {
             // A parameter's basis is cited once per explanation, and only when it is a short
             // citation («Методика, п. 2.3»); a long rationale stays in the rule book.
             var citation = ""
-            if citations, let basis = p.basis, basis.count <= Explainer.citationLimit, citedParams.insert(i).inserted {
+            if citations, let basis = p.basis, citableParamBasis[i], citedParams.insert(i).inserted {
                 citation = " (\(basis))"
             }
             return ExplanationText.threshold(shown + (p.unit.map { " " + $0 } ?? ""), lang) + citation

@@ -35,12 +35,21 @@ public enum NumberFormat {
     }
 
     /// A literal as written in the rule book, with the reader's decimal separator.
+    /// Works on the literal's bytes (digits, `.`, `-`, `%`: all ASCII).
     public static func literal(_ text: String, lang: Lang) -> String {
-        var t = text
-        var percent = false
-        if t.hasSuffix("%") { t.removeLast(); percent = true }
-        if lang == .ru { t = t.replacingOccurrences(of: ".", with: ",") }
-        if t.hasPrefix("-") { t = "−" + t.dropFirst() }
-        return percent ? t + " %" : t
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 4)
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "."): bytes.append(lang == .ru ? UInt8(ascii: ",") : b)
+            case UInt8(ascii: "-") where bytes.isEmpty: bytes += [0xE2, 0x88, 0x92]  // U+2212 minus
+            default: bytes.append(b)
+            }
+        }
+        if bytes.last == UInt8(ascii: "%") {
+            bytes.removeLast()
+            bytes += [UInt8(ascii: " "), UInt8(ascii: "%")]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -110,32 +110,8 @@ struct ClassificationCSV {
     /// a time.
     func write(to sink: inout ByteSink, threads: Int, blockRows: Int = Self.blockRows) throws(ByteSink.Failure) {
         try sink.write(header())
-        let count = report.rows.count
-        let block = max(1, blockRows)
-        let parallel = max(1, threads)
-        // Two sets of buffers: one is written while the next round is rendered into the other.
-        var sets = [[[UInt8]]](repeating: [[UInt8]](repeating: [], count: parallel), count: 2)
-        var current = 0
-        func render(_ first: Int, into set: Int) -> Int {
-            let end = min(count, first + parallel * block)
-            let parts = (end - first + block - 1) / block
-            // Buffer `p` takes part `p`; the others are emptied.
-            Parallel.update(&sets[set], threads: parallel) { p, buffer in
-                buffer.removeAll(keepingCapacity: true)
-                let lo = first + p * block
-                if p < parts { appendRows(lo..<min(end, lo + block), to: &buffer) }
-            }
-            return end
-        }
-        var start = count > 0 ? render(0, into: current) : 0
-        var done = count == 0
-        while !done {
-            let next = start
-            let ready = sets[current]
-            try sink.write(overlapping: ready, threads: parallel) {
-                if next < count { start = render(next, into: 1 - current) } else { done = true }
-            }
-            current = 1 - current
+        try BlockStream.write(count: report.rows.count, to: &sink, threads: threads, blockItems: blockRows) { range, buffer in
+            appendRows(range, to: &buffer)
         }
     }
 

@@ -103,53 +103,78 @@ public struct ClassificationReport {
 
     // MARK: - JSON
 
+    /// The whole JSON document in memory: the plain reference for `writeJSON`, which must
+    /// write the same bytes.
     public func json() -> String {
-        var schools: [JSONValue] = []
-        for r in rows {
-            let s = school(r)
-            var levels: [(String, JSONValue)] = []
-            for scale in book.scales {
-                levels.append((scale.code, .object([
-                    ("code", .string(levelCode(scale: scale.index, row: r))),
-                    ("title", .string(levelText(scale: scale.index, row: r))),
-                ])))
-            }
-            var factors: [JSONValue] = []
-            for f in book.factors {
-                let explanation = explainer.factor(f.index, row: r)
-                var fields: [(String, JSONValue)] = [
-                    ("code", .string(f.code)), ("title", .string(f.title)),
-                    ("status", .string(explanation.status.code)),
-                    ("explanation", .string(explanation.text)),
-                ]
-                if !explanation.missing.isEmpty {
-                    fields.append(("missing", .array(explanation.missing.map { m in
-                        .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
-                    })))
-                }
-                // Values there but not reliable enough (`надёжно если`): «недостаточно данных».
-                if !explanation.insufficient.isEmpty {
-                    fields.append(("insufficient", .array(explanation.insufficient.map { m in
-                        .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
-                    })))
-                }
-                factors.append(.object(fields))
-            }
-            schools.append(.object([
-                ("id", .string(s.id)), ("name", .string(s.name)), ("municipality", .string(s.municipality)),
-                ("year", .string(year.description)),
-                ("levels", .object(levels)),
-                ("groups", .array(groupCodes(r).map { .string($0) })),
-                // Groups whose condition depends on missing data: neither in nor out.
-                ("undecidedGroups", .array(book.groups.filter { outcomes.groups[$0.index][r] == .unknown }.map { .string($0.code) })),
-                ("factors", .array(factors)),
-            ]))
-        }
-        return JSONValue.object([
-            ("ruleset", .object([("title", .string(book.header.title)), ("version", .string(book.header.version))])),
+        JSONValue.object([
+            ("ruleset", rulesetJSON()),
             ("year", .string(year.description)),
-            ("schools", .array(schools)),
+            ("schools", .array(rows.map(schoolJSON))),
         ]).rendered(pretty: true) + "\n"
+    }
+
+    /// Streams the JSON into `sink` as the schools are rendered (blocks of schools on
+    /// `tuning.threads` threads), so memory does not grow with the document: the same bytes
+    /// as `json()`.
+    public func writeJSON(to sink: inout ByteSink, tuning: Tuning = .default, blockSchools: Int = 32) throws(ByteSink.Failure) {
+        var head = "{\n  \"ruleset\": " + rulesetJSON().rendered(pretty: true, indent: 1)
+        head += ",\n  \"year\": " + JSONValue.string(year.description).rendered(pretty: true)
+        head += ",\n  \"schools\": " + (rows.isEmpty ? "[]" : "[")
+        try sink.write(Array(head.utf8))
+        try BlockStream.write(count: rows.count, to: &sink, threads: tuning.threads, blockItems: blockSchools) { range, buffer in
+            for i in range {
+                // Each school as an element of the `schools` array, two levels deep.
+                let text = (i == 0 ? "\n    " : ",\n    ") + schoolJSON(rows[i]).rendered(pretty: true, indent: 2)
+                buffer.append(contentsOf: text.utf8)
+            }
+        }
+        try sink.write(Array(((rows.isEmpty ? "" : "\n  ]") + "\n}\n").utf8))
+    }
+
+    private func rulesetJSON() -> JSONValue {
+        .object([("title", .string(book.header.title)), ("version", .string(book.header.version))])
+    }
+
+    /// One school's object: levels, groups, every factor with its explanation.
+    private func schoolJSON(_ r: Int) -> JSONValue {
+        let s = school(r)
+        var levels: [(String, JSONValue)] = []
+        for scale in book.scales {
+            levels.append((scale.code, .object([
+                ("code", .string(levelCode(scale: scale.index, row: r))),
+                ("title", .string(levelText(scale: scale.index, row: r))),
+            ])))
+        }
+        var factors: [JSONValue] = []
+        for f in book.factors {
+            let explanation = explainer.factor(f.index, row: r)
+            var fields: [(String, JSONValue)] = [
+                ("code", .string(f.code)), ("title", .string(f.title)),
+                ("status", .string(explanation.status.code)),
+                ("explanation", .string(explanation.text)),
+            ]
+            if !explanation.missing.isEmpty {
+                fields.append(("missing", .array(explanation.missing.map { m in
+                    .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
+                })))
+            }
+            // Values there but not reliable enough (`надёжно если`): «недостаточно данных».
+            if !explanation.insufficient.isEmpty {
+                fields.append(("insufficient", .array(explanation.insufficient.map { m in
+                    .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
+                })))
+            }
+            factors.append(.object(fields))
+        }
+        return .object([
+            ("id", .string(s.id)), ("name", .string(s.name)), ("municipality", .string(s.municipality)),
+            ("year", .string(year.description)),
+            ("levels", .object(levels)),
+            ("groups", .array(groupCodes(r).map { .string($0) })),
+            // Groups whose condition depends on missing data: neither in nor out.
+            ("undecidedGroups", .array(book.groups.filter { outcomes.groups[$0.index][r] == .unknown }.map { .string($0.code) })),
+            ("factors", .array(factors)),
+        ])
     }
 
     // MARK: - Explain

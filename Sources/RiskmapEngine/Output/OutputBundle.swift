@@ -94,9 +94,9 @@ public struct OutputBundle: Sendable {
         public var keptSuffix: String
         /// Counts the files written.
         public var progress: RunProgress?
-        /// Swap folders in one step where the system can (tests turn it off to exercise
-        /// the two renames used where it cannot).
-        var exchange = true
+        /// Swap folders in one step where the system can (`Tuning.swapsFoldersInOneStep`;
+        /// tests turn it off to exercise the two renames used where it cannot).
+        var exchange = Tuning.default.swapsFoldersInOneStep
 
         public init(inputs: [String] = [], currentDirectory: String = FileManager.default.currentDirectoryPath,
                     keptSuffix: String = " (edited)") {

@@ -4,12 +4,18 @@ import RiskmapLanguage
 /// in the data year (the baseline) and the value to reach by the end of each plan year.
 /// The rule book declares the goal (a threshold, the municipality's mean…) and how fast to
 /// get there; `Planner` evaluates it for the school.
+///
+/// Values are numbers in the indicator's kind: a percent in percentage points, a yes/no
+/// indicator 1 (да) or 0 (нет), a category the index of its value in the declaration.
 public struct FactorTarget: Sendable, Equatable {
     public enum Direction: Sendable, Equatable {
         /// The value should go down to the goal or below («не выше»): shares of «2», vacancies.
         case atMost
         /// The value should go up to the goal or above («не ниже»): mean marks, equipment.
         case atLeast
+        /// The value should become the goal (a yes/no or a category): one step, in the
+        /// target's last year.
+        case exactly
     }
 
     /// The value to reach by the end of one school year.

@@ -90,7 +90,7 @@ public struct Planner {
         self.lang = lang
     }
 
-    private var book: CheckedRuleBook { outcomes.book }
+    var book: CheckedRuleBook { outcomes.book }
 
     /// Who fills a role: the directory's bodies or positions, else the role's title.
     func who(_ role: Int, _ municipality: String, school: String?) -> [String] {
@@ -115,6 +115,7 @@ public struct Planner {
         let target = planYear ?? SchoolYear(start: dataYear.start + 1)
         // A school director reads these: reasons only, no source citations.
         let explainer = Explainer(outcomes, lang: lang, citations: false)
+        let reference = ReferenceEvaluator(outcomes)
         let deadlines = book.measures.map { ResolvedDeadline.resolve($0.due, in: target, lang: lang) }
         // Rule-book order of measures, stable-sorted by deadline.
         let measureOrder = book.measures.indices.sorted { (deadlines[$0].sortKey, $0) < (deadlines[$1].sortKey, $1) }
@@ -162,8 +163,9 @@ public struct Planner {
                 }
             }
             requests.sort { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
+            let targets = targets(row: row, school: school, items: items, dataYear: dataYear, planYear: target, reference: reference)
             schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,
-                                      items: items, municipalMeasures: municipal, dataToSupply: requests))
+                                      items: items, municipalMeasures: municipal, dataToSupply: requests, targets: targets))
         }
 
         // Municipal roadmaps, municipalities in order of first appearance.

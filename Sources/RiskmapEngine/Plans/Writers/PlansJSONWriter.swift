@@ -84,6 +84,7 @@ public enum PlansJSONWriter {
                 ("plan", .array(items)),
                 ("municipalMeasures", .array(plan.municipalMeasures.map { .string(book.measures[$0].code) })),
                 ("dataToSupply", .array(requests)),
+                ("targets", .array(plan.targets.map { target(of: $0, book) })),
             ])
         }
         let municipalities: [JSONValue] = plans.municipalities.map { roadmap in
@@ -126,5 +127,34 @@ public enum PlansJSONWriter {
             ("municipalities", .array(municipalities)),
             ("summary", summaryJSON),
         ]).rendered(pretty: true) + "\n"
+    }
+
+    /// A целевой показатель: values in the indicator's kind (yes/no as a boolean, a category
+    /// by name, a percent in percentage points), `null` when unknown.
+    static func target(of t: FactorTarget, _ book: CheckedRuleBook) -> JSONValue {
+        let indicator = book.indicators[t.indicator]
+        func value(_ v: Double?) -> JSONValue {
+            guard let v else { return .null }
+            switch indicator.kind {
+            case .bool: return .bool(v != 0)
+            case .category: return indicator.categories.indices.contains(Int(v)) ? .string(indicator.categories[Int(v)]) : .null
+            case .count, .number, .percent, .text: return .number(Suggestion.number(v))
+            }
+        }
+        let direction: String
+        switch t.direction {
+        case .atMost: direction = "atMost"
+        case .atLeast: direction = "atLeast"
+        case .exactly: direction = "exactly"
+        }
+        return .object([
+            ("factor", .string(book.factors[t.factor].code)),
+            ("indicator", .string(indicator.code)),
+            ("direction", .string(direction)),
+            ("baseline", value(t.baseline)), ("baselineYear", .string(t.baselineYear.description)),
+            ("goal", value(t.goal)),
+            ("steps", .array(t.steps.map { .object([("year", .string($0.year.description)), ("value", value($0.value))]) })),
+            ("responsible", .array(t.responsible.map { .string($0) })),
+        ])
     }
 }
