@@ -21,7 +21,10 @@ enum DefaultGenerator {
         var out: [UInt8] = []
         out.reserveCapacity(n * (40 + 8 * book.indicators.count))
         var header = ["school_id", "name", "municipality", "year"]
-        header += book.indicators.map(\.code)
+        // Computed indicators have no column: the rule book computes them (a column would
+        // only earn a warning).
+        let stored = book.indicators.filter { !$0.isComputed }
+        header += stored.map(\.code)
         out.append(contentsOf: header.joined(separator: ";").utf8)
         out.append(0x0A)
         func decimal(_ tenths: Int) -> String { "\(tenths / 10),\(tenths % 10)" }
@@ -30,7 +33,7 @@ enum DefaultGenerator {
             let year = years[row % 2]
             var cells = [String(format6(school)), "МБОУ «СОШ № \(school % 150 + 1)»", munis[school % munis.count],
                          "\(year)/\((year + 1) % 100)"]
-            for ind in book.indicators {
+            for ind in stored {
                 if u(0, 99) < 3 { cells.append(""); continue }
                 let lo = ind.range?.lowerBound ?? 0
                 let hi = ind.range?.upperBound ?? (ind.kind == .percent ? 100 : 200)
