@@ -255,6 +255,61 @@ struct PlanText {
           "Values with errors count as missing: the plan was made without them. Correct the data and make the plan again.")
     }
 
+    // MARK: Summary (issue 13)
+
+    func sparseYear(_ year: SchoolYear, decided: String, better: SchoolYear, betterDecided: String) -> String {
+        t("за \(year) учебный год в данных мало сведений: определено \(decided) результатов факторов (за \(better) — \(betterDecided)). "
+            + "Там, где данных нет, фактор «не определён», и школа может выглядеть благополучной, хотя это не так. "
+            + "Постройте планы по \(better) учебному году (--year \(better)).",
+          "the data of \(year) is sparse: \(decided) of the factor results are decided (\(better): \(betterDecided)). "
+            + "Where data is missing a factor is undecided, and a school may look fine when it is not. "
+            + "Make the plans from \(better) (--year \(better)).")
+    }
+
+    func manyUndetermined(_ n: Int, of total: Int, factors: Int) -> String {
+        lang == .ru
+            ? "У \(n) из \(schools(total)) больше трети из \(factorsCount(factors)) не определены из-за отсутствия данных "
+                + "(в скобках — число неопределённых); их уровень риска может быть выше, чем показано:"
+            : "\(n) of \(schools(total)) have more than a third of the \(factorsCount(factors)) undecided for lack of data "
+                + "(the number undecided in parentheses); their risk may be higher than shown:"
+    }
+
+    func allUndetermined(_ n: Int, factors: Int) -> String {
+        t("у всех \(schools(n)) больше трети из \(factorsCount(factors)) не определены из-за отсутствия данных; уровень риска школ может "
+            + "быть выше, чем показано. Какие данные нужны, сказано в плане каждой школы.",
+          "all \(schools(n)) have more than a third of the \(factorsCount(factors)) undecided for lack of data; their risk may be "
+            + "higher than shown. Each school's plan lists the data needed.")
+    }
+
+    /// «2 (+2 ?)»: groups the school is in, and those missing data leaves undecided.
+    func groupCount(_ n: Int, undecided: Int) -> String {
+        undecided == 0 ? "\(n)" : t("\(n) (+\(undecided) не опр.)", "\(n) (+\(undecided) undec.)")
+    }
+
+    func workloadTruncated(shown: Int, total: Int) -> String {
+        t("Показаны \(shown) самых загруженных из \(total); все — в roadmap.csv.", "The \(shown) busiest of \(total) are shown; roadmap.csv has them all.")
+    }
+
+    func figureSchools(_ n: Int) -> String { lang == .ru ? Plural.russian(n, "школа", "школы", "школ") : (n == 1 ? "school" : "schools") }
+    func figureUndecided(_ n: Int) -> String { t("ещё \(n) — не определено", "\(n) more undecided") }
+    var figureUndecidedSchools: String { t("школ с неопределённой группой или уровнем", "schools with an undecided group or level") }
+    var figureRoadmapLines: String { t("мероприятий в дорожной карте", "roadmap measures") }
+    func figureSchoolItems(_ n: Int) -> String { t("\(n) — в планах школ", "\(n) in school plans") }
+    var groupsLevelsHeading: String { t("Группы и уровни риска", "Groups and risk levels") }
+    var groupColumns: [String] { [t("Группа", "Group"), t("Входят", "In"), t("Не определено", "Undecided"), t("Не входят", "Not in")] }
+    var statusTriggered: String { t("сработал", "triggered") }
+    var statusUnknown: String { t("не определён", "undecided") }
+    var statusNotTriggered: String { t("не сработал", "not triggered") }
+    var statusNotApplicable: String { t("не применяется", "not applicable") }
+    var barColumn: String { t("Школы", "Schools") }
+    var barNumbers: String { t("Сраб. / не опр. / нет", "Trig. / undec. / not") }
+    var countTriggered: String { t("Сра\u{AD}бо\u{AD}тало", "Trig\u{AD}gered") }
+    var countUnknown: String { t("Не опре\u{AD}делено", "Unde\u{AD}cided") }
+    var schoolsNoteCompact: String {
+        t("От более высокого уровня к более низкому; «?» у группы — не определено. Название школы — ссылка на её план.",
+          "Highest level first; “?” after a group: undecided. A school's name links to its plan.")
+    }
+
     // MARK: Documents (issue 13): shared
 
     var warningLabel: String { t("Внимание.", "Note.") }
