@@ -24,7 +24,7 @@ public enum DocumentHTML {
     table.doc .addresses { font-size: 7.5pt }
     h2 { margin-top: 5mm }
     h3 { margin: 3mm 0 1.5mm }
-    footer { margin-top: 4mm }
+    footer { margin-top: 4mm; break-before: avoid; page-break-before: avoid }
     ul.doc { font-size: 9pt; line-height: 1.3 }
     table.doc td.fill { height: 9mm }
     p.note { color: #555; font-size: 9.5pt }

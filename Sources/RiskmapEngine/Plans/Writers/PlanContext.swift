@@ -118,6 +118,11 @@ struct PlanContext {
         who.count <= 2 ? shortList(who) : shortList(book.measures[m].responsible.map { book.roles[$0].title })
     }
 
+    /// The co-executors of a measure, shortened as `responsibleCell` does.
+    func coExecutorCell(measure m: Int, _ who: [String]) -> String {
+        who.count <= 2 ? shortList(who) : shortList(book.measures[m].coExecutors.map { book.roles[$0].title })
+    }
+
     /// The names `responsibleCell` shows for these lists (for `longNames`).
     func shownNames(_ items: [(measure: Int, who: [String])]) -> [[String]] {
         items.map { $0.who.count <= 2 ? $0.who : book.measures[$0.measure].responsible.map { book.roles[$0].title } }

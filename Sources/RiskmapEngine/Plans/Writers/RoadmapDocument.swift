@@ -77,10 +77,16 @@ enum RoadmapDocument {
             blocks.append(.table(D.Table(name: "roadmap-\(s + 1)", columns: columns(t), rows: section.items.enumerated().map { n, item in
                 [D.Cell(t.itemNumber(section: s + 1, item: n + 1)), D.Cell(c.book.measures[item.measure].title, detail: note(item, c)),
                  D.Cell(item.deadline.text),
-                 D.Cell(t.responsibleList(item.responsible), detail: item.coExecutors.isEmpty ? "" : t.coExecutors(item.coExecutors)),
+                 D.Cell(c.responsibleCell(measure: item.measure, item.responsible),
+                        detail: item.coExecutors.isEmpty ? "" : t.coExecutors([c.coExecutorCell(measure: item.measure, item.coExecutors)])),
                  D.Cell(schoolCount(item, of: roadmap.schools.count, t)), D.Cell(c.result(item.measure))]
             })))
         }
+        let shown = numbering.sections.flatMap(\.items).flatMap { item -> [[String]] in
+            c.shownNames([(item.measure, item.responsible)])
+                + [item.coExecutors.count <= 2 ? item.coExecutors : c.book.measures[item.measure].coExecutors.map { c.book.roles[$0].title }]
+        }
+        blocks += SchoolPlanDocument.whoIsWho(shown, t)
         return blocks
     }
 
@@ -97,6 +103,15 @@ enum RoadmapDocument {
         Set(roadmap.items.flatMap(\.schools)).count
     }
 
+    /// Increasing numbers as runs of consecutive ones: [1, 2, 3, 5] → [1…3, 5…5].
+    static func ranges(_ numbers: [Int]) -> [ClosedRange<Int>] {
+        var out: [ClosedRange<Int>] = []
+        for n in numbers {
+            if let last = out.last, last.upperBound + 1 == n { out[out.count - 1] = last.lowerBound...n } else { out.append(n...n) }
+        }
+        return out
+    }
+
     /// Per school of the municipality, the numbers of the items it takes part in.
     static func annex(_ roadmap: MunicipalRoadmap, _ c: PlanContext) -> [D.Block] {
         let t = c.text
@@ -105,8 +120,12 @@ enum RoadmapDocument {
                        D.Column(t.roadmapAnnexColumns[2], weight: 30)]
         let rows: [[D.Cell]] = roadmap.schools.enumerated().map { n, i in
             var numbers: [String] = []
-            for section in numbering.sections {
-                for item in section.items where item.schools.contains(i) { numbers.append(numbering.number[item.measure] ?? "") }
+            for (s, section) in numbering.sections.enumerated() {
+                let items = section.items.indices.filter { section.items[$0].schools.contains(i) }.map { $0 + 1 }
+                numbers += ranges(items).map { r in
+                    r.lowerBound == r.upperBound ? t.itemNumber(section: s + 1, item: r.lowerBound)
+                        : t.itemNumber(section: s + 1, item: r.lowerBound) + "–" + t.itemNumber(section: s + 1, item: r.upperBound)
+                }
             }
             return [D.Cell("\(n + 1)"), D.Cell([.link(c.plans.schools[i].school.name, target: "schools/\(c.fileNames[i]).html")]),
                     D.Cell(numbers.joined(separator: ", "))]
