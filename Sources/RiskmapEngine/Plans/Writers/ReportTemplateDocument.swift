@@ -46,7 +46,7 @@ enum ReportTemplateDocument {
             blocks.append(.heading(level: 3, [.text("\(s + 1). " + (section.title ?? t.otherMeasures))]))
             blocks.append(.table(D.Table(name: "report-\(s + 1)", columns: columns(t), rows: section.items.enumerated().map { n, item in
                 [D.Cell(t.itemNumber(section: s + 1, item: n + 1)), D.Cell(c.book.measures[item.measure].title),
-                 D.Cell(item.deadline.text), D.Cell(t.responsibleList(item.responsible)),
+                 D.Cell(item.deadline.text), D.Cell(c.responsibleCell(measure: item.measure, item.responsible)),
                  schools(item, of: roadmap.schools.count, c), D.Cell(""), D.Cell("")]
             })))
         }
@@ -70,7 +70,7 @@ enum ReportTemplateDocument {
             for (s, section) in c.directions.grouped(plan.items, measure: \.measure).enumerated() {
                 for (n, item) in section.items.enumerated() {
                     rows.append([D.Cell(t.itemNumber(section: s + 1, item: n + 1)), D.Cell(c.book.measures[item.measure].title),
-                                 D.Cell(item.deadline.text), D.Cell(t.responsibleList(item.responsible)), D.Cell(""), D.Cell("")])
+                                 D.Cell(item.deadline.text), D.Cell(c.responsibleCell(measure: item.measure, item.responsible)), D.Cell(""), D.Cell("")])
                 }
             }
             blocks.append(.heading(level: 3, [.text(t.reportSchoolMeasures)]))
