@@ -55,6 +55,8 @@ struct MeasureDirections {
 
     /// Items grouped by their measure's direction: directions in rule-book order, items in
     /// their given order within each; measures without a direction last (`title` nil).
+    func sections<T>(_ items: [T], measure: (T) -> Int) -> Sections<T> { Sections(list: grouped(items, measure: measure)) }
+
     func grouped<T>(_ items: [T], measure: (T) -> Int) -> [(title: String?, items: [T])] {
         var buckets: [[T]] = Array(repeating: [], count: titles.count)
         var none: [T] = []
@@ -65,6 +67,23 @@ struct MeasureDirections {
         if !none.isEmpty { out.append((nil, none)) }
         return out
     }
+}
+
+/// Sections of measures as documents number and head them: «2.3» under «2. Развитие
+/// кадрового потенциала»; a rule book without directions gives one untitled section,
+/// numbered 1, 2, 3… without a heading.
+struct Sections<T> {
+    let list: [(title: String?, items: [T])]
+
+    var isPlain: Bool { list.count == 1 && list[0].title == nil }
+
+    /// The heading of section `s` (0-based), nil when the list is plain.
+    func heading(_ s: Int, other: String) -> String? {
+        isPlain ? nil : "\(s + 1). " + (list[s].title ?? other)
+    }
+
+    /// The number of item `n` of section `s` (both 0-based).
+    func number(_ s: Int, _ n: Int) -> String { isPlain ? "\(n + 1)" : "\(s + 1).\(n + 1)" }
 }
 
 extension String {

@@ -332,9 +332,6 @@ struct PlanText {
     var responsibleColumn: String { t("Ответственный", "Responsible") }
     var resultColumn: String { t("Ожидаемый результат", "Expected result") }
 
-    /// «Пояснение к пунктам» numbering: «2.3».
-    func itemNumber(section: Int, item: Int) -> String { "\(section).\(item)" }
-
     func factorsCount(_ n: Int) -> String {
         lang == .ru ? "\(n) \(Plural.russian(n, "фактор", "фактора", "факторов"))" : "\(n) \(n == 1 ? "factor" : "factors")"
     }
@@ -429,8 +426,8 @@ struct PlanText {
     var annexHeading: String { t("Приложение. Основания мероприятий", "Annex. Basis of the measures") }
 
     var annexNote: String {
-        t("Мероприятия выбраны методикой по сработавшим факторам риска. Основание каждого мероприятия (ссылки на документы, "
-            + "по которым составлена методика) — в методике и в файлах roadmap.csv и plans.json.",
+        t("Мероприятия выбраны методикой по сработавшим факторам риска. Ссылки на документы, на которых основано каждое "
+            + "мероприятие, — в методике и в файлах roadmap.csv и plans.json.",
           "The rule book chooses the measures for the triggered risk factors. Each measure's basis (the source documents of "
             + "the rule book) is in the rule book and in roadmap.csv and plans.json.")
     }

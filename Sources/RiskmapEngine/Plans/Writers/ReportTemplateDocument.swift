@@ -42,10 +42,10 @@ enum ReportTemplateDocument {
         var blocks: [D.Block] = [.heading(level: 2, [.text("\(t.municipality): \(roadmap.municipality)")])]
         if roadmap.items.isEmpty { return blocks + [.paragraph([.text(t.roadmapNoItems)], .body)] }
         let numbering = RoadmapDocument.Numbering(c, municipality: roadmap.municipality)
-        for (s, section) in numbering.sections.enumerated() {
-            blocks.append(.heading(level: 3, [.text("\(s + 1). " + (section.title ?? t.otherMeasures))]))
+        for (s, section) in numbering.sections.list.enumerated() {
+            if let heading = numbering.sections.heading(s, other: t.otherMeasures) { blocks.append(.heading(level: 3, [.text(heading)])) }
             blocks.append(.table(D.Table(name: "report-\(s + 1)", columns: columns(t), rows: section.items.enumerated().map { n, item in
-                [D.Cell(t.itemNumber(section: s + 1, item: n + 1)), D.Cell(c.book.measures[item.measure].title),
+                [D.Cell(numbering.sections.number(s, n)), D.Cell(c.book.measures[item.measure].title),
                  D.Cell(item.deadline.text), D.Cell(c.responsibleCell(measure: item.measure, item.responsible)),
                  schools(item, of: roadmap.schools.count, c), D.Cell(""), D.Cell("")]
             })))
@@ -67,9 +67,10 @@ enum ReportTemplateDocument {
                            D.Column(t.responsibleColumn, weight: 7), D.Column(t.reportDoneColumn, weight: 12, fillIn: true),
                            D.Column(t.reportStatusColumn, weight: 5, fillIn: true)]
             var rows: [[D.Cell]] = []
-            for (s, section) in c.directions.grouped(plan.items, measure: \.measure).enumerated() {
+            let sections = c.directions.sections(plan.items, measure: \.measure)
+            for (s, section) in sections.list.enumerated() {
                 for (n, item) in section.items.enumerated() {
-                    rows.append([D.Cell(t.itemNumber(section: s + 1, item: n + 1)), D.Cell(c.book.measures[item.measure].title),
+                    rows.append([D.Cell(sections.number(s, n)), D.Cell(c.book.measures[item.measure].title),
                                  D.Cell(item.deadline.text), D.Cell(c.responsibleCell(measure: item.measure, item.responsible)), D.Cell(""), D.Cell("")])
                 }
             }

@@ -9,19 +9,19 @@ enum RoadmapDocument {
 
     /// A municipality's roadmap items by direction, numbered «2.3» (section, item).
     struct Numbering {
-        let sections: [(title: String?, items: [RoadmapItem])]
+        let sections: Sections<RoadmapItem>
         /// Measure index → its number in this roadmap.
         let number: [Int: String]
         let items: [Int: RoadmapItem]
 
         init(_ c: PlanContext, municipality: String) {
             let roadmapItems = c.roadmap(of: municipality)?.items ?? []
-            sections = c.directions.grouped(roadmapItems, measure: \.measure)
+            sections = c.directions.sections(roadmapItems, measure: \.measure)
             var number: [Int: String] = [:]
             var items: [Int: RoadmapItem] = [:]
-            for (s, section) in sections.enumerated() {
+            for (s, section) in sections.list.enumerated() {
                 for (n, item) in section.items.enumerated() {
-                    number[item.measure] = c.text.itemNumber(section: s + 1, item: n + 1)
+                    number[item.measure] = sections.number(s, n)
                     items[item.measure] = item
                 }
             }
@@ -72,17 +72,17 @@ enum RoadmapDocument {
             return blocks
         }
         let numbering = Numbering(c, municipality: roadmap.municipality)
-        for (s, section) in numbering.sections.enumerated() {
-            blocks.append(.heading(level: 3, [.text("\(s + 1). " + (section.title ?? t.otherMeasures))]))
+        for (s, section) in numbering.sections.list.enumerated() {
+            if let heading = numbering.sections.heading(s, other: t.otherMeasures) { blocks.append(.heading(level: 3, [.text(heading)])) }
             blocks.append(.table(D.Table(name: "roadmap-\(s + 1)", columns: columns(t), rows: section.items.enumerated().map { n, item in
-                [D.Cell(t.itemNumber(section: s + 1, item: n + 1)), D.Cell(c.book.measures[item.measure].title, detail: note(item, c)),
+                [D.Cell(numbering.sections.number(s, n)), D.Cell(c.book.measures[item.measure].title, detail: note(item, c)),
                  D.Cell(item.deadline.text),
                  D.Cell(c.responsibleCell(measure: item.measure, item.responsible),
                         detail: item.coExecutors.isEmpty ? "" : t.coExecutors([c.coExecutorCell(measure: item.measure, item.coExecutors)])),
                  D.Cell(schoolCount(item, of: roadmap.schools.count, t)), D.Cell(c.result(item.measure))]
             })))
         }
-        let shown = numbering.sections.flatMap(\.items).flatMap { item -> [[String]] in
+        let shown = numbering.sections.list.flatMap(\.items).flatMap { item -> [[String]] in
             c.shownNames([(item.measure, item.responsible)])
                 + [item.coExecutors.count <= 2 ? item.coExecutors : c.book.measures[item.measure].coExecutors.map { c.book.roles[$0].title }]
         }
@@ -120,11 +120,11 @@ enum RoadmapDocument {
                        D.Column(t.roadmapAnnexColumns[2], weight: 30)]
         let rows: [[D.Cell]] = roadmap.schools.enumerated().map { n, i in
             var numbers: [String] = []
-            for (s, section) in numbering.sections.enumerated() {
-                let items = section.items.indices.filter { section.items[$0].schools.contains(i) }.map { $0 + 1 }
+            for (s, section) in numbering.sections.list.enumerated() {
+                let items = section.items.indices.filter { section.items[$0].schools.contains(i) }
                 numbers += ranges(items).map { r in
-                    r.lowerBound == r.upperBound ? t.itemNumber(section: s + 1, item: r.lowerBound)
-                        : t.itemNumber(section: s + 1, item: r.lowerBound) + "–" + t.itemNumber(section: s + 1, item: r.upperBound)
+                    r.lowerBound == r.upperBound ? numbering.sections.number(s, r.lowerBound)
+                        : numbering.sections.number(s, r.lowerBound) + "–" + numbering.sections.number(s, r.upperBound)
                 }
             }
             return [D.Cell("\(n + 1)"), D.Cell([.link(c.plans.schools[i].school.name, target: "schools/\(c.fileNames[i]).html")]),

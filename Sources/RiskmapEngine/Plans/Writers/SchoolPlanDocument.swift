@@ -121,10 +121,11 @@ enum SchoolPlanDocument {
         func numbers(_ factors: [Int]) -> String {
             t.addressesFactors(factors.compactMap { f in triggered.firstIndex(of: f).map { $0 + 1 } })
         }
-        for (s, section) in c.directions.grouped(plan.items, measure: \.measure).enumerated() {
-            blocks.append(.heading(level: 3, [.text("\(s + 1). " + (section.title ?? t.otherMeasures))]))
+        let sections = c.directions.sections(plan.items, measure: \.measure)
+        for (s, section) in sections.list.enumerated() {
+            if let heading = sections.heading(s, other: t.otherMeasures) { blocks.append(.heading(level: 3, [.text(heading)])) }
             blocks.append(.table(D.Table(name: "plan-\(s + 1)", columns: measureColumns(t), rows: section.items.enumerated().map { n, item in
-                [D.Cell(t.itemNumber(section: s + 1, item: n + 1)),
+                [D.Cell(sections.number(s, n)),
                  D.Cell(c.book.measures[item.measure].title, detail: numbers(item.factors)),
                  D.Cell(item.deadline.text), D.Cell(c.responsibleCell(measure: item.measure, item.responsible)),
                  D.Cell(c.result(item.measure)), D.Cell("")]
@@ -157,7 +158,7 @@ enum SchoolPlanDocument {
         let t = c.text
         let roadmap = RoadmapDocument.Numbering(c, municipality: plan.school.municipality)
         var numbers: [String] = []
-        for section in roadmap.sections {
+        for section in roadmap.sections.list {
             for item in section.items where plan.municipalMeasures.contains(item.measure) { numbers.append(roadmap.number[item.measure] ?? "") }
         }
         return [.heading(level: 2, [.text(t.municipalHeading)]),
