@@ -110,6 +110,7 @@ enum PlanCommand {
             return .cannotWrite
         }
         context.console.err(CLIText.planSummary(plans, files: bundle.files.count, out: out, context.lang))
+        context.console.err(CLIText.planOutcome(plans, context.lang))
         context.console.err(CLIText.keptFiles(report, out: out, context.lang))
         if !plans.problems.isEmpty {
             context.console.err(CLIText.problemsListed(errors: plans.problems.errorCount, warnings: plans.problems.warningCount, context.lang))

@@ -42,8 +42,8 @@ import RiskmapCLI
         }
         // The summary counts the school as undetermined, none as low.
         let summary = try String(contentsOfFile: out + "/summary.html", encoding: .utf8)
-        #expect(summary.contains("<tr><td>низкий</td><td class=\"num\">0</td>"))
-        #expect(summary.contains("<tr><td>не определён</td><td class=\"num\">1</td>"))
+        #expect(summary.contains("></span>низкий</td><td class=\"num\">0</td>"))
+        #expect(summary.contains("></span>не определён</td><td class=\"num\">1</td>"))
         let plans = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/plans.json"))) as? [String: Any])
         let planned = try #require((plans["schools"] as? [[String: Any]])?.first)
         #expect(((planned["levels"] as? [String: Any])?["risk"] as? [String: Any])?["code"] as? String == "unknown")

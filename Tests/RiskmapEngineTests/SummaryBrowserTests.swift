@@ -3,10 +3,12 @@ import Testing
 @testable import RiskmapEngine
 import RiskmapLanguage
 
-/// Acceptance of the plans issue: `summary.html` rendered by a real browser. Headless
-/// Chromium loads the page from a temporary folder, the rendered DOM must contain the chart
-/// (`svg#chart` with bars) and the school table (`table#schools` with a row per school), and
-/// printing to PDF and PNG must produce non-empty files.
+/// Acceptance of the plans issues: the documents rendered by a real browser. Headless
+/// Chromium loads the summary from a temporary folder, the rendered DOM must contain the
+/// factor bars (`table#factors`) and the school table (`table#schools` with a row per
+/// school), and printing to PDF and PNG must produce non-empty files. For the 18 Tomsk
+/// schools (issue 13): the summary prints on at most 3 A4 pages, every school plan on at most
+/// 6, the roadmap in landscape; no table is wider than the printable width of its page.
 ///
 /// `.ci/run` installs Chromium from Debian's packages when it is missing; the test is skipped
 /// (with a message naming the browsers looked for) only when none is on `PATH`.
@@ -90,11 +92,10 @@ import RiskmapLanguage
         let dom = try Self.chromium(browser, ["--dump-dom", page.absoluteString], profile: profile)
         #expect(dom.status == 0, "\(browser) --dump-dom failed: \(dom.stderr)")
         let text = dom.stdout
-        let svgStart = try #require(text.range(of: "<svg id=\"chart\""), "svg#chart is not in the rendered DOM")
-        let svgEnd = try #require(text.range(of: "</svg>", range: svgStart.upperBound..<text.endIndex))
-        let svg = text[svgStart.lowerBound..<svgEnd.upperBound]
-        #expect(svg.contains("role=\"img\""))
-        #expect(svg.components(separatedBy: "<rect").count - 1 >= 4, "the chart has no bars")
+        let barsStart = try #require(text.range(of: "<table id=\"factors\""), "table#factors is not in the rendered DOM")
+        let barsEnd = try #require(text.range(of: "</table>", range: barsStart.upperBound..<text.endIndex))
+        let bars = text[barsStart.lowerBound..<barsEnd.upperBound]
+        #expect(bars.components(separatedBy: "class=\"seg ").count - 1 >= 4, "the factor bars are empty")
         let tableStart = try #require(text.range(of: "<table id=\"schools\""), "table#schools is not in the rendered DOM")
         let tableEnd = try #require(text.range(of: "</table>", range: tableStart.upperBound..<text.endIndex))
         let table = text[tableStart.lowerBound..<tableEnd.upperBound]
@@ -123,6 +124,98 @@ import RiskmapLanguage
                 try? FileManager.default.removeItem(at: to)
                 try? FileManager.default.copyItem(at: file, to: to)
             }
+        }
+    }
+
+    // MARK: Issue 13: page counts and widths, Tomsk
+
+    /// The shipped rule book over `Samples/tomsk.csv` (2018/19) with its directory.
+    static func tomsk() throws -> PlanSet {
+        guard case .success(let files) = RuleBookLoader.load(packageRoot.appendingPathComponent("Rules").path) else {
+            throw RuleBookError(description: "cannot load Rules/")
+        }
+        let (checked, checkDiagnostics, _) = Checker.check(files: files)
+        guard let book = checked else { throw RuleBookError(description: DiagnosticRenderer(lang: .en).render(checkDiagnostics)) }
+        func table(_ name: String) throws -> CSVTable {
+            let path = packageRoot.appendingPathComponent("Samples/\(name)").path
+            let (table, _) = CSVReader.read(bytes: [UInt8](FileManager.default.contents(atPath: path) ?? Data()), path: path)
+            guard let table else { throw RuleBookError(description: "cannot read \(path)") }
+            return table
+        }
+        let (profiles, _) = ProfileLoader.load(table: try table("tomsk.csv"), book: book, defaultYear: nil)
+        let (directory, _) = Directory.load(table: try table("tomsk-directory.csv"), book: book)
+        guard let year = profiles.yearIndex(SchoolYear(start: 2018)) else { throw RuleBookError(description: "no 2018/19") }
+        return Planner(Executor(Program(book: book)).run(profiles), directory: directory, lang: .ru).plan(yearIndex: year)
+    }
+
+    /// Pages of a PDF Chromium printed, and whether its first page is landscape.
+    static func pages(_ pdf: URL) -> (count: Int, landscape: Bool) {
+        let text = String(decoding: (try? Data(contentsOf: pdf)) ?? Data(), as: UTF8.self)
+        let count = text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count
+        var landscape = false
+        if let box = text.range(of: "/MediaBox [") {
+            let numbers = text[box.upperBound...].prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
+            if numbers.count == 4 { landscape = numbers[2] > numbers[3] }
+        }
+        return (count, landscape)
+    }
+
+    /// A script appended to a copy of the page: every table's width against the page's
+    /// printable width (the window is set to it), written into the DOM for `--dump-dom`.
+    static let widthProbe = """
+    <script>
+    const wide = [];
+    const limit = document.documentElement.clientWidth + 1;
+    for (const t of document.querySelectorAll('table')) {
+      const r = t.getBoundingClientRect();
+      if (r.right > limit || t.scrollWidth > t.clientWidth + 1) wide.push((t.id || t.className) + ':' + Math.round(r.right) + '>' + limit);
+    }
+    const out = document.createElement('pre');
+    out.id = 'probe';
+    out.textContent = 'WI' + 'DE[' + wide.join(',') + ']';
+    document.body.appendChild(out);
+    </script>
+    """
+
+    @Test func tomskDocumentsFitTheirPages() throws {
+        guard let browser = Self.browser else {
+            print("SummaryBrowserTests: SKIPPED — no headless browser found on PATH (looked for \(Self.candidates.joined(separator: ", ")))")
+            return
+        }
+        let plans = try Self.tomsk()
+        #expect(plans.schools.count == 18)
+        var bundle = OutputBundle()
+        PlanDocuments.add(plans, to: &bundle)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("riskmap-pages-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("schools"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profile = folder.appendingPathComponent("profile")
+        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        for (path, bytes) in bundle.files where path.hasSuffix(".html") {
+            try Data(bytes).write(to: folder.appendingPathComponent(path))
+        }
+        // The summary, the roadmap, and the three longest school plans (by size).
+        let plansBySize = bundle.files.filter { $0.path.hasPrefix("schools/") && $0.path.hasSuffix(".html") }
+            .sorted { ($0.bytes.count, $0.path) > ($1.bytes.count, $1.path) }.prefix(3).map(\.path)
+        let limits: [(path: String, pages: Int, landscape: Bool)] =
+            [("summary.html", 3, false), ("roadmap.html", 30, true)] + plansBySize.map { ($0, 6, false) }
+        for (path, limit, landscape) in limits {
+            let page = folder.appendingPathComponent(path)
+            let pdf = folder.appendingPathComponent(path.replacingOccurrences(of: "/", with: "-") + ".pdf")
+            let printed = try Self.chromium(browser, ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString], profile: profile)
+            #expect(printed.status == 0, "\(path): \(printed.stderr)")
+            let result = Self.pages(pdf)
+            #expect(result.count >= 1 && result.count <= limit, "\(path) prints on \(result.count) A4 pages (at most \(limit))")
+            #expect(result.landscape == landscape, "\(path): landscape \(result.landscape)")
+
+            // No table wider than the printable width: A4 less the margins, at 96 px per inch.
+            let width = landscape ? Int((297.0 - 24) / 25.4 * 96) : Int((210.0 - 30) / 25.4 * 96)
+            let html = String(decoding: try Data(contentsOf: page), as: UTF8.self)
+            let probe = folder.appendingPathComponent(path + ".probe.html")
+            try Data(html.replacingOccurrences(of: "</body>", with: Self.widthProbe + "</body>").utf8).write(to: probe)
+            let dom = try Self.chromium(browser, ["--window-size=\(width),1200", "--dump-dom", probe.absoluteString], profile: profile)
+            let report = dom.stdout.range(of: "<pre id=\"probe\">WIDE[").map { String(dom.stdout[$0.upperBound...].prefix { $0 != "]" }) }
+            #expect(report == "", "\(path): tables wider than \(width) px: \(report ?? "the probe did not run")")
         }
     }
 }

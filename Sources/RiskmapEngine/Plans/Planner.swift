@@ -74,6 +74,11 @@ public struct PlanSet: Sendable {
     public var lang: Lang
     /// The problems found in the data (listed by the documents and the manifest).
     public var problems = DataProblems()
+    /// Per school year of the data: how much of it the rule book could decide.
+    public var coverage: [YearCoverage] = []
+
+    /// A year of the data with clearly more data than `dataYear`, if there is one.
+    public var betterYear: YearCoverage? { YearCoverage.better(than: dataYear, in: coverage) }
 }
 
 /// From an outcomes to support plans: per school, the measures that address its
@@ -190,6 +195,8 @@ public struct Planner {
             }
             roadmaps.append(MunicipalRoadmap(municipality: municipality, schools: members, items: items))
         }
-        return PlanSet(book: book, dataYear: dataYear, planYear: target, schools: schools, municipalities: roadmaps, lang: lang)
+        var set = PlanSet(book: book, dataYear: dataYear, planYear: target, schools: schools, municipalities: roadmaps, lang: lang)
+        set.coverage = YearCoverage.of(outcomes)
+        return set
     }
 }

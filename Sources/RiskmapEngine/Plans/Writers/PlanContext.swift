@@ -7,11 +7,14 @@ struct PlanContext {
     let text: PlanText
     /// Per school (same order as `plans.schools`): the file name without extension.
     let fileNames: [String]
+    /// The direction (section) of each measure.
+    let directions: MeasureDirections
 
     init(_ plans: PlanSet) {
         self.plans = plans
         text = PlanText(plans.lang)
         fileNames = SafeFileName.assign(plans.schools.map(\.school.id))
+        directions = MeasureDirections(plans.book)
     }
 
     var book: CheckedRuleBook { plans.book }
@@ -83,6 +86,53 @@ struct PlanContext {
             return rest.capitalizedFirst
         }
         return text
+    }
+
+    /// The longest name of a responsible party a table shows in full.
+    static let shortNameLimit = 60
+
+    /// A responsible party's name as a narrow table column shows it: in full up to
+    /// `shortNameLimit` characters, else up to its first « (», «: », « — », «, » or «; »
+    /// (the rest — what the body does — is listed once under the table, `longNames`).
+    static func shortName(_ s: String) -> String {
+        guard s.count > shortNameLimit else { return s }
+        var cut = s.endIndex
+        for separator in [" (", ": ", " — ", ", ", "; "] {
+            if let r = s.range(of: separator), r.lowerBound < cut, s.distance(from: s.startIndex, to: r.lowerBound) >= 12 {
+                cut = r.lowerBound
+            }
+        }
+        if cut == s.endIndex || s.distance(from: s.startIndex, to: cut) > shortNameLimit {
+            return String(s.prefix(shortNameLimit - 1)).trimmingSpaces + "…"
+        }
+        return String(s[..<cut])
+    }
+
+    /// «А; Б» with each name shortened.
+    func shortList(_ who: [String]) -> String { text.responsibleList(who.map(Self.shortName)) }
+
+    /// The responsible parties of a measure as a narrow column shows them: up to two names
+    /// (shortened); more than that — a directory that gives several bodies for one role —
+    /// the measure's roles as the rule book names them (shortened).
+    func responsibleCell(measure m: Int, _ who: [String]) -> String {
+        who.count <= 2 ? shortList(who) : shortList(book.measures[m].responsible.map { book.roles[$0].title })
+    }
+
+    /// The co-executors of a measure, shortened as `responsibleCell` does.
+    func coExecutorCell(measure m: Int, _ who: [String]) -> String {
+        who.count <= 2 ? shortList(who) : shortList(book.measures[m].coExecutors.map { book.roles[$0].title })
+    }
+
+    /// The names `responsibleCell` shows for these lists (for `longNames`).
+    func shownNames(_ items: [(measure: Int, who: [String])]) -> [[String]] {
+        items.map { $0.who.count <= 2 ? $0.who : book.measures[$0.measure].responsible.map { book.roles[$0].title } }
+    }
+
+    /// The names `shortName` shortens, each once, in order of first appearance.
+    static func longNames(_ lists: [[String]]) -> [String] {
+        var out: [String] = []
+        for list in lists { for who in list where shortName(who) != who && !out.contains(who) { out.append(who) } }
+        return out
     }
 
     func result(_ m: Int) -> String { book.measures[m].result ?? "" }

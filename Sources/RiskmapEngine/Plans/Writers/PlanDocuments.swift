@@ -1,9 +1,10 @@
 import RiskmapLanguage
 
-/// The documents people read: per-school plans (Markdown, HTML), the municipal roadmap
-/// (Markdown, HTML, CSV), the summary page (HTML with an inline SVG chart) and the
-/// execution-report template (CSV, Markdown). Wording is in `PlanText`; the same plan set
-/// gives the same bytes (no dates, no dictionary order).
+/// The documents people read: per-school plans, the municipal roadmap and the
+/// execution-report template, each built once as a `Document` and rendered to Markdown
+/// (`DocumentMarkdown`) and HTML (`DocumentHTML`); the roadmap and report template also as
+/// CSV for Excel, and the summary page (HTML only). Wording is in `PlanText`; the same plan
+/// set gives the same bytes (no dates, no dictionary order).
 public enum PlanDocuments {
     /// `progress`: counts the schools whose plans are written.
     public static func add(_ plans: PlanSet, to bundle: inout OutputBundle, progress: RunProgress? = nil) {
@@ -12,15 +13,31 @@ public enum PlanDocuments {
         defer { progress?.end() }
         for (i, plan) in plans.schools.enumerated() {
             let name = context.fileNames[i]
-            bundle.add("schools/\(name).md", SchoolPlanMarkdown.render(plan, index: i, context))
-            bundle.add("schools/\(name).html", SchoolPlanHTML.render(plan, index: i, context))
+            let document = SchoolPlanDocument.build(plan, index: i, context)
+            bundle.add("schools/\(name).md", DocumentMarkdown.render(document))
+            bundle.add("schools/\(name).html", DocumentHTML.render(document))
             progress?.advance()
         }
-        bundle.add("roadmap.md", RoadmapWriter.markdown(context))
-        bundle.add("roadmap.html", RoadmapWriter.html(context))
+        let roadmap = RoadmapDocument.build(context)
+        bundle.add("roadmap.md", DocumentMarkdown.render(roadmap))
+        bundle.add("roadmap.html", DocumentHTML.render(roadmap))
         bundle.add("roadmap.csv", RoadmapWriter.csv(context))
         bundle.add("summary.html", SummaryHTML.render(context))
-        bundle.add("report-template.md", ReportTemplateWriter.markdown(context))
+        let report = ReportTemplateDocument.build(context)
+        bundle.add("report-template.md", DocumentMarkdown.render(report))
+        bundle.add("report-template.html", DocumentHTML.render(report))
         bundle.add("report-template.csv", ReportTemplateWriter.csv(context))
+    }
+
+    /// The documents of a plan set as `Document` values (for other renderers, e.g. Word):
+    /// output path without extension → document.
+    public static func documents(_ plans: PlanSet) -> [(path: String, document: Document)] {
+        let context = PlanContext(plans)
+        var out = plans.schools.enumerated().map { i, plan in
+            ("schools/\(context.fileNames[i])", SchoolPlanDocument.build(plan, index: i, context))
+        }
+        out.append(("roadmap", RoadmapDocument.build(context)))
+        out.append(("report-template", ReportTemplateDocument.build(context)))
+        return out
     }
 }

@@ -254,4 +254,240 @@ struct PlanText {
         t("Значения с ошибками считаются отсутствующими: план построен без них. Исправьте данные и постройте план заново.",
           "Values with errors count as missing: the plan was made without them. Correct the data and make the plan again.")
     }
+
+    // MARK: Summary (issue 13)
+
+    func sparseYear(_ year: SchoolYear, decided: String, better: SchoolYear, betterDecided: String) -> String {
+        t("за \(year) учебный год в данных мало сведений: определено \(decided) результатов факторов (за \(better) — \(betterDecided)). "
+            + "Там, где данных нет, фактор «не определён», и школа может выглядеть благополучной, хотя это не так. "
+            + "Постройте планы по \(better) учебному году (--year \(better)).",
+          "the data of \(year) is sparse: \(decided) of the factor results are decided (\(better): \(betterDecided)). "
+            + "Where data is missing a factor is undecided, and a school may look fine when it is not. "
+            + "Make the plans from \(better) (--year \(better)).")
+    }
+
+    func manyUndetermined(_ n: Int, of total: Int, factors: Int) -> String {
+        lang == .ru
+            ? "У \(n) из \(schools(total)) больше трети из \(factorsCount(factors)) не определены из-за отсутствия данных "
+                + "(в скобках — число неопределённых); их уровень риска может быть выше, чем показано:"
+            : "\(n) of \(schools(total)) have more than a third of the \(factorsCount(factors)) undecided for lack of data "
+                + "(the number undecided in parentheses); their risk may be higher than shown:"
+    }
+
+    func allUndetermined(_ n: Int, factors: Int) -> String {
+        t("у всех \(schools(n)) больше трети из \(factorsCount(factors)) не определены из-за отсутствия данных; уровень риска школ может "
+            + "быть выше, чем показано. Какие данные нужны, сказано в плане каждой школы.",
+          "all \(schools(n)) have more than a third of the \(factorsCount(factors)) undecided for lack of data; their risk may be "
+            + "higher than shown. Each school's plan lists the data needed.")
+    }
+
+    /// «2 (+2 ?)»: groups the school is in, and those missing data leaves undecided.
+    func groupCount(_ n: Int, undecided: Int) -> String {
+        undecided == 0 ? "\(n)" : t("\(n) (+\(undecided) не опр.)", "\(n) (+\(undecided) undec.)")
+    }
+
+    func workloadTruncated(shown: Int, total: Int) -> String {
+        t("Показаны \(shown) самых загруженных из \(total); все — в roadmap.csv.", "The \(shown) busiest of \(total) are shown; roadmap.csv has them all.")
+    }
+
+    func figureSchools(_ n: Int) -> String { lang == .ru ? Plural.russian(n, "школа", "школы", "школ") : (n == 1 ? "school" : "schools") }
+    func figureUndecided(_ n: Int) -> String { t("ещё \(n) — не определено", "\(n) more undecided") }
+    var figureUndecidedSchools: String { t("школ с неопределённой группой или уровнем", "schools with an undecided group or level") }
+    var figureRoadmapLines: String { t("мероприятий в дорожной карте", "roadmap measures") }
+    func figureSchoolItems(_ n: Int) -> String { t("\(n) — в планах школ", "\(n) in school plans") }
+    var groupsLevelsHeading: String { t("Группы и уровни риска", "Groups and risk levels") }
+    var groupColumns: [String] { [t("Группа", "Group"), t("Входят", "In"), t("Не определено", "Undecided"), t("Не входят", "Not in")] }
+    var statusTriggered: String { t("сработал", "triggered") }
+    var statusUnknown: String { t("не определён", "undecided") }
+    var statusNotTriggered: String { t("не сработал", "not triggered") }
+    var statusNotApplicable: String { t("не применяется", "not applicable") }
+    var barColumn: String { t("Школы", "Schools") }
+    var barNumbers: String { t("Сраб. / не опр. / нет", "Trig. / undec. / not") }
+    var countTriggered: String { t("Сра\u{AD}бо\u{AD}тало", "Trig\u{AD}gered") }
+    var countUnknown: String { t("Не опре\u{AD}делено", "Unde\u{AD}cided") }
+    var schoolsNoteCompact: String {
+        t("От более высокого уровня к более низкому; «?» у группы — не определено. Название школы — ссылка на её план.",
+          "Highest level first; “?” after a group: undecided. A school's name links to its plan.")
+    }
+
+    // MARK: Documents (issue 13): shared
+
+    var warningLabel: String { t("Внимание.", "Note.") }
+    var signatureLine: String { "____________________ " + t("(подпись)", "(signature)") }
+    var signatureNameBlank: String { "____________________ " + t("(Ф. И. О.)", "(name)") }
+    var signatureDate: String { t("«___» ____________ 20___ г.", "date: ____________") }
+    var signatureHint: String { t("подпись", "signature") }
+    var nameHint: String { t("Ф. И. О.", "name") }
+    var dateHint: String { t("дата", "date") }
+    var approvalHeading: String { t("Согласование", "Approval") }
+    var directorRole: String { t("Директор школы", "Head of the school") }
+    var authorityRole: String { t("Руководитель органа управления образованием муниципалитета", "Head of the municipal education authority") }
+    var otherMeasures: String { t("Прочие мероприятия", "Other measures") }
+    var noData: String { t("нет данных", "no data") }
+    var director: String { t("Директор", "Head of the school") }
+    var fillInColumn: String { t("Отметка об исполнении", "Done (mark)") }
+    var numberColumn: String { t("№", "No.") }
+    var measureColumn: String { t("Мероприятие", "Measure") }
+    var deadlineColumn: String { t("Срок", "Deadline") }
+    var responsibleColumn: String { t("Ответственный", "Responsible") }
+    var resultColumn: String { t("Ожидаемый результат", "Expected result") }
+
+    func factorsCount(_ n: Int) -> String {
+        lang == .ru ? "\(n) \(Plural.russian(n, "фактор", "фактора", "факторов"))" : "\(n) \(n == 1 ? "factor" : "factors")"
+    }
+
+    // MARK: Documents: school plan
+
+    /// «устраняет факторы 1, 3» (the numbers of «Почему школа в программе»).
+    func addressesFactors(_ numbers: [Int]) -> String {
+        guard !numbers.isEmpty else { return "" }
+        let list = numbers.map(String.init).joined(separator: ", ")
+        return numbers.count == 1 ? t("устраняет: фактор \(list)", "addresses: factor \(list)")
+            : t("устраняет: факторы \(list)", "addresses: factors \(list)")
+    }
+
+    var responsibleFullNames: String {
+        t("Ответственные, названные в таблице кратко:", "Responsible parties the table names in short:")
+    }
+
+    var whyHeading: String { t("Почему школа в программе", "Why the school is in the programme") }
+
+    func inGroups(_ groups: [String]) -> String {
+        groups.isEmpty
+            ? t("По имеющимся данным школа не отнесена ни к одной группе риска.", "By the data, the school is in no risk group.")
+            : t(groups.count == 1 ? "Школа отнесена к группе: " : "Школа отнесена к группам: ", groups.count == 1 ? "The school is in the group: " : "The school is in the groups: ")
+                + groups.joined(separator: "; ") + "."
+    }
+
+    func undecidedGroupsLine(_ groups: [String]) -> String {
+        t("Не определено из-за отсутствия данных, относится ли школа к группам: ", "Missing data leaves undecided whether the school is in: ")
+            + groups.joined(separator: "; ") + "."
+    }
+
+    func triggeredIntro(_ n: Int) -> String {
+        n == 0 ? t("Ни один фактор риска по имеющимся данным не сработал.", "No risk factor is triggered by the data.")
+            : t("Сработавшие факторы риска (\(n)):", "Triggered risk factors (\(n)):")
+    }
+
+    /// One line for the factors that are not triggered, undecided or not applicable.
+    func otherFactorsLine(notTriggered: Int, unknown: Int, notApplicable: Int) -> String {
+        var parts: [String] = []
+        if notTriggered > 0 { parts.append(t("не сработали — \(factorsCount(notTriggered))", "not triggered: \(factorsCount(notTriggered))")) }
+        if notApplicable > 0 { parts.append(t("не применяются к школе — \(factorsCount(notApplicable))", "not applicable: \(factorsCount(notApplicable))")) }
+        var line = parts.isEmpty ? "" : t("Остальные факторы: ", "Other factors: ") + parts.joined(separator: "; ") + "."
+        if unknown > 0 {
+            line += (line.isEmpty ? "" : " ")
+                + t("Не определены из-за отсутствия данных — \(factorsCount(unknown)): это не значит, что риска нет; "
+                        + "какие данные их определят, сказано в разделе «\(dataHeading)».",
+                    "Undecided for lack of data: \(factorsCount(unknown)); this does not mean there is no risk — "
+                        + "the data that would decide them is listed under “\(dataHeading)”.")
+        }
+        return line
+    }
+
+    var targetsHeading: String { t("Целевые показатели", "Target indicators") }
+    var targetsNote: String {
+        t("Базовое значение — по данным школы; цель и значения по годам — по методике. «\(noData)» — значение не рассчитано, "
+            + "потому что нет базового значения или цели: это не значит, что показатель достигнут.",
+          "The baseline is the school's value; the goal and the yearly values follow the rule book. “\(noData)”: the value "
+            + "cannot be computed without a baseline or a goal — it does not mean the target is met.")
+    }
+    var indicatorColumn: String { t("Показатель", "Indicator") }
+    var baselineColumn: String { t("Базовое значение", "Baseline") }
+    var goalColumn: String { t("Цель", "Goal") }
+    func byEndOf(_ year: SchoolYear) -> String { t("на конец \(year)", "by the end of \(year)") }
+
+    func goal(_ value: String, _ direction: FactorTarget.Direction) -> String {
+        switch direction {
+        case .atMost: return t("не выше \(value)", "at most \(value)")
+        case .atLeast: return t("не ниже \(value)", "at least \(value)")
+        }
+    }
+
+    /// «Школа участвует в 26 мероприятиях муниципального уровня: пп. 1.3, 1.6 … дорожной карты …»
+    func municipalLine(count: Int, numbers: [String], municipality: String) -> String {
+        let list = numbers.joined(separator: ", ")
+        return lang == .ru
+            ? "Школа участвует в \(count) \(Plural.russian(count, "мероприятии", "мероприятиях", "мероприятиях")) муниципального уровня: "
+                + "\(numbers.count == 1 ? "п." : "пп.") \(list) дорожной карты муниципалитета «\(municipality)» (roadmap.html); "
+                + "там же — сроки, ответственные и ожидаемые результаты."
+            : "The school takes part in \(count) municipality-level \(count == 1 ? "measure" : "measures"): "
+                + "\(numbers.count == 1 ? "item" : "items") \(list) of the roadmap of “\(municipality)” (roadmap.html), "
+                + "which gives their deadlines, responsible parties and expected results."
+    }
+
+    var dataIntroCompact: String {
+        t("Без этих данных часть факторов остаётся «не определён»; после их предоставления план будет уточнён.",
+          "Without these values some factors stay undecided; the plan will be refined once they are supplied.")
+    }
+
+    func dataYearLine(_ year: SchoolYear) -> String { t("за \(year) учебный год: ", "for \(year): ") }
+
+    var annexHeading: String { t("Приложение. Основания мероприятий", "Annex. Basis of the measures") }
+
+    var annexNote: String {
+        t("Мероприятия выбраны методикой по сработавшим факторам риска. Ссылки на документы, на которых основано каждое "
+            + "мероприятие, — в методике и в файлах roadmap.csv и plans.json.",
+          "The rule book chooses the measures for the triggered risk factors. Each measure's basis (the source documents of "
+            + "the rule book) is in the rule book and in roadmap.csv and plans.json.")
+    }
+
+
+    // MARK: Documents: roadmap
+
+    var goalHeading: String { t("Цель и задачи", "Goal and tasks") }
+    var roadmapGoal: String {
+        t("Цель: повышение качества образования в школах с рисками снижения образовательных результатов — школах с низкими "
+            + "результатами обучения и школах, функционирующих в неблагоприятных социальных условиях, — через адресную "
+            + "поддержку каждой школы по выявленным у неё факторам риска.",
+          "Goal: better education in schools at risk of low results — schools with low results and schools in adverse social "
+            + "conditions — through support addressed to each school's risk factors.")
+    }
+    var roadmapTasks: [String] {
+        [t("выявить школы с рисками снижения образовательных результатов и факторы риска каждой из них по данным мониторинга;",
+           "identify the schools at risk and each school's risk factors from the monitoring data;"),
+         t("обеспечить каждую такую школу планом поддержки с целевыми показателями, сроками и ответственными;",
+           "give each such school a support plan with target indicators, deadlines and responsible parties;"),
+         t("организовать методическую, кадровую и организационную поддержку школ на муниципальном уровне;",
+           "organise methodological, staffing and organisational support of the schools at the municipal level;"),
+         t("ежегодно отслеживать выполнение планов и достижение целевых показателей, уточнять перечень школ по новым данным.",
+           "monitor every year how the plans are carried out and the targets met, and update the list of schools with new data.")]
+    }
+    var tasksLabel: String { t("Задачи:", "Tasks:") }
+    var schoolsCountColumn: String { t("Школ", "Schools") }
+    var roadmapMeasuresHeading: String { t("План мероприятий", "Plan of measures") }
+    func roadmapCountNote(_ n: Int) -> String {
+        t("Графа «Школ» — число школ, которым нужно мероприятие (из \(schools(n))); перечень — в приложении.",
+          "“Schools”: how many schools need the measure (of \(schools(n))); the list is in the annex.")
+    }
+    var allSchools: String { t("все", "all") }
+    var roadmapAnnexHeading: String { t("Приложение. Школы и пункты дорожной карты", "Annex. Schools and roadmap items") }
+    var roadmapAnnexColumns: [String] { [t("№", "No."), t("Школа", "School"), t("Пункты дорожной карты", "Roadmap items")] }
+    var municipalMark: String { t("муниципальный уровень", "municipal level") }
+
+    // MARK: Documents: report template
+
+    var reportIntroHeading: String { t("Порядок представления отчёта", "How to report") }
+    func reportWho(_ planYear: SchoolYear) -> [String] {
+        [t("Отчитывается ответственный за мероприятие (графа «Ответственный»); по мероприятиям школы — директор школы.",
+           "The party responsible for a measure reports on it (column “Responsible”); for the school's measures, the head of the school."),
+         t("Отметка о выполнении — не позднее 10 рабочих дней после срока мероприятия; сводный отчёт муниципалитета — до 30 июня \(planYear.start + 1) г.",
+           "Each measure is reported within 10 working days after its deadline; the municipality's summary report by 30 June \(planYear.start + 1)."),
+         t("Статус: «выполнено», «выполняется», «не выполнено» (с причиной).",
+           "Status: “done”, “in progress”, “not done” (with the reason).")]
+    }
+    var reportSchoolsColumn: String { t("Школы", "Schools") }
+    var reportDoneColumn: String { t("Выполнено (содержание ответа)", "Done (content of the answer)") }
+    var reportStatusColumn: String { t("Статус", "Status") }
+    var reportSchoolSheet: String { t("Лист школы", "School sheet") }
+    var reportSchoolMeasures: String { t("Мероприятия школы", "The school's measures") }
+    var reportTargets: String { t("Целевые показатели", "Target indicators") }
+    var reachedColumn: String { t("Достигнуто", "Reached") }
+    var commentColumn: String { t("Комментарий", "Comment") }
+    var reportNoSchoolMeasures: String {
+        t("Мероприятий школьного уровня нет; школа отчитывается по муниципальным мероприятиям, в которых участвует.",
+          "No school-level measures; the school reports on the municipal measures it takes part in.")
+    }
+    var reportFor: String { t("Отчётный период", "Period") }
+    func schoolYearText(_ y: SchoolYear) -> String { t("\(y) учебный год", "school year \(y)") }
 }

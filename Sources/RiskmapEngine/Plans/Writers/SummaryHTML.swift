@@ -1,20 +1,11 @@
 import RiskmapLanguage
 
-/// `summary.html`: schools per level, group and factor with an inline SVG bar chart
-/// (`svg#chart`), the schools sorted by level (`table#schools`) and the workload per
-/// responsible party. No scripts, no external files.
+/// `summary.html`, the story at a glance: warnings (a sparse year, schools with many
+/// undetermined factors), the headline figures, groups and levels with their undetermined,
+/// one stacked bar per factor (`table#factors`), a compact school table with counts and a
+/// link to each plan (`table#schools`), the workload per responsible party. HTML only (not
+/// a `Document`); no scripts, no external files.
 enum SummaryHTML {
-    struct Bar {
-        var label: String
-        var count: Int
-        var color: String
-    }
-
-    struct Section {
-        var title: String
-        var bars: [Bar]
-    }
-
     static let unknownColor = "#9e9e9e"
 
     /// Level colours from the first (highest) level to the last: red, orange, yellow, green.
@@ -25,58 +16,9 @@ enum SummaryHTML {
         return i * 2 < n - 1 ? "#ef6c00" : (i * 2 == n - 1 ? "#f9a825" : "#9ccc65")
     }
 
-    static func sections(_ c: PlanContext, _ summary: PlanSummary) -> [Section] {
-        var out: [Section] = []
-        for (s, scale) in summary.levels.enumerated() {
-            let n = c.book.scales[s].levels.count
-            out.append(Section(title: scale.title, bars: scale.counts.enumerated().map { i, count in
-                Bar(label: count.title, count: count.schools, color: count.code == "unknown" ? unknownColor : levelColor(i, of: n))
-            }))
-        }
-        if !summary.groups.isEmpty {
-            out.append(Section(title: c.text.groupsHeading, bars: summary.groups.map { Bar(label: $0.title, count: $0.schools, color: "#1565c0") }))
-        }
-        out.append(Section(title: c.text.triggeredHeading, bars: summary.factors.map { Bar(label: $0.title, count: $0.schools, color: "#d84315") }))
-        if summary.unknownFactors.contains(where: { $0.schools > 0 }) {
-            out.append(Section(title: c.text.unknownHeading, bars: summary.unknownFactors.map { Bar(label: $0.title, count: $0.schools, color: unknownColor) }))
-        }
-        return out
-    }
-
     static func share(_ n: Int, of total: Int, _ lang: Lang) -> String {
         guard total > 0 else { return "—" }
         return NumberFormat.decimal(Double(n) * 100 / Double(total), digits: 1, lang: lang) + " %"
-    }
-
-    static func truncated(_ s: String, _ limit: Int) -> String {
-        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
-    }
-
-    /// Horizontal bars, the label above each bar; a bar's length is the share of all schools.
-    static func chart(_ sections: [Section], total: Int, _ c: PlanContext) -> String {
-        let h = HTMLEscape.text
-        let width = 680, barMax = 560, headRow = 28, barRow = 38
-        var y = 4
-        var shapes = ""
-        for section in sections {
-            y += headRow
-            shapes += "<text x=\"0\" y=\"\(y - 8)\" class=\"head\">\(h(truncated(section.title, 80)))</text>\n"
-            for bar in section.bars {
-                let w = total > 0 ? Int((Double(bar.count) / Double(total) * Double(barMax)).rounded()) : 0
-                shapes += "<g><title>\(h(bar.label)): \(bar.count)</title>"
-                shapes += "<text x=\"0\" y=\"\(y + 12)\">\(h(truncated(bar.label, 95)))</text>"
-                shapes += "<rect x=\"0\" y=\"\(y + 17)\" width=\"\(barMax)\" height=\"14\" fill=\"#eceff1\"/>"
-                shapes += "<rect x=\"0\" y=\"\(y + 17)\" width=\"\(w)\" height=\"14\" fill=\"\(bar.color)\"/>"
-                shapes += "<text x=\"\(barMax + 8)\" y=\"\(y + 29)\" class=\"value\">\(bar.count) (\(h(share(bar.count, of: total, c.plans.lang))))</text>"
-                shapes += "</g>\n"
-                y += barRow
-            }
-        }
-        let height = y + 6
-        var out = "<svg id=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" xmlns=\"http://www.w3.org/2000/svg\" "
-        out += "viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n"
-        out += "<title id=\"chart-title\">\(h(c.text.chartHeading))</title>\n" + shapes + "</svg>\n"
-        return out
     }
 
     /// Schools sorted by level: per scale the scale's order of levels, then «не определён»,
@@ -90,14 +32,6 @@ enum SummaryHTML {
             } + [i]
         }
         return plans.schools.indices.sorted { key($0).lexicographicallyPrecedes(key($1)) }
-    }
-
-    static func countTable(_ title: String, _ counts: [PlanSummary.Count], total: Int, _ c: PlanContext) -> String {
-        let h = HTMLEscape.text
-        var out = "<h3>\(h(title))</h3>\n"
-        out += HTMLPage.table(c.text.countColumns, counts.map { [h($0.title), "\($0.schools)", h(share($0.schools, of: total, c.plans.lang))] },
-                              numeric: [1, 2], classes: "counts")
-        return out
     }
 
     /// The most problems the page lists (manifest.json has them all).
@@ -146,31 +80,133 @@ enum SummaryHTML {
     .sev-warning { color: #8a5a00 }
     """
 
-    static func render(_ c: PlanContext) -> String {
+    /// A school whose undetermined factors are more than this share of all is named in a warning.
+    static let unknownShareWarning = 1.0 / 3.0
+
+    static func undetermined(_ plan: SchoolPlan) -> Int { plan.factors.filter { $0.explanation.status == .unknown }.count }
+
+    /// Whether a school's level or a group is left undecided by missing data.
+    static func isUndecided(_ plan: SchoolPlan) -> Bool {
+        !plan.undecidedGroups.isEmpty || plan.levels.contains { $0.code == "unknown" }
+    }
+
+    /// The warning boxes: a sparse year (naming the year with more data) and the schools with
+    /// more than a third of their factors undetermined.
+    static func warnings(_ c: PlanContext) -> String {
         let t = c.text
         let h = HTMLEscape.text
         let plans = c.plans
-        let summary = PlanSummary(plans)
-        let total = plans.schools.count
-        var body = "<header>\n<h1>\(h(t.summaryTitle))</h1>\n"
-        body += "<p class=\"subtitle\">\(h(t.forYear(plans.planYear, data: plans.dataYear).capitalizedFirst))</p>\n"
-        body += HTMLPage.meta([(t.ruleBook, h(c.rulebook()))])
-        body += "<p>\(h(t.summaryIntro(total, plans.municipalities.count)))</p>\n</header>\n"
-        body += problems(c)
-
-        body += "<section>\n<h2>\(h(t.chartHeading))</h2>\n<p class=\"muted small\">\(h(t.chartNote))</p>\n"
-        body += "<figure class=\"chart\">\n" + chart(sections(c, summary), total: total, c) + "</figure>\n"
-        for scale in summary.levels { body += countTable(scale.title, scale.counts, total: total, c) }
-        if !summary.groups.isEmpty { body += countTable(t.groupsHeading, summary.groups, total: total, c) }
-        body += countTable(t.triggeredHeading, summary.factors, total: total, c)
-        if summary.unknownFactors.contains(where: { $0.schools > 0 }) {
-            body += countTable(t.unknownHeading, summary.unknownFactors, total: total, c)
+        var out = ""
+        if let better = plans.betterYear, let mine = plans.coverage.first(where: { $0.year == plans.dataYear }) {
+            out += "<p class=\"warning\" role=\"note\"><strong>\(h(t.warningLabel))</strong> "
+            out += h(t.sparseYear(plans.dataYear, decided: percent(mine.decided, c), better: better.year, betterDecided: percent(better.decided, c)))
+            out += "</p>\n"
         }
-        body += "</section>\n"
+        let factors = plans.book.factors.count
+        let many = plans.schools.indices.filter { factors > 0 && Double(undetermined(plans.schools[$0])) > Double(factors) * unknownShareWarning }
+        if !many.isEmpty {
+            out += "<p class=\"warning\" role=\"note\"><strong>\(h(t.warningLabel))</strong> "
+            if many.count == plans.schools.count {
+                out += h(t.allUndetermined(plans.schools.count, factors: factors)) + "</p>\n"
+            } else {
+                out += h(t.manyUndetermined(many.count, of: plans.schools.count, factors: factors)) + " "
+                out += many.map { i in "<a href=\"schools/\(h(c.fileNames[i])).html\">\(h(plans.schools[i].school.name))</a> (\(undetermined(plans.schools[i])))" }
+                    .joined(separator: "; ") + ".</p>\n"
+            }
+        }
+        return out
+    }
 
-        body += "<section>\n<h2>\(h(t.schoolsHeading))</h2>\n<p class=\"muted small\">\(h(t.schoolsNote))</p>\n"
-        let header = [t.planColumns[0], t.school] + plans.book.scales.map(\.title)
-            + [t.groups, t.triggeredFactors, t.unknownFactors, t.planItems, t.dataRequests]
+    static func percent(_ share: Double, _ c: PlanContext) -> String {
+        NumberFormat.decimal(share * 100, digits: 0, lang: c.plans.lang) + " %"
+    }
+
+    /// The headline figures: schools, each group (with its undecided), undecided schools, measures.
+    static func figures(_ c: PlanContext) -> String {
+        let t = c.text
+        let h = HTMLEscape.text
+        let plans = c.plans
+        var boxes: [(String, String, String)] = [("\(plans.schools.count)", t.figureSchools(plans.schools.count), "")]
+        for g in plans.book.groups {
+            let n = plans.schools.filter { $0.groups.contains(g.index) }.count
+            let u = plans.schools.filter { $0.undecidedGroups.contains(g.index) }.count
+            boxes.append(("\(n)", g.title, u > 0 ? t.figureUndecided(u) : ""))
+        }
+        let undecided = plans.schools.filter(isUndecided).count
+        boxes.append(("\(undecided)", t.figureUndecidedSchools, ""))
+        let lines = plans.municipalities.reduce(0) { $0 + $1.items.count }
+        let items = plans.schools.reduce(0) { $0 + $1.items.count }
+        boxes.append(("\(lines)", t.figureRoadmapLines, t.figureSchoolItems(items)))
+        var out = "<div class=\"figures\">\n"
+        for (number, label, note) in boxes {
+            out += "<div class=\"figure\"><span class=\"n\">\(h(number))</span><span class=\"l\">\(h(label))</span>"
+            if !note.isEmpty { out += "<span class=\"u\">\(h(note))</span>" }
+            out += "</div>\n"
+        }
+        return out + "</div>\n"
+    }
+
+    /// Groups and levels: schools in, undecided, out.
+    static func categories(_ c: PlanContext) -> String {
+        let t = c.text
+        let h = HTMLEscape.text
+        let plans = c.plans
+        let total = plans.schools.count
+        var rows: [[String]] = []
+        for g in plans.book.groups {
+            let n = plans.schools.filter { $0.groups.contains(g.index) }.count
+            let u = plans.schools.filter { $0.undecidedGroups.contains(g.index) }.count
+            rows.append([h(g.title), "\(n)", "\(u)", "\(total - n - u)"])
+        }
+        var out = "<h2>\(h(t.groupsLevelsHeading))</h2>\n"
+        out += HTMLPage.table(t.groupColumns, rows, id: "groups", numeric: [1, 2, 3], classes: "counts")
+        for (s, scale) in plans.book.scales.enumerated() {
+            let counts = PlanSummary(plans).levels[s].counts
+            out += HTMLPage.table([scale.title, t.countColumns[1], t.countColumns[2]], counts.enumerated().map { i, count in
+                let color = count.code == "unknown" ? unknownColor : levelColor(i, of: scale.levels.count)
+                return ["<span class=\"swatch\" style=\"background:\(color)\"></span>\(h(count.title))", "\(count.schools)",
+                        h(share(count.schools, of: total, plans.lang))]
+            }, numeric: [1, 2], classes: "counts")
+        }
+        return out
+    }
+
+    /// One stacked bar per factor (triggered, undetermined, not triggered, not applicable),
+    /// most triggered first, then most undetermined.
+    static func factorBars(_ c: PlanContext) -> String {
+        let t = c.text
+        let h = HTMLEscape.text
+        let plans = c.plans
+        let total = max(1, plans.schools.count)
+        func count(_ f: Int, _ s: Status) -> Int { plans.schools.filter { $0.factors[f].explanation.status == s }.count }
+        let rows = plans.book.factors.map { f in
+            (f, count(f.index, .triggered), count(f.index, .unknown), count(f.index, .notTriggered), count(f.index, .notApplicable))
+        }.sorted { ($1.1, $1.2, $0.0.index) < ($0.1, $0.2, $1.0.index) }
+        var out = "<h2>\(h(t.factorsHeading))</h2>\n<p class=\"muted small\">"
+        for (code, label) in [("triggered", t.statusTriggered), ("unknown", t.statusUnknown), ("not_triggered", t.statusNotTriggered),
+                              ("not_applicable", t.statusNotApplicable)] {
+            out += "<span class=\"key k-\(code)\"></span>\(h(label)) "
+        }
+        out += "</p>\n<table id=\"factors\" class=\"bars\">\n<thead><tr><th>\(h(t.factorColumns[0]))</th><th>\(h(t.barColumn))</th>"
+        out += "<th class=\"num\">\(h(t.barNumbers))</th></tr></thead>\n<tbody>\n"
+        for (f, tr, un, no, na) in rows {
+            out += "<tr><td>\(h(f.title))</td><td><div class=\"bar\">"
+            for (n, code) in [(tr, "triggered"), (un, "unknown"), (no, "not_triggered"), (na, "not_applicable")] where n > 0 {
+                let w = NumberFormat.decimal(Double(n) * 100 / Double(total), digits: 2, lang: .en)
+                out += "<span class=\"seg k-\(code)\" style=\"width:\(w)%\"></span>"
+            }
+            out += "</div></td><td class=\"num\">\(tr) / \(un) / \(no)\(na > 0 ? " / \(na)" : "")</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    /// The schools, counts only, highest level first.
+    static func schoolTable(_ c: PlanContext) -> String {
+        let t = c.text
+        let h = HTMLEscape.text
+        let plans = c.plans
+        let header = [t.numberColumn, t.school] + plans.book.scales.map(\.title)
+            + [t.groups, t.countTriggered, t.countUnknown, t.planItems, t.dataRequests]
         let scaleCount = plans.book.scales.count
         let rows: [[String]] = sortedSchools(plans).enumerated().map { n, i in
             let plan = plans.schools[i]
@@ -179,38 +215,76 @@ enum SummaryHTML {
                 let color = scale.levels.firstIndex { $0.code == l.code }.map { levelColor($0, of: scale.levels.count) } ?? unknownColor
                 return "<span class=\"swatch\" style=\"background:\(color)\"></span>\(h(l.title))"
             }
-            let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map { c.factorTitle($0.factor) }
-            let unknown = plan.factors.filter { $0.explanation.status == .unknown }.map { c.factorTitle($0.factor) }
-            return ["\(n + 1)", "<a href=\"schools/\(h(c.fileNames[i])).html\">\(h(plan.school.name))</a>"
-                        + "<span class=\"addresses\">\(h(plan.school.municipality))</span>"]
-                + levels
-                + [h(plan.groups.isEmpty ? "—" : plan.groups.map { plans.book.groups[$0].title }.joined(separator: "; ")),
-                   h(triggered.isEmpty ? "—" : triggered.joined(separator: "; ")),
-                   h(unknown.isEmpty ? "—" : unknown.joined(separator: "; ")),
+            let groups = t.groupCount(plan.groups.count, undecided: plan.undecidedGroups.count)
+            let triggered = plan.factors.filter { $0.explanation.status == .triggered }.count
+            return ["\(n + 1)", "<a href=\"schools/\(h(c.fileNames[i])).html\">\(h(plan.school.name))</a>"] + levels
+                + [h(groups), "\(triggered)", "\(undetermined(plan))",
                    "\(plan.items.count + plan.municipalMeasures.count)", "\(plan.dataToSupply.count)"]
         }
-        body += HTMLPage.table(header, rows, id: "schools", numeric: [0, 5 + scaleCount, 6 + scaleCount], classes: "schools")
-        body += "</section>\n"
+        var out = "<h2>\(h(t.schoolsHeading))</h2>\n<p class=\"muted small\">\(h(t.schoolsNoteCompact))</p>\n"
+        out += HTMLPage.table(header, rows, id: "schools", numeric: [0, 2 + scaleCount, 3 + scaleCount, 4 + scaleCount, 5 + scaleCount, 6 + scaleCount],
+                              classes: "schools")
+        return out
+    }
 
+    /// The most parties the workload table lists (the busiest; roadmap.csv has them all).
+    static let workloadLimit = 5
+
+    static func render(_ c: PlanContext) -> String {
+        let t = c.text
+        let h = HTMLEscape.text
+        let plans = c.plans
+        let summary = PlanSummary(plans)
+        var body = "<header>\n<h1>\(h(t.summaryTitle))</h1>\n"
+        body += "<p class=\"subtitle\">\(h(t.forYear(plans.planYear, data: plans.dataYear).capitalizedFirst)) · \(h(c.rulebook()))</p>\n"
+        body += "</header>\n"
+        body += warnings(c)
+        body += figures(c)
+        body += problems(c)
+        body += "<section class=\"two\">\n" + categories(c) + "</section>\n"
+        body += "<section>\n" + factorBars(c) + "</section>\n"
+        body += "<section>\n" + schoolTable(c) + "</section>\n"
         body += "<section>\n<h2>\(h(t.workloadHeading))</h2>\n<p class=\"muted small\">\(h(t.workloadNote))</p>\n"
-        body += HTMLPage.table(t.workloadColumns, summary.workload.map { w in
+        body += HTMLPage.table(t.workloadColumns, summary.workload.prefix(workloadLimit).map { w in
             [h(w.who), "\(w.responsible)", "\(w.coExecutor)", "\(w.schoolLines)"]
-        }, id: "workload", numeric: [1, 2, 3])
+        }, id: "workload", numeric: [1, 2, 3], classes: "workload")
+        if summary.workload.count > workloadLimit {
+            body += "<p class=\"muted small\">\(h(t.workloadTruncated(shown: workloadLimit, total: summary.workload.count)))</p>\n"
+        }
         body += "</section>\n<footer>\(h(c.footer()))</footer>\n"
 
-        let levelColumns = (0..<scaleCount).map { "table.schools th:nth-child(\($0 + 3)) { width: 11% }" }.joined(separator: "\n")
-        let css = levelColumns + "\n" + """
-        figure.chart { margin: 0 0 4mm; break-inside: avoid; page-break-inside: avoid }
-        #chart { display: block; width: 100%; height: auto; max-width: 680px; font-family: inherit }
-        #chart text { font-size: 12px; fill: #222 }
-        #chart text.head { font-size: 13px; font-weight: bold }
-        #chart text.value { font-size: 11.5px; fill: #333 }
-        table.counts { width: auto; min-width: 60% }
-        table.schools { font-size: 8.5pt; table-layout: fixed; overflow-wrap: break-word }
+        let css = """
+        body { font-size: 10pt }
+        h2 { margin: 5mm 0 2mm }
+        p.warning { border: 1.5px solid #b7791f; background: #fff8e1; border-radius: 4px; padding: 2mm 3mm; margin: 2mm 0 }
+        .figures { display: flex; flex-wrap: wrap; gap: 2mm; margin: 3mm 0 }
+        .figure { flex: 1 1 28mm; border: 1px solid #ccc; border-radius: 4px; padding: 2mm 3mm; break-inside: avoid }
+        .figure .n { display: block; font-size: 18pt; font-weight: bold; line-height: 1.1 }
+        .figure .l { display: block; font-size: 8.5pt; color: #333 }
+        .figure .u { display: block; font-size: 8pt; color: #8a5a00 }
+        table.counts { width: auto; min-width: 50%; font-size: 9pt }
+        table.bars { font-size: 8pt; table-layout: fixed; line-height: 1.2 }
+        table.bars th, table.bars td { padding: 1px 4px; border-color: #ddd }
+        table.bars th:nth-child(1) { width: 58% }
+        table.bars th:nth-child(3) { width: 13% }
+        .bar { display: flex; height: 9px; background: #f1f3f5; margin-top: 2px }
+        .seg { display: block; height: 100% }
+        .key { display: inline-block; width: 9px; height: 9px; margin: 0 3px 0 8px; vertical-align: baseline }
+        .k-triggered { background: #c62828 }
+        .k-unknown { background: #f9a825 }
+        .k-not_triggered { background: #81c784 }
+        .k-not_applicable { background: #cfd8dc }
+        table.schools { font-size: 8pt; table-layout: fixed; overflow-wrap: break-word }
+        table.schools th, table.schools td { padding: 1px 4px }
+        table.schools th { width: 9% }
         table.schools th:nth-child(1) { width: 4% }
-        table.schools th:nth-child(2) { width: 20% }
-        table.schools th:nth-last-child(1), table.schools th:nth-last-child(2) { width: 8% }
-        table.schools th.num { white-space: normal }
+        table.schools th:nth-child(2) { width: 26% }
+        table.schools th:nth-child(3), table.schools th:nth-child(4) { width: 15% }
+        table.schools td { white-space: nowrap }
+        table.schools td:nth-child(2) { white-space: normal }
+        th.num { white-space: normal }
+        table.workload { font-size: 8.5pt }
+        table.workload th, table.workload td { padding: 1px 4px }
         .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 4px; vertical-align: baseline }
         """ + (plans.problems.isEmpty ? "" : "\n" + problemCSS)
         return HTMLPage.render(lang: t.htmlLang, title: t.summaryTitle, body: body, extraCSS: css)

@@ -1,0 +1,184 @@
+import RiskmapLanguage
+
+/// `schools/<id>.md|html`: one school's support plan in the shape of the school roadmap
+/// template (seed 001): passport, why the school is in the programme, target indicators,
+/// measures by direction with a column to mark them done, the municipal measures it takes
+/// part in, the data to supply, approval, and the annex on the measures' basis.
+enum SchoolPlanDocument {
+    typealias D = Document
+
+    /// `index`: the plan's place in `c.plans.schools`.
+    static func build(_ plan: SchoolPlan, index: Int, _ c: PlanContext) -> Document {
+        let t = c.text
+        var blocks: [D.Block] = []
+        blocks.append(.heading(level: 1, [.text("\(t.schoolPlanTitle): \(plan.school.name)")]))
+        blocks.append(.paragraph([.text(t.forYear(c.plans.planYear, data: c.plans.dataYear).capitalizedFirst)], .subtitle))
+        blocks.append(.fields(passport(plan, c)))
+        blocks += problems(c.plans.problems.school(index), c)
+        blocks += why(plan, c)
+        blocks += targets(plan, c)
+        blocks += measures(plan, c)
+        blocks += municipal(plan, c)
+        blocks += data(plan, c)
+        blocks.append(.heading(level: 2, [.text(t.approvalHeading)]))
+        blocks.append(.signatures([D.Signature(role: t.directorRole), D.Signature(role: t.authorityRole)]))
+        if !plan.items.isEmpty || !plan.municipalMeasures.isEmpty {
+            blocks.append(.heading(level: 2, [.text(t.annexHeading)]))
+            blocks.append(.paragraph([.text(t.annexNote)], .note))
+        }
+        return Document(title: "\(t.schoolPlanTitle): \(plan.school.name)", lang: c.plans.lang, blocks: blocks, footer: c.footer())
+    }
+
+    static func passport(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Field] {
+        let t = c.text
+        var fields = [D.Field(t.school, [.text(plan.school.name)]), D.Field(t.schoolID, [.text(plan.school.id)]),
+                      D.Field(t.municipality, [.text(plan.school.municipality)])]
+        fields.append(D.Field(t.planYear, [.text(c.plans.planYear.description)]))
+        fields.append(D.Field(t.dataYear, [.text(c.plans.dataYear.description)]))
+        fields.append(D.Field(t.ruleBook, [.text(c.rulebook())]))
+        for (scale, level) in c.levels(plan) { fields.append(D.Field(scale, [.strong(level)])) }
+        return fields
+    }
+
+    static func problems(_ problems: [DataProblems.Problem], _ c: PlanContext) -> [D.Block] {
+        guard !problems.isEmpty else { return [] }
+        let t = c.text
+        let columns = [D.Column(t.schoolProblemColumns[0], weight: 1, alignment: .trailing),
+                       D.Column(t.schoolProblemColumns[1], weight: 4), D.Column(t.schoolProblemColumns[2], weight: 10)]
+        return [.heading(level: 2, [.text(t.schoolProblemsHeading)]), .paragraph([.text(t.schoolProblemsIntro)], .warning),
+                .table(D.Table(name: "problems", columns: columns, rows: problems.enumerated().map { n, p in
+                    [D.Cell("\(n + 1)"), D.Cell(p.place),
+                     D.Cell("\(t.severity(p.severity)): \(p.message)", detail: p.help.map(t.hint) ?? "")]
+                }))]
+    }
+
+    static func why(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
+        let t = c.text
+        var blocks: [D.Block] = [.heading(level: 2, [.text(t.whyHeading)])]
+        blocks.append(.paragraph([.text(t.inGroups(plan.groups.map { c.book.groups[$0].title }))], .body))
+        if !plan.undecidedGroups.isEmpty {
+            blocks.append(.paragraph([.text(t.undecidedGroupsLine(plan.undecidedGroups.map { c.book.groups[$0].title }))], .warning))
+        }
+        let triggered = plan.factors.filter { $0.explanation.status == .triggered }
+        blocks.append(.paragraph([.text(t.triggeredIntro(triggered.count))], .body))
+        if !triggered.isEmpty {
+            blocks.append(.bullets(triggered.enumerated().map { n, f in
+                [.strong("\(n + 1). " + c.factorTitle(f.factor)), .text(" — " + c.explanation(f) + ".")]
+            }))
+        }
+        func count(_ s: Status) -> Int { plan.factors.filter { $0.explanation.status == s }.count }
+        let other = t.otherFactorsLine(notTriggered: count(.notTriggered), unknown: count(.unknown), notApplicable: count(.notApplicable))
+        if !other.isEmpty { blocks.append(.paragraph([.text(other)], count(.unknown) > 0 ? .warning : .note)) }
+        return blocks
+    }
+
+    /// A value formatted by the indicator's type, «нет данных» when unknown.
+    static func value(_ v: Double?, indicator: Int, _ c: PlanContext) -> String {
+        guard let v, v.isFinite else { return c.text.noData }
+        return NumberFormat.value(v, c.book.indicators[indicator].type, lang: c.plans.lang)
+    }
+
+    static func targets(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
+        guard !plan.targets.isEmpty else { return [] }
+        let t = c.text
+        var years: [SchoolYear] = []
+        for target in plan.targets { for step in target.steps where !years.contains(step.year) { years.append(step.year) } }
+        years.sort { $0.start < $1.start }
+        let columns = [D.Column(t.numberColumn, weight: 2, alignment: .trailing), D.Column(t.indicatorColumn, weight: 12),
+                       D.Column(t.baselineColumn, weight: 5, alignment: .trailing), D.Column(t.goalColumn, weight: 5, alignment: .trailing)]
+            + years.map { D.Column(t.byEndOf($0), weight: 5, alignment: .trailing) }
+            + [D.Column(t.responsibleColumn, weight: 8)]
+        let rows: [[D.Cell]] = plan.targets.enumerated().map { n, target in
+            let baseline = value(target.baseline, indicator: target.indicator, c)
+            let goal = target.goal.map { t.goal(value($0, indicator: target.indicator, c), target.direction) } ?? t.noData
+            let steps = years.map { y -> D.Cell in
+                guard let step = target.steps.first(where: { $0.year == y }) else { return D.Cell("") }
+                return D.Cell(value(step.value, indicator: target.indicator, c))
+            }
+            return [D.Cell("\(n + 1)"),
+                    D.Cell(c.book.indicators[target.indicator].title, detail: t.quoted(c.factorTitle(target.factor))),
+                    D.Cell(baseline, detail: "(\(target.baselineYear))"), D.Cell(goal)]
+                + steps + [D.Cell(t.responsibleList(target.responsible))]
+        }
+        return [.heading(level: 2, [.text(t.targetsHeading)]), .table(D.Table(name: "targets", columns: columns, rows: rows)),
+                .paragraph([.text(t.targetsNote)], .note)]
+    }
+
+    static func measureColumns(_ t: PlanText) -> [D.Column] {
+        [D.Column(t.numberColumn, weight: 3), D.Column(t.measureColumn, weight: 19), D.Column(t.deadlineColumn, weight: 6),
+         D.Column(t.responsibleColumn, weight: 8), D.Column(t.resultColumn, weight: 17), D.Column(t.fillInColumn, weight: 5, fillIn: true)]
+    }
+
+    static func measures(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
+        let t = c.text
+        var blocks: [D.Block] = [.heading(level: 2, [.text(t.planHeading)])]
+        if plan.items.isEmpty {
+            blocks.append(.paragraph([.text(emptyPlanNote(plan, c))], .body))
+            return blocks
+        }
+        // Triggered factors by their number in «Почему школа в программе».
+        let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map(\.factor)
+        func numbers(_ factors: [Int]) -> String {
+            t.addressesFactors(factors.compactMap { f in triggered.firstIndex(of: f).map { $0 + 1 } })
+        }
+        let sections = c.directions.sections(plan.items, measure: \.measure)
+        for (s, section) in sections.list.enumerated() {
+            if let heading = sections.heading(s, other: t.otherMeasures) { blocks.append(.heading(level: 3, [.text(heading)])) }
+            blocks.append(.table(D.Table(name: "plan-\(s + 1)", columns: measureColumns(t), rows: section.items.enumerated().map { n, item in
+                [D.Cell(sections.number(s, n)),
+                 D.Cell(c.book.measures[item.measure].title, detail: numbers(item.factors)),
+                 D.Cell(item.deadline.text), D.Cell(c.responsibleCell(measure: item.measure, item.responsible)),
+                 D.Cell(c.result(item.measure)), D.Cell("")]
+            })))
+        }
+        blocks += whoIsWho(c.shownNames(plan.items.map { ($0.measure, $0.responsible) }), t)
+        return blocks
+    }
+
+    /// The full names of the responsible parties a table shortened.
+    static func whoIsWho(_ lists: [[String]], _ t: PlanText) -> [D.Block] {
+        let long = PlanContext.longNames(lists)
+        guard !long.isEmpty else { return [] }
+        return [.paragraph([.text(t.responsibleFullNames)], .note),
+                .bullets(long.map { [.strong(PlanContext.shortName($0)), .text(" — " + $0)] })]
+    }
+
+    /// Why a plan has no lines.
+    static func emptyPlanNote(_ plan: SchoolPlan, _ c: PlanContext) -> String {
+        let statuses = plan.factors.map(\.explanation.status)
+        if statuses.contains(.triggered) { return c.text.noSchoolMeasures }
+        if statuses.contains(.unknown) { return c.text.unknownNoMeasures }
+        return c.text.noRiskNoMeasures
+    }
+
+    /// The municipal measures the school takes part in, as one line of roadmap numbers
+    /// (what they are, who answers for them and by when is in the roadmap).
+    static func municipal(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
+        guard !plan.municipalMeasures.isEmpty else { return [] }
+        let t = c.text
+        let roadmap = RoadmapDocument.Numbering(c, municipality: plan.school.municipality)
+        var numbers: [String] = []
+        for section in roadmap.sections.list {
+            for item in section.items where plan.municipalMeasures.contains(item.measure) { numbers.append(roadmap.number[item.measure] ?? "") }
+        }
+        return [.heading(level: 2, [.text(t.municipalHeading)]),
+                .paragraph([.text(t.municipalLine(count: plan.municipalMeasures.count, numbers: numbers, municipality: plan.school.municipality))], .body)]
+    }
+
+    static func data(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
+        guard !plan.dataToSupply.isEmpty else { return [] }
+        let t = c.text
+        var years: [SchoolYear] = []
+        for r in plan.dataToSupply where !years.contains(r.year) { years.append(r.year) }
+        years.sort { $0.start > $1.start }
+        return [.heading(level: 2, [.text(t.dataHeading)]), .paragraph([.text(t.dataIntroCompact)], .note),
+                .bullets(years.map { y in
+                    var titles: [String] = []
+                    for r in plan.dataToSupply where r.year == y {
+                        let title = c.book.indicators[r.indicator].title
+                        if !titles.contains(title) { titles.append(title) }
+                    }
+                    return [.strong(t.dataYearLine(y)), .text(titles.joined(separator: "; ") + ".")]
+                })]
+    }
+}
