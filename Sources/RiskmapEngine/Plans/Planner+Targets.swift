@@ -31,14 +31,14 @@ extension Planner {
         return out
     }
 
-    /// The roles of the school's first measure (rule-book order) that addresses the factor;
-    /// else those of any measure addressing it.
+    /// The roles (their titles in the rule book: who answers for a target is a role, not a
+    /// named body) of the school's first measure (rule-book order) that addresses the
+    /// factor; else those of any measure addressing it.
     private func responsibleForTargets(of factor: Int, items: [PlanItem], school: ProfileSet.School) -> [String] {
-        if let item = items.filter({ $0.factors.contains(factor) }).min(by: { $0.measure < $1.measure }) {
-            return item.responsible
-        }
-        guard let measure = book.measures.first(where: { $0.addresses.contains(factor) }) else { return [] }
-        return who(measure.responsible, school.municipality, school: school.id)
+        let measure = items.filter { $0.factors.contains(factor) }.map(\.measure).min()
+            ?? book.measures.first(where: { $0.addresses.contains(factor) })?.index
+        guard let measure else { return [] }
+        return book.measures[measure].responsible.map { book.roles[$0].title }
     }
 
     static func number(_ v: Value) -> Double? {

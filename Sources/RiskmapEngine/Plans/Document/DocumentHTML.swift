@@ -18,6 +18,7 @@ public enum DocumentHTML {
     }
 
     static let documentCSS = """
+    @page { size: A4; margin: 12mm 12mm 12mm 15mm }
     table.doc { table-layout: fixed; overflow-wrap: break-word; hyphens: manual; font-size: 8.5pt; line-height: 1.2 }
     table.doc th { font-size: 8pt }
     table.doc th, table.doc td { padding: 1px 3px }

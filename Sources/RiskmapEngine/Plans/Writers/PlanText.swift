@@ -346,6 +346,18 @@ struct PlanText {
             : t("устраняет: факторы \(list)", "addresses: factors \(list)")
     }
 
+    /// «по фактору 2», «по факторам 1, 2» (the numbers of «Почему школа в программе»).
+    func forFactors(_ numbers: [Int]) -> String {
+        guard !numbers.isEmpty else { return "" }
+        let list = numbers.map(String.init).joined(separator: ", ")
+        return numbers.count == 1 ? t("по фактору \(list)", "for factor \(list)") : t("по факторам \(list)", "for factors \(list)")
+    }
+
+    /// Under the targets table when one party answers for all of them.
+    func targetsResponsible(_ who: String) -> String {
+        t("Ответственный за достижение целевых показателей: \(who).", "Responsible for the targets: \(who).")
+    }
+
     var responsibleFullNames: String {
         t("Ответственные, названные в таблице кратко:", "Responsible parties the table names in short:")
     }
@@ -401,6 +413,7 @@ struct PlanText {
         switch direction {
         case .atMost: return t("не выше \(value)", "at most \(value)")
         case .atLeast: return t("не ниже \(value)", "at least \(value)")
+        case .exactly: return value
         }
     }
 
@@ -423,7 +436,6 @@ struct PlanText {
 
     func dataYearLine(_ year: SchoolYear) -> String { t("за \(year) учебный год: ", "for \(year): ") }
 
-    var annexHeading: String { t("Приложение. Основания мероприятий", "Annex. Basis of the measures") }
 
     var annexNote: String {
         t("Мероприятия выбраны методикой по сработавшим факторам риска. Ссылки на документы, на которых основано каждое "

@@ -3,7 +3,7 @@ import RiskmapLanguage
 /// `schools/<id>.md|html`: one school's support plan in the shape of the school roadmap
 /// template (seed 001): passport, why the school is in the programme, target indicators,
 /// measures by direction with a column to mark them done, the municipal measures it takes
-/// part in, the data to supply, approval, and the annex on the measures' basis.
+/// part in, the data to supply (with where the measures' basis is), approval.
 enum SchoolPlanDocument {
     typealias D = Document
 
@@ -20,12 +20,9 @@ enum SchoolPlanDocument {
         blocks += measures(plan, c)
         blocks += municipal(plan, c)
         blocks += data(plan, c)
+        if !plan.items.isEmpty || !plan.municipalMeasures.isEmpty { blocks.append(.paragraph([.text(t.annexNote)], .note)) }
         blocks.append(.heading(level: 2, [.text(t.approvalHeading)]))
         blocks.append(.signatures([D.Signature(role: t.directorRole), D.Signature(role: t.authorityRole)]))
-        if !plan.items.isEmpty || !plan.municipalMeasures.isEmpty {
-            blocks.append(.heading(level: 2, [.text(t.annexHeading)]))
-            blocks.append(.paragraph([.text(t.annexNote)], .note))
-        }
         return Document(title: "\(t.schoolPlanTitle): \(plan.school.name)", lang: c.plans.lang, blocks: blocks, footer: c.footer())
     }
 
@@ -75,33 +72,71 @@ enum SchoolPlanDocument {
     /// A value formatted by the indicator's type, «нет данных» when unknown.
     static func value(_ v: Double?, indicator: Int, _ c: PlanContext) -> String {
         guard let v, v.isFinite else { return c.text.noData }
-        return NumberFormat.value(v, c.book.indicators[indicator].type, lang: c.plans.lang)
+        let i = c.book.indicators[indicator]
+        switch i.kind {
+        case .bool: return ExplanationText.yesNo(v != 0, c.plans.lang)
+        case .category: return i.categories.indices.contains(Int(v)) ? i.categories[Int(v)] : c.text.noData
+        case .count, .number, .percent, .text: return NumberFormat.value(v, i.type, lang: c.plans.lang)
+        }
     }
 
+    /// Whether `a` asks more of the school than `b` (same indicator and direction): a lower
+    /// ceiling, a higher floor; a known goal over an unknown one.
+    static func stricter(_ a: FactorTarget, than b: FactorTarget) -> Bool {
+        guard let x = a.goal else { return false }
+        guard let y = b.goal else { return true }
+        switch a.direction {
+        case .atMost: return x < y
+        case .atLeast: return x > y
+        case .exactly: return false
+        }
+    }
+
+    /// One row per indicator: where two triggered factors set targets for the same indicator
+    /// (a threshold and the municipality's mean, say), the row shows the stricter goal and
+    /// both factors' numbers. The responsible party is a line under the table when it is
+    /// the same for every row.
     static func targets(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
         guard !plan.targets.isEmpty else { return [] }
         let t = c.text
+        let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map(\.factor)
+        var merged: [(target: FactorTarget, factors: [Int])] = []
+        for target in plan.targets {
+            guard let i = merged.firstIndex(where: { $0.target.indicator == target.indicator && $0.target.direction == target.direction }) else {
+                merged.append((target, [target.factor]))
+                continue
+            }
+            merged[i].factors.append(target.factor)
+            if stricter(target, than: merged[i].target) { merged[i].target = target }
+        }
         var years: [SchoolYear] = []
         for target in plan.targets { for step in target.steps where !years.contains(step.year) { years.append(step.year) } }
         years.sort { $0.start < $1.start }
-        let columns = [D.Column(t.numberColumn, weight: 2, alignment: .trailing), D.Column(t.indicatorColumn, weight: 12),
+        let oneResponsible = Set(plan.targets.map(\.responsible)).count == 1
+        let columns = [D.Column(t.numberColumn, weight: 2, alignment: .trailing), D.Column(t.indicatorColumn, weight: 14),
                        D.Column(t.baselineColumn, weight: 5, alignment: .trailing), D.Column(t.goalColumn, weight: 5, alignment: .trailing)]
             + years.map { D.Column(t.byEndOf($0), weight: 5, alignment: .trailing) }
-            + [D.Column(t.responsibleColumn, weight: 8)]
-        let rows: [[D.Cell]] = plan.targets.enumerated().map { n, target in
+            + (oneResponsible ? [] : [D.Column(t.responsibleColumn, weight: 8)])
+        let rows: [[D.Cell]] = merged.enumerated().map { n, row in
+            let target = row.target
             let baseline = value(target.baseline, indicator: target.indicator, c)
             let goal = target.goal.map { t.goal(value($0, indicator: target.indicator, c), target.direction) } ?? t.noData
             let steps = years.map { y -> D.Cell in
                 guard let step = target.steps.first(where: { $0.year == y }) else { return D.Cell("") }
                 return D.Cell(value(step.value, indicator: target.indicator, c))
             }
+            let numbers = row.factors.compactMap { f in triggered.firstIndex(of: f).map { $0 + 1 } }
             return [D.Cell("\(n + 1)"),
-                    D.Cell(c.book.indicators[target.indicator].title, detail: t.quoted(c.factorTitle(target.factor))),
+                    D.Cell(c.book.indicators[target.indicator].title, detail: t.forFactors(numbers)),
                     D.Cell(baseline, detail: "(\(target.baselineYear))"), D.Cell(goal)]
-                + steps + [D.Cell(t.responsibleList(target.responsible))]
+                + steps + (oneResponsible ? [] : [D.Cell(t.responsibleList(target.responsible))])
         }
-        return [.heading(level: 2, [.text(t.targetsHeading)]), .table(D.Table(name: "targets", columns: columns, rows: rows)),
-                .paragraph([.text(t.targetsNote)], .note)]
+        var blocks: [D.Block] = [.heading(level: 2, [.text(t.targetsHeading)]), .table(D.Table(name: "targets", columns: columns, rows: rows))]
+        if oneResponsible, let who = plan.targets.first?.responsible, !who.isEmpty {
+            blocks.append(.paragraph([.text(t.targetsResponsible(t.responsibleList(who)))], .body))
+        }
+        blocks.append(.paragraph([.text(t.targetsNote)], .note))
+        return blocks
     }
 
     static func measureColumns(_ t: PlanText) -> [D.Column] {
