@@ -133,6 +133,9 @@ public struct Param: Sendable {
     public var literal: String
     public var unit: String?
     public var basis: String?
+    /// `диапазон LOW...HIGH`: the values the parameter may take (in percentage points for a
+    /// percent parameter).
+    public var range: ClosedRange<Double>?
     public var declRange: SourceRange
 
     public var type: ValueType { isPercent ? .percent : .number }

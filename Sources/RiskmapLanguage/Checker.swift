@@ -235,6 +235,7 @@ public struct Checker {
         return Param(
             index: index, code: d.code.name, title: d.title?.value ?? d.code.name, value: d.value.signedValue,
             isPercent: d.value.isPercent, literal: literalText(d.value), unit: d.unit?.value, basis: d.basis?.value,
+            range: d.range.flatMap { $0.0.signedValue <= $0.1.signedValue ? $0.0.signedValue...$0.1.signedValue : nil },
             declRange: d.declRange)
     }
 
