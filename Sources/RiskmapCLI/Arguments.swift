@@ -136,5 +136,9 @@ struct CommandSpec: Sendable {
     static let plan = CommandSpec(name: "plan", valued: dataOptions.union(["out", "directory", "plan-year"]), boolean: ["strict"],
                                   readsSchools: true)
 
-    static let all: [CommandSpec] = [check, fmt, classify, explain, plan, test]
+    /// `sweep [RULES] [SCHOOLS] PARAM=FROM..TO [step S] [PARAM2=…]`: the positionals are read by `SweepCommand`.
+    static let sweep = CommandSpec(name: "sweep", valued: dataOptions.union(["format", "out"]), boolean: ["strict"], maxPositionals: 12,
+                                   requiredPositionals: 1, positionalName: "PARAM=FROM..TO", readsSchools: true)
+
+    static let all: [CommandSpec] = [check, fmt, classify, explain, plan, test, sweep]
 }

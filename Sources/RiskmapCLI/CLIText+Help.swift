@@ -12,6 +12,7 @@ extension CLIText {
         case "classify": return classifyHelp(lang)
         case "explain": return explainHelp(lang)
         case "plan": return planHelp(lang)
+        case "sweep": return sweepHelp(lang)
         default: return nil
         }
     }

@@ -20,6 +20,7 @@ enum CLIText {
               explain ШКОЛА      объяснить результат одной школы, фактор за фактором
               plan               планы поддержки школ, дорожная карта, сводка (в папку out/)
               test [ПАПКА]       выполнить примеры из книги правил и показать покрытие
+              sweep П=ОТ..ДО     перебрать значения параметра: сколько школ в группах и на уровнях, кто меняется
 
             Общие параметры:
               --lang ru|en       язык сообщений (по умолчанию русский; английский, если LANG начинается с en)
@@ -43,6 +44,7 @@ enum CLIText {
               explain SCHOOL     explain one school's result, factor by factor
               plan               support plans, municipal roadmap, summary (into out/)
               test [DIR]         run the rule book's examples and report coverage
+              sweep P=FROM..TO   sweep a parameter's values: schools per group and level, who changes where
 
             Common options:
               --lang ru|en       message language (Russian by default; English when LANG starts with en)
@@ -70,8 +72,8 @@ enum CLIText {
             return lang.text(ru: "riskmap: неизвестная команда «\(name)»; возможно, имелась в виду «\(suggestion)»\n  подробнее: riskmap --help\n",
                              en: "riskmap: unknown command '\(name)'; did you mean '\(suggestion)'?\n  see: riskmap --help\n")
         }
-        return lang.text(ru: "riskmap: неизвестная команда «\(name)»; команды: check, fmt, classify, explain, plan, test\n  подробнее: riskmap --help\n",
-                         en: "riskmap: unknown command '\(name)'; the commands: check, fmt, classify, explain, plan, test\n  see: riskmap --help\n")
+        return lang.text(ru: "riskmap: неизвестная команда «\(name)»; команды: check, fmt, classify, explain, plan, test, sweep\n  подробнее: riskmap --help\n",
+                         en: "riskmap: unknown command '\(name)'; the commands: check, fmt, classify, explain, plan, test, sweep\n  see: riskmap --help\n")
     }
 
     static func badOptionValue(_ option: String, _ value: String, _ allowed: String, _ lang: Lang) -> String {

@@ -14,6 +14,7 @@ enum EngineCommands {
         case "explain": return explain(args, context)
         case "test": return test(args, context)
         case "plan": return PlanCommand.run(args, context)
+        case "sweep": return SweepCommand.run(args, context)
         default: return nil
         }
     }
