@@ -140,5 +140,8 @@ struct CommandSpec: Sendable {
     static let sweep = CommandSpec(name: "sweep", valued: dataOptions.union(["format", "out"]), boolean: ["strict"], maxPositionals: 12,
                                    requiredPositionals: 1, positionalName: "PARAM=FROM..TO", readsSchools: true)
 
-    static let all: [CommandSpec] = [check, fmt, classify, explain, plan, test, sweep]
+    static let backtest = CommandSpec(name: "backtest", valued: dataOptions.union(["format", "out", "expected"]), boolean: ["strict"],
+                                      maxPositionals: 2, positionalName: "RULES SCHOOLS", readsSchools: true)
+
+    static let all: [CommandSpec] = [check, fmt, classify, explain, plan, test, sweep, backtest]
 }

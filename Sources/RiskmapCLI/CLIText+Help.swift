@@ -13,6 +13,7 @@ extension CLIText {
         case "explain": return explainHelp(lang)
         case "plan": return planHelp(lang)
         case "sweep": return sweepHelp(lang)
+        case "backtest": return backtestHelp(lang)
         default: return nil
         }
     }
