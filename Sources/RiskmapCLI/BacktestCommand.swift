@@ -15,7 +15,7 @@ enum BacktestCommand {
             return .usage
         }
         guard let expectedPath = parsed.values["expected"] else {
-            context.console.err(CLIText.usage(.missingArgument("--expected FILE"), command: "backtest", lang))
+            context.console.err(CLIText.backtestNeedsExpected(lang))
             return .usage
         }
         for arg in parsed.positional {
@@ -48,6 +48,12 @@ enum BacktestCommand {
 }
 
 extension CLIText {
+    static func backtestNeedsExpected(_ lang: Lang) -> String {
+        lang.text(ru: "riskmap backtest: укажите перечень документа: --expected ФАЙЛ (CSV со столбцами school_id; year; group)\n",
+                  en: "riskmap backtest: give the document's list: --expected FILE (a CSV with the columns school_id; year; group)\n")
+            + seeHelp("backtest", lang)
+    }
+
     static func backtestHelp(_ lang: Lang) -> String {
         lang.text(ru: """
             Использование: riskmap backtest [ПРАВИЛА] [ФАЙЛ_ШКОЛ] --expected ФАЙЛ [--format table|json] [--out ФАЙЛ]
