@@ -42,6 +42,25 @@ public struct SweepReport {
         return header
     }
 
+    /// The count columns by code, for the table and the page: `shnor: входят`, `не входят`, …
+    var shortHeader: [String] {
+        var header: [String] = []
+        for g in book.groups {
+            header += ["\(g.code): \(SweepText.member(lang))", SweepText.notMember(lang), SweepText.undeterminedShort(lang)]
+        }
+        for s in book.scales {
+            header += s.levels.enumerated().map { $0 == 0 ? "\(s.code): \($1.code)" : $1.code }
+            header += [SweepText.undeterminedShort(lang), SweepText.noLevelShort(lang)]
+        }
+        return header
+    }
+
+    /// What the codes of `shortHeader` mean.
+    var legend: [String] {
+        book.groups.map { "\($0.code) — \($0.title)" }
+            + book.scales.map { sc in "\(sc.code) — \(sc.title): " + sc.levels.map { "\($0.code) «\($0.title)»" }.joined(separator: ", ") }
+    }
+
     func counts(_ p: SweepResult.Point) -> [Int] {
         p.groups.flatMap { $0 } + p.levels.flatMap { $0 }
     }
@@ -81,21 +100,12 @@ public struct SweepReport {
         for line in headLines { out += line + "\n" }
         out += "\n"
         // Columns: the parameters, then per group «входят/не входят/не определён», per scale its levels.
-        var header = result.axes.map { book.params[$0.param].code }
-        for g in book.groups {
-            header += ["\(g.code): \(SweepText.member(lang))", SweepText.notMember(lang), SweepText.undeterminedShort(lang)]
-        }
-        for s in book.scales {
-            header += s.levels.enumerated().map { $0 == 0 ? "\(s.code): \($1.code)" : $1.code }
-            header += [SweepText.undeterminedShort(lang), SweepText.noLevelShort(lang)]
-        }
-        var lines = [header]
+        var lines = [result.axes.map { book.params[$0.param].code } + shortHeader]
         for p in result.points.indices {
             lines.append(result.points[p].values.enumerated().map { value($1, axis: $0) } + counts(result.points[p]).map(String.init))
         }
         out += Self.aligned(lines, numericFrom: 0)
-        for g in book.groups { out += "  \(g.code) — \(g.title)\n" }
-        for sc in book.scales { out += "  \(sc.code) — \(sc.title): " + sc.levels.map { "\($0.code) «\($0.title)»" }.joined(separator: ", ") + "\n" }
+        for line in legend { out += "  " + line + "\n" }
         out += "\n" + SweepText.changesHeading(lang) + ":\n"
         if result.changes.isEmpty { out += "  " + SweepText.noChanges(lang) + "\n" }
         var k = 0
@@ -252,7 +262,8 @@ public struct SweepReport {
             }
         }
         body += "<h2>\(h(SweepText.countsHeading(lang)))</h2>\n"
-        let header = result.axes.map { book.params[$0.param].code } + countHeader
+        let header = result.axes.map { book.params[$0.param].code } + shortHeader
+        for line in legend { body += "<p class=\"small muted\">\(h(line))</p>\n" }
         let rows = result.points.map { p in p.values.enumerated().map { h(value($1, axis: $0)) } + counts(p).map(String.init) }
         body += HTMLPage.table(header, rows, id: "counts", numeric: Set(result.axes.count..<header.count), classes: "small")
         body += "<h2>\(h(SweepText.changesHeading(lang)))</h2>\n"
@@ -276,6 +287,7 @@ public struct SweepReport {
     svg.sweep .grid { stroke: #ddd; stroke-width: 1 }
     svg.sweep .axis { stroke: #666; stroke-width: 1 }
     svg.sweep polyline { fill: none; stroke-width: 2 }
+    #counts { font-size: 8pt } #counts th, #counts td { padding: 1px 3px }
     """
 
     static let colours = ["#c62828", "#b7791f", "#1565c0", "#2e7d32", "#6a1b9a", "#00838f", "#ef6c00", "#455a64", "#ad1457", "#558b2f"]
@@ -284,7 +296,7 @@ public struct SweepReport {
     /// (the same inputs make the same bytes).
     func chart(xs: [Double], series: [(String, [Int])], id: String) -> String {
         let width = 680, height = 260, left = 44, right = 12, top = 10, bottom = 30
-        let legendRows = (series.count + 1) / 2
+        let legendRows = series.count
         let total = height + 16 * legendRows + 6
         let maxY = max(1, series.flatMap(\.1).max() ?? 1)
         let plotW = width - left - right, plotH = height - top - bottom
@@ -300,7 +312,7 @@ public struct SweepReport {
         out += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(top + plotH)\" x2=\"\(width - right)\" y2=\"\(top + plotH)\"/>\n"
         // At most 11 value labels.
         let every = max(1, (xs.count + 9) / 10)
-        for i in xs.indices where i % every == 0 || i == xs.count - 1 {
+        for i in xs.indices where (i % every == 0 && (i == xs.count - 1 || xs.count - 1 - i >= every)) || i == xs.count - 1 {
             out += "<text x=\"\(x(i))\" y=\"\(top + plotH + 14)\" text-anchor=\"middle\">\(HTMLEscape.text(value(xs[i], axis: 0)))</text>\n"
         }
         for (n, (label, values)) in series.enumerated() {
@@ -308,7 +320,7 @@ public struct SweepReport {
             let dash = n >= Self.colours.count ? " stroke-dasharray=\"5 3\"" : ""
             let points = values.enumerated().map { "\(x($0)),\(y($1))" }.joined(separator: " ")
             out += "<polyline stroke=\"\(colour)\"\(dash) points=\"\(points)\"><title>\(HTMLEscape.text(label))</title></polyline>\n"
-            let lx = left + (n % 2) * (plotW / 2), ly = height + 4 + 16 * (n / 2)
+            let lx = left, ly = height + 4 + 16 * n
             out += "<line x1=\"\(lx)\" y1=\"\(ly + 4)\" x2=\"\(lx + 18)\" y2=\"\(ly + 4)\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
             out += "<text x=\"\(lx + 24)\" y=\"\(ly + 8)\">\(HTMLEscape.text(label))</text>\n"
         }
