@@ -4,7 +4,7 @@
 # SHA-256, and our C reference (Benchmarks/reference/c_ref.c) on the same files; then the
 # default rule book (Rules/) with `riskmap classify --format csv`. Uses repository paths only.
 # Usage: Benchmarks/run.sh [N ...]      (default: 40000 400000)
-#        RUNS=5 (riskmap / C pairs per size), DEFAULT_N=400000, DEFAULT_RUNS=3
+#        RUNS=5 (riskmap / C pairs per size), DEFAULT_N=400000, DEFAULT_RUNS=3, SWEEP_N=40000, SWEEP_RUNS=3
 #        C_REF=FILE.c (another C program with the same output), CC=cc, PLAN=1 (then plan.sh)
 # The user-facing jobs (plan, classify --format json, check) are timed by Benchmarks/plan.sh.
 set -euo pipefail
@@ -116,6 +116,19 @@ if [ "$DEFAULT_N" != 0 ]; then
   "$BIN" classify "$TMP/default_$DEFAULT_N.csv" "$TMP/default_steps.csv" --rules Rules | sed 's/^/   /'
   if cmp -s "$TMP/default_out.csv" "$TMP/default_steps.csv"; then echo "   same bytes as riskmap classify"
   else echo "   DIFFERENT bytes from riskmap classify"; STATUS=1; fi
+fi
+# `riskmap sweep`: 100 values of vpr_fail_max over SWEEP_N (40,000) school-years of the default rule book.
+SWEEP_N=${SWEEP_N:-40000}
+if [ "$SWEEP_N" != 0 ]; then
+  echo "== sweep: 100 values of vpr_fail_max, default rule book, $SWEEP_N school-years"
+  "$BIN" generate-default "$SWEEP_N" "$TMP/sweep_$SWEEP_N.csv" --rules Rules >/dev/null
+  for _ in $(seq "${SWEEP_RUNS:-3}"); do
+    "$BIN" sweep "$TMP/sweep_$SWEEP_N.csv" vpr_fail_max 100 --rules Rules | sed 's/^/   /' || STATUS=1
+  done
+  swift build -c release --product riskmap >/dev/null
+  RISKMAP="$(swift build -c release --show-bin-path)/riskmap"
+  echo "-- riskmap sweep (the command, table output)"
+  timed "$RISKMAP" sweep Rules "$TMP/sweep_$SWEEP_N.csv" "vpr_fail_max=0%..99%" step 1% --out "$TMP/sweep.txt" || STATUS=1
 fi
 # The user-facing jobs (plan, classify --format json, check) with their growth.
 if [ "${PLAN:-0}" = 1 ]; then

@@ -139,5 +139,12 @@ struct CommandSpec: Sendable {
     static let diff = CommandSpec(name: "diff", valued: dataOptions.union(["old", "new", "format", "out"]), boolean: ["strict"],
                                   maxPositionals: 2, positionalName: "RULES SCHOOLS", readsSchools: true)
 
-    static let all: [CommandSpec] = [check, fmt, classify, explain, plan, test, diff]
+    /// `sweep [RULES] [SCHOOLS] PARAM=FROM..TO [step S] [PARAM2=…]`: the positionals are read by `SweepCommand`.
+    static let sweep = CommandSpec(name: "sweep", valued: dataOptions.union(["format", "out"]), boolean: ["strict"], maxPositionals: 12,
+                                   requiredPositionals: 1, positionalName: "PARAM=FROM..TO", readsSchools: true)
+
+    static let backtest = CommandSpec(name: "backtest", valued: dataOptions.union(["format", "out", "expected"]), boolean: ["strict"],
+                                      maxPositionals: 2, positionalName: "RULES SCHOOLS", readsSchools: true)
+
+    static let all: [CommandSpec] = [check, fmt, classify, explain, plan, test, diff, sweep, backtest]
 }

@@ -13,6 +13,8 @@ extension CLIText {
         case "explain": return explainHelp(lang)
         case "plan": return planHelp(lang)
         case "diff": return diffHelp(lang)
+        case "sweep": return sweepHelp(lang)
+        case "backtest": return backtestHelp(lang)
         default: return nil
         }
     }

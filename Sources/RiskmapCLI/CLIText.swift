@@ -21,6 +21,8 @@ enum CLIText {
               plan               планы поддержки школ, дорожная карта, сводка (в папку out/)
               test [ПАПКА]       выполнить примеры из книги правил и показать покрытие
               diff               что изменится при изменении методики (--old) или между годами (два --year)
+              sweep П=ОТ..ДО     перебрать значения параметра: сколько школ в группах и на уровнях, кто меняется
+              backtest --expected ФАЙЛ  сверить классификацию с перечнем документа (полнота, точность, расхождения)
 
             Общие параметры:
               --lang ru|en       язык сообщений (по умолчанию русский; английский, если LANG начинается с en)
@@ -45,6 +47,8 @@ enum CLIText {
               plan               support plans, municipal roadmap, summary (into out/)
               test [DIR]         run the rule book's examples and report coverage
               diff               impact of a rule change (--old) or movement between years (two --year)
+              sweep P=FROM..TO   sweep a parameter's values: schools per group and level, who changes where
+              backtest --expected FILE  compare the classification with a document's list (recall, precision, disagreements)
 
             Common options:
               --lang ru|en       message language (Russian by default; English when LANG starts with en)
@@ -72,8 +76,8 @@ enum CLIText {
             return lang.text(ru: "riskmap: неизвестная команда «\(name)»; возможно, имелась в виду «\(suggestion)»\n  подробнее: riskmap --help\n",
                              en: "riskmap: unknown command '\(name)'; did you mean '\(suggestion)'?\n  see: riskmap --help\n")
         }
-        return lang.text(ru: "riskmap: неизвестная команда «\(name)»; команды: check, fmt, classify, explain, plan, test\n  подробнее: riskmap --help\n",
-                         en: "riskmap: unknown command '\(name)'; the commands: check, fmt, classify, explain, plan, test\n  see: riskmap --help\n")
+        return lang.text(ru: "riskmap: неизвестная команда «\(name)»; команды: check, fmt, classify, explain, plan, test, sweep, backtest\n  подробнее: riskmap --help\n",
+                         en: "riskmap: unknown command '\(name)'; the commands: check, fmt, classify, explain, plan, test, sweep, backtest\n  see: riskmap --help\n")
     }
 
     static func badOptionValue(_ option: String, _ value: String, _ allowed: String, _ lang: Lang) -> String {

@@ -15,6 +15,8 @@ enum EngineCommands {
         case "test": return test(args, context)
         case "plan": return PlanCommand.run(args, context)
         case "diff": return DiffCommand.run(args, context)
+        case "sweep": return SweepCommand.run(args, context)
+        case "backtest": return BacktestCommand.run(args, context)
         default: return nil
         }
     }

@@ -106,6 +106,9 @@ public struct Indicator: Sendable {
     public var unit: String?
     public var range: ClosedRange<Double>?
     public var source: String?
+    /// `источник экспертная оценка`: the value is a person's judgement (a list, a chosen
+    /// factor), not a measurement. Backtests report agreement resting on it separately.
+    public var isExpertJudgement: Bool = false
     public var columns: [String]
     /// A computed indicator's formula (its value is the formula's, not read from a file).
     public var formula: RExpr?
@@ -143,6 +146,9 @@ public struct Param: Sendable {
     public var literal: String
     public var unit: String?
     public var basis: String?
+    /// `диапазон LOW...HIGH`: the values the parameter may take (in percentage points for a
+    /// percent parameter).
+    public var range: ClosedRange<Double>?
     public var declRange: SourceRange
 
     public var type: ValueType { isPercent ? .percent : .number }

@@ -159,9 +159,13 @@ public struct Checker {
                 range = low.signedValue...high.signedValue
             }
         }
+        if let expert = d.expert, d.formula != nil {
+            error(.expertJudgementComputed(d.code.name), at: expert, help: .expertJudgementComputedHelp)
+        }
         return Indicator(
             index: index, code: d.code.name, title: d.title?.value ?? d.code.name, kind: d.kind,
             categories: d.categories.map(\.name), unit: d.unit?.value, range: range, source: d.source?.value,
+            isExpertJudgement: d.expert != nil && d.formula == nil,
             columns: d.columns.map(\.value), formula: nil, reliable: nil, declRange: d.declRange)
     }
 
@@ -235,6 +239,7 @@ public struct Checker {
         return Param(
             index: index, code: d.code.name, title: d.title?.value ?? d.code.name, value: d.value.signedValue,
             isPercent: d.value.isPercent, literal: literalText(d.value), unit: d.unit?.value, basis: d.basis?.value,
+            range: d.range.flatMap { $0.0.signedValue <= $0.1.signedValue ? $0.0.signedValue...$0.1.signedValue : nil },
             declRange: d.declRange)
     }
 

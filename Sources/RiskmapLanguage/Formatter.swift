@@ -182,7 +182,12 @@ public final class Formatter {
             var attributes: [String] = []
             if let u = i.unit { attributes.append(kw(.unit) + " " + Formatter.quote(u.value)) }
             if let r = i.range { attributes.append(kw(.range) + " " + number(r.0) + "..." + number(r.1)) }
-            if let s = i.source { attributes.append(kw(.source) + " " + Formatter.quote(s.value)) }
+            if i.expert != nil || i.source != nil {
+                var clause = kw(.source)
+                if i.expert != nil { clause += " " + kw(.expert) + " " + kw(.judgement) }
+                if let s = i.source { clause += " " + Formatter.quote(s.value) }
+                attributes.append(clause)
+            }
             if !i.columns.isEmpty {
                 attributes.append(kw(.column) + " " + i.columns.map { Formatter.quote($0.value) }.joined(separator: ", "))
             }

@@ -18,6 +18,9 @@ public enum Keyword: String, Sendable, CaseIterable {
     case count, number, percent, bool, category, text
     // Indicator attributes
     case unit, range, source, column
+    /// `источник экспертная оценка` / `source expert judgement`: the input is a person's
+    /// judgement (a list, a chosen factor), not a measurement.
+    case expert, judgement
     /// `надёжно если …`: when the value is reliable enough to use.
     case reliable
     // Conditions
@@ -73,6 +76,8 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .range: return ["range"]
         case .source: return ["source"]
         case .column: return ["column"]
+        case .expert: return ["expert"]
+        case .judgement: return ["judgement", "judgment"]
         case .reliable: return ["reliable"]
         case .when: return ["when"]
         case .applies: return ["applies"]
@@ -140,6 +145,8 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .range: return ["диапазон"]
         case .source: return ["источник"]
         case .column: return ["столбец"]
+        case .expert: return ["экспертная"]
+        case .judgement: return ["оценка"]
         case .reliable: return ["надёжно", "надежно"]
         case .when: return ["если"]
         case .applies: return ["применяется"]

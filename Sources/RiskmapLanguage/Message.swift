@@ -124,6 +124,9 @@ public enum Message: Sendable {
     case invalidRange
     case paramOutOfRange(value: String, low: String, high: String)
     case rangeOnNonNumeric
+    /// `источник экспертная оценка` on a computed indicator.
+    case expertJudgementComputed(String)
+    case expertJudgementComputedHelp
     // Checker: measures and examples
     case unknownFactor(String)
     case unknownRole(String)
@@ -216,6 +219,12 @@ public enum Message: Sendable {
     case profileNoRows
     case schoolNotFound(String)
     case schoolAmbiguous(String, candidates: String)
+    // Backtest: the expected file (`riskmap backtest --expected`)
+    case expectedColumns
+    case expectedUnknownGroup(String, known: String)
+    case expectedUnknownSchool(id: String, year: String)
+    case expectedBadMember(String)
+    case expectedDuplicate(id: String, year: String, group: String, line: Int)
     // Plans
     case directoryColumns
     case outputFailed(String)
@@ -463,6 +472,12 @@ public enum Message: Sendable {
         case .rangeOnNonNumeric:
             return lang.text(ru: "диапазон допустим только для числовых показателей",
                              en: "a range only applies to numeric indicators")
+        case .expertJudgementComputed(let n):
+            return lang.text(ru: "вычисляемый показатель «\(n)» не может быть экспертной оценкой: его значение считает формула",
+                             en: "computed indicator '\(n)' cannot be an expert judgement: its formula computes its value")
+        case .expertJudgementComputedHelp:
+            return lang.text(ru: "отметьте «источник экспертная оценка» у показателей, которые читает формула: вычисляемый показатель наследует это от них",
+                             en: "mark 'source expert judgement' on the indicators its formula reads: a computed indicator inherits it from them")
         case .unknownFactor(let n):
             return lang.text(ru: "фактор «\(n)» не объявлен",
                              en: "factor '\(n)' is not declared")
@@ -700,6 +715,21 @@ public enum Message: Sendable {
         case .profileDuplicateSchoolYear(let id, let y, let line):
             return lang.text(ru: "школа «\(id)» за \(y) уже есть в строке \(line); эта строка не прочитана",
                              en: "school '\(id)' for \(y) already appears on line \(line); this row was not read")
+        case .expectedColumns:
+            return lang.text(ru: "в файле ожиданий нужны столбцы school_id, year, group (и, по желанию, member — да/нет, source — откуда суждение)",
+                             en: "the expected file needs the columns school_id, year, group (and optionally member — yes/no, source — where the judgement comes from)")
+        case .expectedUnknownGroup(let g, let known):
+            return lang.text(ru: "в книге правил нет группы «\(Message.shown(g))» (группы: \(known)); строка не прочитана",
+                             en: "the rule book has no group '\(Message.shown(g))' (groups: \(known)); the row was not read")
+        case .expectedUnknownSchool(let id, let year):
+            return lang.text(ru: "школы «\(Message.shown(id))» за \(year) нет в файле школ; суждение не сравнивается",
+                             en: "school '\(Message.shown(id))' has no row for \(year) in the schools file; the judgement is not compared")
+        case .expectedBadMember(let t):
+            return lang.text(ru: "в столбце member ожидается «да» или «нет», а не «\(Message.shown(t))»; строка не прочитана",
+                             en: "the member column takes 'yes' or 'no', not '\(Message.shown(t))'; the row was not read")
+        case .expectedDuplicate(let id, let year, let g, let line):
+            return lang.text(ru: "суждение о школе «\(Message.shown(id))» (\(year), \(g)) уже есть в строке \(line); учтено первое",
+                             en: "the judgement on school '\(Message.shown(id))' (\(year), \(g)) is already on line \(line); the first one counts")
         case .profileBadYear(let whole):
             let t = Message.shown(whole)
             return lang.text(ru: "неверный учебный год «\(t)»; строка не прочитана",

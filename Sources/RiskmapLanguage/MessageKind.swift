@@ -21,6 +21,7 @@ extension Message {
         case percentVersusNumber, percentLiteralHelp, ratioAsPercentHelp, unitMismatch, notACondition, notANumber
         case orderingNotAllowed, unknownCategoryValue, categoryValuesHelp, duplicateCategoryValue, unknownLevel
         case levelsHelp, percentileOutOfRange, percentileHelp, invalidRange, paramOutOfRange, rangeOnNonNumeric
+        case expertJudgementComputed, expertJudgementComputedHelp
         // Checker: measures and examples
         case unknownFactor, unknownRole, missingAddresses, missingResponsible, missingDeadline, factorNotAddressed
         case factorNotAddressedHelp, unreachableLevel, unreachableAfterOtherwise, noLevels, exampleNotIndicator
@@ -46,6 +47,8 @@ extension Message {
         case profileDuplicateColumn, profileBadValue, profileOutOfRange, profileUnknownCategory
         case profileDuplicateSchoolYear, profileBadYear, profileYearHelp, profileEmptyId, profileYearNotFound
         case profileNoRows, schoolNotFound, schoolAmbiguous
+        // Backtest
+        case expectedColumns, expectedUnknownGroup, expectedUnknownSchool, expectedBadMember, expectedDuplicate
         // Plans
         case directoryColumns, outputFailed
         // Issue 14
@@ -120,6 +123,8 @@ extension Message {
         case .invalidRange: return .invalidRange
         case .paramOutOfRange: return .paramOutOfRange
         case .rangeOnNonNumeric: return .rangeOnNonNumeric
+        case .expertJudgementComputed: return .expertJudgementComputed
+        case .expertJudgementComputedHelp: return .expertJudgementComputedHelp
         case .unknownFactor: return .unknownFactor
         case .unknownRole: return .unknownRole
         case .missingAddresses: return .missingAddresses
@@ -204,6 +209,11 @@ extension Message {
         case .profileNoRows: return .profileNoRows
         case .schoolNotFound: return .schoolNotFound
         case .schoolAmbiguous: return .schoolAmbiguous
+        case .expectedColumns: return .expectedColumns
+        case .expectedUnknownGroup: return .expectedUnknownGroup
+        case .expectedUnknownSchool: return .expectedUnknownSchool
+        case .expectedBadMember: return .expectedBadMember
+        case .expectedDuplicate: return .expectedDuplicate
         case .directoryColumns: return .directoryColumns
         case .outputFailed: return .outputFailed
         // Issue 14

@@ -419,7 +419,17 @@ public struct Parser {
     private static let indicatorAttributes: [ClauseRule<IndicatorDecl>] = [
         .attribute(.unit, \.unit) { try $0.string() },
         .attribute(.range, \.range) { try $0.numericRange() },
-        .attribute(.source, \.source) { try $0.string() },
+        // `источник "ОО-1"`, `источник экспертная оценка`, or both: `источник экспертная оценка "…"`.
+        ClauseRule(keyword: .source, isSet: { $0.source != nil || $0.expert != nil }) { p, decl in
+            p.advance()
+            if p.at(.expert) {
+                let start = p.advance().range
+                decl.expert = start.union(try p.expect(.judgement).range)
+                if case .string = p.current.kind { decl.source = try p.string() }
+            } else {
+                decl.source = try p.string()
+            }
+        },
         ClauseRule(keyword: .column, isSet: { _ in false }) { p, decl in
             p.advance()
             decl.columns += try p.stringList()
@@ -550,7 +560,7 @@ public struct Parser {
         }
         var decl = IndicatorDecl(
             code: code, title: title, kind: kind, kindRange: kindToken.range, categories: categories,
-            unit: nil, range: nil, source: nil, columns: [], formula: nil, reliable: nil, pooledYears: nil, declRange: keyword.range,
+            unit: nil, range: nil, source: nil, expert: nil, columns: [], formula: nil, reliable: nil, pooledYears: nil, declRange: keyword.range,
             comments: Comments())
         try attributes(Parser.indicatorAttributes, &decl)
         // A computed indicator: `= EXPR`, after the type or after the attributes.

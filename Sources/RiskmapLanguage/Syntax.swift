@@ -151,6 +151,9 @@ public struct IndicatorDecl: Sendable {
     public var unit: StringLiteral?
     public var range: (NumberLiteral, NumberLiteral)?
     public var source: StringLiteral?
+    /// `источник экспертная оценка`: where the words are, when the input is an expert
+    /// judgement rather than a measurement.
+    public var expert: SourceRange?
     /// Header names a municipality's CSV export may use for this indicator.
     public var columns: [StringLiteral]
     /// `= EXPR`: a computed indicator, whose value is the expression's (not read from the

@@ -28,7 +28,7 @@ public enum SyntaxDump {
             return "(ruleset \(str(r.title.value)) version=\(opt(r.version?.value)) year=\(r.year.map { $0.value.description } ?? "_") basis=\(opt(r.basis?.value)))"
         case .indicator(let i):
             let range = i.range.map { "\(num($0.0))...\(num($0.1))" } ?? "_"
-            return "(indicator \(i.code.name) \(opt(i.title)) \(i.kind.rawValue)(\(i.categories.map(\.name).joined(separator: ","))) unit=\(opt(i.unit)) range=\(range) source=\(opt(i.source)) columns=[\(i.columns.map { str($0.value) }.joined(separator: ","))]\(i.formula.map { " = " + expression($0) } ?? "")\(i.reliable.map { " reliable=" + expression($0) } ?? "")\(i.pooledYears.map { " pooled=" + years($0) } ?? ""))"
+            return "(indicator \(i.code.name) \(opt(i.title)) \(i.kind.rawValue)(\(i.categories.map(\.name).joined(separator: ","))) unit=\(opt(i.unit)) range=\(range) source=\(opt(i.source))\(i.expert == nil ? "" : " expert") columns=[\(i.columns.map { str($0.value) }.joined(separator: ","))]\(i.formula.map { " = " + expression($0) } ?? "")\(i.reliable.map { " reliable=" + expression($0) } ?? "")\(i.pooledYears.map { " pooled=" + years($0) } ?? ""))"
         case .param(let p):
             let range = p.range.map { "\(num($0.0))...\(num($0.1))" } ?? "_"
             return "(param \(p.code.name) \(opt(p.title)) \(num(p.value)) unit=\(opt(p.unit)) range=\(range) basis=\(opt(p.basis)))"

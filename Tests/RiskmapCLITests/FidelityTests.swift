@@ -17,6 +17,11 @@ import RiskmapCLI
 /// as notes but not counted. Each district prints «reproduced N of M judgements» and the
 /// counts are asserted; `Samples/README.md`, section «Сверка с документами (fidelity)»,
 /// explains every difference.
+///
+/// The group-level judgements are also backtests: `Samples/*.expected.csv` hold the
+/// documents' lists and `SweepBacktestCommandTests.samplesAgainstTheirDocuments` runs
+/// `riskmap backtest` on each sample, with agreement from measured indicators and from
+/// inputs marked `источник экспертная оценка` counted apart.
 @Suite("Fidelity: the default rule book against the documents' own judgements", .serialized)
 struct FidelityTests {
     // MARK: - Running the default rule book

@@ -196,6 +196,8 @@ private func relevant(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
          Expected(.error, "invalidRange", "11:25", help: false)),
         ("показатель x : логический диапазон 0...1",
          Expected(.error, "rangeOnNonNumeric", "11:36", help: false)),
+        ("показатель y : число источник экспертная оценка = 2",
+         Expected(.error, "expertJudgementComputed", "11:31", help: true)),
         ("показатель x : категория(A, B, A)",
          Expected(.error, "duplicateCategoryValue", "11:32", help: false)),
         // Forbidden references (no recursion by construction)

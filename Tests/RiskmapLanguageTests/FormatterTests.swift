@@ -148,6 +148,12 @@ private let messyInputs: [String] = [
     показатель t "Тип \"ОО\"\tи\\или" : категория(СОШ, "Средняя школа", школа, "2-я")
     фактор f { основание "Приказ «№ 1»" если t = "Средняя школа" }
     """#,
+    // Expert judgements: alone, with a source text, beside a plain source
+    """
+    показатель a "А" : логический источник   экспертная   ОЦЕНКА
+    показатель b "Б" : логический источник экспертная оценка "перечень ФИОКО"  столбец "Б"
+    показатель d "Д" : число источник "ОО-1"
+    """,
 ]
 
 @Suite struct FormatterTests {
@@ -212,6 +218,16 @@ private let messyInputs: [String] = [
         ("measure m { due Quarterly }", "  due quarterly\n"),
     ])
     func deadlineFormsHaveOneSpelling(source: String, expected: String) {
+        #expect(format(source).contains(expected), "\(format(source))")
+    }
+
+    /// `источник экспертная оценка` keeps its place and its text; `judgment` is written `judgement`.
+    @Test(arguments: [
+        ("показатель a : логический источник   экспертная ОЦЕНКА", "показатель a : логический источник экспертная оценка\n"),
+        ("показатель a : логический источник экспертная оценка \"список\"", "источник экспертная оценка \"список\""),
+        ("indicator a : bool source expert judgment", "indicator a : bool source expert judgement\n"),
+    ])
+    func expertJudgementHasOneSpelling(source: String, expected: String) {
         #expect(format(source).contains(expected), "\(format(source))")
     }
 

@@ -69,6 +69,7 @@ usage: riskmap-bench generate N FILE
        riskmap-bench run IN.csv OUT.csv [--rules DIR]
        riskmap-bench generate-default N FILE [--rules Rules]
        riskmap-bench classify IN.csv OUT.csv [--rules Rules]
+       riskmap-bench sweep IN.csv [PARAM [VALUES]] [--rules Rules]
 """
 
 var args = Array(CommandLine.arguments.dropFirst())
@@ -176,6 +177,44 @@ case "classify":
     }
     print("total".padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%6.3f s", seconds(t0, previous))
           + ", \(report.rows.count) schools of \(profiles.rowCount) school-years, peak RSS \(peakMiB()) MiB")
+
+case "sweep":
+    // `riskmap sweep` of one parameter (default vpr_fail_max) over VALUES (default 100) values of its
+    // range, timed: load, then the incremental sweep, then (for comparison) the same grid by full runs.
+    let (rulesPath, positional) = splitRulesOption(args, default: "Rules")
+    guard (1...3).contains(positional.count) else { fail(usage, 64) }
+    let book = checkedRules(rulesPath)
+    let code = positional.count > 1 ? positional[1] : "vpr_fail_max"
+    let count = positional.count > 2 ? Int(positional[2]) ?? 100 : 100
+    guard let param = book.params.first(where: { $0.code == code }), count >= 2 else { fail("no parameter \(code) (or VALUES < 2)", 64) }
+    let low = param.range?.lowerBound ?? param.value / 2, high = param.range?.upperBound ?? param.value * 2 + 1
+    let step = (high - low) / Double(count - 1)
+    let session = Session(Program(book: book), purpose: .classification)
+    let t0 = now()
+    let profiles = loadProfiles(positional[0], session) { _ in }
+    let t1 = now()
+    let axis: SweepAxis
+    do {
+        axis = try SweepAxis.make(book, param: code, from: "\(low)", to: "\(high)", step: "\(step)")
+    } catch {
+        fail("bad grid: \(error)")
+    }
+    let points = axis.values.map { [$0] }
+    let year = profiles.years.count - 1
+    let fast = Sweep.run(book, profiles, yearIndex: year, axes: [axis], points: points)
+    let t2 = now()
+    let full = Sweep.run(book, profiles, yearIndex: year, axes: [axis], points: points, mode: .reference)
+    let t3 = now()
+    guard fast.points == full.points, fast.changes == full.changes else { fail("the sweep differs from full runs") }
+    let t4 = now()
+    for v in axis.values { _ = Program(book: book, paramOverrides: [code: v]) }
+    let t5 = now()
+    print(String(format: "compile only         %6.3f s (%d programs)", seconds(t4, t5), axis.values.count))
+    print(String(format: "load profiles        %6.3f s (%d school-years)", seconds(t0, t1), profiles.rowCount))
+    print(String(format: "sweep, incremental   %6.3f s (%d values of %@; re-evaluated %d of %d factors, %d full runs)",
+                 seconds(t1, t2), points.count, code, fast.dependentFactors.count, book.factors.count, fast.fullRuns))
+    print(String(format: "sweep, full runs     %6.3f s (same counts and changes)", seconds(t2, t3)))
+    print(String(format: "load + incremental   %6.3f s, peak RSS %d MiB", seconds(t0, t2), peakMiB()))
 
 case "generate-default":
     // Synthetic school-years for the default rule book: riskmap-bench generate-default N FILE [--rules Rules]

@@ -25,6 +25,12 @@ struct Cohorts {
         self.threads = threads
     }
 
+    /// Forgets the sorted values of derived column `argument` (a sweep recomputed it with
+    /// another parameter value).
+    mutating func forget(argument: Int) {
+        sortedValues = sortedValues.filter { $0.key.argument != argument }
+    }
+
     /// The values of `cohort` for every row (NaN: unknown); `argument` is its derived column.
     mutating func values(_ cohort: Program.Cohort, argument: DerivedValues) -> [Double] {
         let partition = cohort.partition

@@ -57,8 +57,8 @@ public struct Executor: Sendable {
     }
 
     /// The state of one run, between stages.
-    private struct Run {
-        let program: Program
+    struct Run {
+        var program: Program
         let layout: BlockLayout
         var binder: Binder
         var cohorts: Cohorts
@@ -88,20 +88,23 @@ public struct Executor: Sendable {
 
         /// Computes the derived columns and cohort values `stage` reads, inner ones first.
         mutating func prepare(_ stage: Program.Stage) {
-            for prepass in program.prepasses[stage.rawValue] {
-                switch prepass {
-                case .derived(let d):
-                    switch program.derived[d] {
-                    case .indicator: continue
-                    case .computed(let node):
-                        binder.derived[d] = .computed(Kernels.values(binder.bind(node), rows: binder.profiles.rowCount, layout))
-                    case .countDecided(let node, let monotone):
-                        binder.derived[d] = .computed(countDecided(node, monotone: monotone))
-                    }
-                case .cohort(let slot):
-                    let cohort = program.cohorts[slot]
-                    binder.cohorts[slot] = cohorts.values(cohort, argument: binder.derived[cohort.argument]!)
+            for prepass in program.prepasses[stage.rawValue] { compute(prepass) }
+        }
+
+        /// Computes one derived column or cohort's values.
+        mutating func compute(_ prepass: Program.Prepass) {
+            switch prepass {
+            case .derived(let d):
+                switch program.derived[d] {
+                case .indicator: return
+                case .computed(let node):
+                    binder.derived[d] = .computed(Kernels.values(binder.bind(node), rows: binder.profiles.rowCount, layout))
+                case .countDecided(let node, let monotone):
+                    binder.derived[d] = .computed(countDecided(node, monotone: monotone))
                 }
+            case .cohort(let slot):
+                let cohort = program.cohorts[slot]
+                binder.cohorts[slot] = cohorts.values(cohort, argument: binder.derived[cohort.argument]!)
             }
         }
 

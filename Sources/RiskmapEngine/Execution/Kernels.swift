@@ -486,12 +486,18 @@ enum Kernels {
     /// Per row: the number of triggered factors, and that plus the undetermined ones.
     static func triggeredCountRange(_ factors: [[Status]], rows: Int, _ layout: BlockLayout) -> (low: [Double], high: [Double]) {
         var low = [Double](repeating: 0, count: rows), high = [Double](repeating: 0, count: rows)
-        for column in factors {
-            for r in 0..<rows {
-                let s = column[r]
-                let triggered: Double = s == .triggered ? 1 : 0
-                low[r] += triggered
-                high[r] += s == .unknown ? 1 : triggered
+        low.withUnsafeMutableBufferPointer { lo in
+            high.withUnsafeMutableBufferPointer { hi in
+                for column in factors {
+                    column.withUnsafeBufferPointer { c in
+                        for r in 0..<min(rows, c.count) {
+                            let s = c[r]
+                            let triggered: Double = s == .triggered ? 1 : 0
+                            lo[r] += triggered
+                            hi[r] += s == .unknown ? 1 : triggered
+                        }
+                    }
+                }
             }
         }
         return (low, high)

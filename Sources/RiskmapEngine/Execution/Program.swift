@@ -24,7 +24,7 @@ public struct Program: Sendable {
     /// A lowered expression. Values are `Double`: numbers as they are, yes/no 1 or 0,
     /// category values and levels their index, text values an interned number; NaN is
     /// a missing value and the unknown of three-valued logic.
-    indirect enum Node: Sendable {
+    indirect enum Node: Sendable, Equatable {
         case constant(Double)
         /// A text literal: `Program.texts[i]`.
         case text(Int)
@@ -61,9 +61,9 @@ public struct Program: Sendable {
         case pooled(value: Int, weight: Int, condition: Node, years: Int, threshold: Double, strict: Bool)
     }
 
-    enum UnaryOperator: Sendable { case negate, not, known, missing }
+    enum UnaryOperator: Sendable, Equatable { case negate, not, known, missing }
 
-    enum BinaryOperator: Sendable {
+    enum BinaryOperator: Sendable, Equatable {
         case add, subtract, multiply, divide
         case less, lessEqual, greater, greaterEqual, equal, notEqual
         case and, or
@@ -71,7 +71,7 @@ public struct Program: Sendable {
 
     /// What a derived column holds: an indicator's own column (read in place), or an
     /// expression evaluated for every row.
-    enum Derived: Sendable {
+    enum Derived: Sendable, Equatable {
         case indicator(Int)
         case computed(Node)
         /// A comparison (or `в (…)`) that reads `количество(сработавших)`: evaluated with the
@@ -85,7 +85,7 @@ public struct Program: Sendable {
 
     /// A cohort function: `function(argument по partition)` over the rows of each school
     /// year.
-    struct Cohort: Sendable {
+    struct Cohort: Sendable, Equatable {
         var function: CohortFunction
         /// A derived column.
         var argument: Int
@@ -95,7 +95,7 @@ public struct Program: Sendable {
 
     /// Work done over every row before a stage's own expressions: derived columns and
     /// cohort values, in dependency order.
-    enum Prepass: Sendable {
+    enum Prepass: Sendable, Equatable {
         case derived(Int)
         case cohort(Int)
     }
