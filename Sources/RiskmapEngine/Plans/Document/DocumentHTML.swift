@@ -21,20 +21,21 @@ public enum DocumentHTML {
     @page { size: A4; margin: 12mm 12mm 12mm 15mm }
     table.doc { table-layout: fixed; overflow-wrap: break-word; hyphens: manual; font-size: 8.5pt; line-height: 1.2 }
     table.doc th { font-size: 8pt }
+    table.doc tr { break-inside: auto; page-break-inside: auto }
     table.doc th, table.doc td { padding: 1px 3px }
     table.doc .addresses { font-size: 7.5pt }
-    h2 { margin-top: 5mm }
-    h3 { margin: 3mm 0 1.5mm }
-    footer { margin-top: 4mm; break-before: avoid; page-break-before: avoid }
-    ul.doc { font-size: 9pt; line-height: 1.3 }
+    h2 { margin-top: 4mm }
+    h3 { margin: 2.5mm 0 1mm }
+    footer { margin-top: 2mm; padding-top: 1mm; break-before: avoid; page-break-before: avoid }
+    ul.doc { font-size: 8.5pt; line-height: 1.3 }
     table.doc td.fill { height: 9mm }
     p.note { color: #555; font-size: 9.5pt }
     p.warning { border: 1.5px solid #b7791f; background: #fff8e1; border-radius: 4px; padding: 2mm 3mm; margin: 3mm 0 }
     ul.doc { margin: 0 0 3mm; padding-left: 6mm }
     ul.doc li { margin-bottom: 1mm }
-    table.signatures { width: 100%; margin-top: 6mm; font-size: 10.5pt }
+    table.signatures { width: 100%; margin-top: 3mm; font-size: 10.5pt; break-inside: avoid }
     table.signatures td:first-child { width: 34% }
-    table.signatures td { border: none; padding: 5mm 3mm 0 0; vertical-align: bottom }
+    table.signatures td { border: none; padding: 3.5mm 3mm 0 0; vertical-align: bottom }
     table.signatures td.line { border-bottom: 1px solid #333; width: 28% }
     table.signatures .hint { display: block; font-size: 8pt; color: #666; text-align: center }
     .page-break { break-before: page; page-break-before: always; height: 0 }

@@ -358,6 +358,13 @@ struct PlanText {
         t("Ответственный за достижение целевых показателей: \(who).", "Responsible for the targets: \(who).")
     }
 
+    /// «Ответственные за достижение целевых показателей: 1–3, 5 — X; 4 — Y.»
+    func targetsResponsibleByRows(_ groups: [(who: String, rows: [Int])]) -> String {
+        let list = groups.map { g in g.rows.map(String.init).joined(separator: ", ") + " — " + g.who }.joined(separator: "; ")
+        return t("Ответственные за достижение целевых показателей (по номерам строк): \(list).",
+                 "Responsible for the targets (by row number): \(list).")
+    }
+
     var responsibleFullNames: String {
         t("Ответственные, названные в таблице кратко:", "Responsible parties the table names in short:")
     }

@@ -20,7 +20,6 @@ enum SchoolPlanDocument {
         blocks += measures(plan, c)
         blocks += municipal(plan, c)
         blocks += data(plan, c)
-        if !plan.items.isEmpty || !plan.municipalMeasures.isEmpty { blocks.append(.paragraph([.text(t.annexNote)], .note)) }
         blocks.append(.heading(level: 2, [.text(t.approvalHeading)]))
         blocks.append(.signatures([D.Signature(role: t.directorRole), D.Signature(role: t.authorityRole)]))
         return Document(title: "\(t.schoolPlanTitle): \(plan.school.name)", lang: c.plans.lang, blocks: blocks, footer: c.footer())
@@ -94,8 +93,7 @@ enum SchoolPlanDocument {
 
     /// One row per indicator: where two triggered factors set targets for the same indicator
     /// (a threshold and the municipality's mean, say), the row shows the stricter goal and
-    /// both factors' numbers. The responsible party is a line under the table when it is
-    /// the same for every row.
+    /// both factors' numbers. Who answers for the rows is a line under the table.
     static func targets(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
         guard !plan.targets.isEmpty else { return [] }
         let t = c.text
@@ -112,11 +110,9 @@ enum SchoolPlanDocument {
         var years: [SchoolYear] = []
         for target in plan.targets { for step in target.steps where !years.contains(step.year) { years.append(step.year) } }
         years.sort { $0.start < $1.start }
-        let oneResponsible = Set(plan.targets.map(\.responsible)).count == 1
         let columns = [D.Column(t.numberColumn, weight: 2, alignment: .trailing), D.Column(t.indicatorColumn, weight: 14),
                        D.Column(t.baselineColumn, weight: 5, alignment: .trailing), D.Column(t.goalColumn, weight: 5, alignment: .trailing)]
             + years.map { D.Column(t.byEndOf($0), weight: 5, alignment: .trailing) }
-            + (oneResponsible ? [] : [D.Column(t.responsibleColumn, weight: 8)])
         let rows: [[D.Cell]] = merged.enumerated().map { n, row in
             let target = row.target
             let baseline = value(target.baseline, indicator: target.indicator, c)
@@ -129,11 +125,19 @@ enum SchoolPlanDocument {
             return [D.Cell("\(n + 1)"),
                     D.Cell(c.book.indicators[target.indicator].title, detail: t.forFactors(numbers)),
                     D.Cell(baseline, detail: "(\(target.baselineYear))"), D.Cell(goal)]
-                + steps + (oneResponsible ? [] : [D.Cell(t.responsibleList(target.responsible))])
+                + steps
         }
         var blocks: [D.Block] = [.heading(level: 2, [.text(t.targetsHeading)]), .table(D.Table(name: "targets", columns: columns, rows: rows))]
-        if oneResponsible, let who = plan.targets.first?.responsible, !who.isEmpty {
-            blocks.append(.paragraph([.text(t.targetsResponsible(t.responsibleList(who)))], .body))
+        // Who answers for which rows, under the table (a column of long names made every row tall).
+        var byWho: [(who: String, rows: [Int])] = []
+        for (n, row) in merged.enumerated() where !row.target.responsible.isEmpty {
+            let who = t.responsibleList(row.target.responsible)
+            if let i = byWho.firstIndex(where: { $0.who == who }) { byWho[i].rows.append(n + 1) } else { byWho.append((who, [n + 1])) }
+        }
+        if byWho.count == 1 {
+            blocks.append(.paragraph([.text(t.targetsResponsible(byWho[0].who))], .body))
+        } else if !byWho.isEmpty {
+            blocks.append(.paragraph([.text(t.targetsResponsibleByRows(byWho.map { ($0.who, $0.rows) }))], .body))
         }
         blocks.append(.paragraph([.text(t.targetsNote)], .note))
         return blocks
