@@ -254,4 +254,22 @@ struct PlanText {
         t("Значения с ошибками считаются отсутствующими: план построен без них. Исправьте данные и постройте план заново.",
           "Values with errors count as missing: the plan was made without them. Correct the data and make the plan again.")
     }
+
+    // MARK: Word documents (.docx)
+
+    /// The `w:lang` of a Word document: spelling and the language Word shows.
+    var wordLang: String { t("ru-RU", "en-US") }
+    /// A line to sign on, or to write a name on when the directory has none.
+    var signLine: String { "________________" }
+    var signatureCaption: String { t("(подпись)", "(signature)") }
+    var nameCaption: String { t("(расшифровка подписи)", "(name)") }
+    /// Under each signatory: the day it was signed, written by hand.
+    var signDateLine: String { t("«___» ______________ 20___ г.", "Date: ______________ 20___") }
+    /// The page number in the footer: before the number, between it and the page count.
+    var pageNumberParts: (before: String, between: String) { lang == .ru ? ("Стр. ", " из ") : ("Page ", " of ") }
+    /// Shown instead of a document too large for a ZIP archive without ZIP64 (4 GiB).
+    var wordTooLarge: String {
+        t("Документ слишком велик для формата Word; используйте HTML- или Markdown-версию.",
+          "The document is too large for Word; use the HTML or Markdown version.")
+    }
 }
