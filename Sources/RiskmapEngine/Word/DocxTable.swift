@@ -9,27 +9,8 @@ enum DocxTable {
     /// The least height of a row with a fill-in column: room to write by hand (the HTML's 12 mm).
     static let fillInRowHeight = 680
 
-    /// Each column's width: its weight's share of `total`, the rounding remainders given to
-    /// the columns that lost most to it, so the widths always add up to `total`. A weight
-    /// below 1 counts as 1 (every column stays visible); huge weights are capped so the
-    /// arithmetic cannot overflow.
-    static func gridWidths(_ weights: [Int], total: Int) -> [Int] {
-        guard !weights.isEmpty else { return [] }
-        let w = weights.map { min(max($0, 1), 1_000_000) }
-        let sum = w.reduce(0, +)
-        var widths = w.map { total * $0 / sum }
-        let remainders = w.enumerated().map { (i, x) in (i, total * x % sum) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        var left = total - widths.reduce(0, +)
-        for (i, _) in remainders where left > 0 {
-            widths[i] += 1
-            left -= 1
-        }
-        return widths
-    }
-
     static func table(_ table: Document.Table, page: DocxPage, text: PlanText) -> String {
-        let widths = gridWidths(table.columns.map(\.weight), total: page.textWidth)
+        let widths = DocxColumnWidths.widths(table, total: page.textWidth)
         var out = open(.grid, widths: widths, total: page.textWidth)
         // The header row: repeated on every page, never split, shaded like the HTML `th`.
         out += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
@@ -86,7 +67,7 @@ enum DocxTable {
     /// line for it), captions under the lines, then the date line. Each signatory's rows
     /// keep together on one page.
     static func signatures(_ signatures: [Document.Signature], page: DocxPage, text: PlanText) -> String {
-        let widths = gridWidths([40, 25, 35], total: page.textWidth)
+        let widths = DocxColumnWidths.shares([40, 25, 35], total: page.textWidth)
         var out = open(.plain, widths: widths, total: page.textWidth)
         for (i, s) in signatures.enumerated() {
             let keep = Paragraph(style: .fieldValue, keepNext: true)
