@@ -79,7 +79,7 @@ enum DocxColumnWidths {
         case .text(let s), .link(let s, _): longestWord(s, halfPoints: halfPoints, bold: false)
         case .strong(let s): longestWord(s, halfPoints: halfPoints, bold: true)
         // A chip is 9 pt with a no-break space either side.
-        case .status(let s, _): longestWord("\u{A0}" + s + "\u{A0}", halfPoints: 18, bold: false)
+        case .status(let s, _): longestWord("\u{A0}" + s.replacingOccurrences(of: " ", with: "\u{A0}") + "\u{A0}", halfPoints: 18, bold: false)
         }
     }
 

@@ -40,9 +40,9 @@ enum DocxRuns {
                 out += run(s)
             case .status(let s, let code):
                 let c = StatusLook(code: code).colours
-                // No-break spaces pad the chip like the HTML's padding; spaces inside stay
-                // breakable, so a narrow column wraps the chip between words, not inside one.
-                let chip = "\u{A0}" + s + "\u{A0}"
+                // No-break spaces pad the chip like the HTML's padding and keep it on one line
+                // (the HTML's `white-space: nowrap`); a column is made as wide as its widest chip.
+                let chip = "\u{A0}" + s.replacingOccurrences(of: " ", with: "\u{A0}") + "\u{A0}"
                 out += run(chip, properties: "<w:color w:val=\"\(c.text)\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"
                     + "<w:bdr w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"\(c.border)\"/>"
                     + "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(c.fill)\"/>")
