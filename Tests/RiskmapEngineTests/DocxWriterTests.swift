@@ -259,3 +259,14 @@ import RiskmapLanguage
         }
     }
 }
+
+extension DocxWriterTests {
+    @Test func perfProbe() {
+        guard ProcessInfo.processInfo.environment["RISKMAP_DOCX_PERF"] != nil else { return }
+        let doc = DocxSamples.schoolPlan()
+        let start = Date()
+        var n = 0
+        for _ in 0..<50 { n += DocxWriter.render(doc).count }
+        print("PERF", Date().timeIntervalSince(start) / 50 * 1000, "ms per plan", n / 50)
+    }
+}

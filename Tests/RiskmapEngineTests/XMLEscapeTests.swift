@@ -41,6 +41,18 @@ import Testing
         }
     }
 
+    /// The Word runs' byte test for tabs, breaks and soft hyphens against the scalars.
+    @Test func breakDetectionAgreesWithTheScalars() {
+        let seed = UInt64.random(in: 0...UInt64.max)
+        var g = SplitMix(seed: seed)
+        let breaks: Set<Unicode.Scalar> = ["\t", "\n", "\u{B}", "\u{C}", "\r", "\u{85}", "\u{AD}", "\u{2028}", "\u{2029}"]
+        let pieces = Self.pieces + ["\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "\u{80}", "\u{AC}", "\u{AE}", "«", "…"]
+        for _ in 0..<20_000 {
+            let s = (0..<Int.random(in: 0...6, using: &g)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &g)] }.joined()
+            #expect(DocxRuns.hasBreaks(s) == s.unicodeScalars.contains(where: breaks.contains), "seed \(seed): \(s.debugDescription)")
+        }
+    }
+
     @Test func plainTextComesBackAsItIs() {
         for s in ["", "Школа № 5 «Радуга» — 2025/26", "a'b", "😀\u{A0}x"] {
             #expect(XMLEscape.text(s) == s)

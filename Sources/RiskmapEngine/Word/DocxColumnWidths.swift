@@ -87,20 +87,34 @@ enum DocxColumnWidths {
     /// at spaces and after hyphens and dashes (where both Word and LibreOffice may break).
     static func longestWord(_ s: String, halfPoints: Int, bold: Bool) -> Int {
         var widest = 0.0, current = 0.0
-        for ch in s {
-            switch ch {
+        for scalar in s.unicodeScalars {
+            switch scalar {
             case " ", "\t", "\n", "\u{200B}":
                 current = 0
             case "-", "—", "–", "\u{AD}":
-                widest = max(widest, current + em(ch))
+                widest = max(widest, current + em(scalar))
                 current = 0
             default:
-                current += em(ch)
+                current += em(scalar)
                 widest = max(widest, current)
             }
         }
         // An em at `halfPoints`/2 points is halfPoints × 10 twips.
         return Int((widest * (bold ? 1.1 : 1.0) * Double(halfPoints) * 10).rounded(.up))
+    }
+
+    /// `em` of a scalar: a table lookup for Latin and Cyrillic (every cell's every character
+    /// is measured, so this is the writer's hot loop). A combining mark adds nothing.
+    static func em(_ scalar: Unicode.Scalar) -> Double {
+        let v = Int(scalar.value)
+        if v < scalarTable.count { return scalarTable[v] }
+        if (0x300...0x36F).contains(v) { return 0 }
+        return em(Character(scalar))
+    }
+
+    private static let scalarTable: [Double] = (0..<0x460).map { v in
+        guard let scalar = Unicode.Scalar(v) else { return 0.8 }
+        return (0x300...0x36F).contains(v) ? 0 : em(Character(scalar))
     }
 
     /// A character's advance in Arial, in ems (the font's metrics, rounded up to hundredths);

@@ -57,6 +57,10 @@ enum DocxRuns {
     static func run(_ text: String, properties: String = "") -> String {
         var out = "<w:r>"
         if !properties.isEmpty { out += "<w:rPr>\(properties)</w:rPr>" }
+        if !hasBreaks(text) {
+            if !text.isEmpty { out += "<w:t xml:space=\"preserve\">" + XMLEscape.text(text) + "</w:t>" }
+            return out + "</w:r>"
+        }
         var pending = String.UnicodeScalarView()
         func flush() {
             guard !pending.isEmpty else { return }
@@ -84,6 +88,28 @@ enum DocxRuns {
         }
         flush()
         return out + "</w:r>"
+    }
+
+    /// Whether `text` has a character `run` turns into an element: C0 tab to carriage return,
+    /// NEL and the soft hyphen (C2 85, C2 AD), the line and paragraph separators (E2 80 A8/A9).
+    static func hasBreaks(_ text: String) -> Bool {
+        let b = text.utf8
+        var i = b.startIndex
+        while i != b.endIndex {
+            let c = b[i]
+            i = b.index(after: i)
+            switch c {
+            case 0x09...0x0D: return true
+            case 0xC2: if i != b.endIndex, b[i] == 0x85 || b[i] == 0xAD { return true }
+            case 0xE2:
+                if i != b.endIndex, b[i] == 0x80 {
+                    let j = b.index(after: i)
+                    if j != b.endIndex, b[j] == 0xA8 || b[j] == 0xA9 { return true }
+                }
+            default: break
+            }
+        }
+        return false
     }
 
     /// The plain text of inlines, for tests and the core properties.
