@@ -3,7 +3,7 @@ import RiskmapLanguage
 /// A `Document` as a Word `.docx` file (Office Open XML, ISO/IEC 29500 transitional):
 /// the smallest package Word and LibreOffice open without complaint — body, styles,
 /// numbering for bullets, settings, a footer with page numbers, core and app properties —
-/// in a stored ZIP archive. No dates anywhere, entries in a fixed order: the same document
+/// in a ZIP archive. No dates anywhere, entries in a fixed order: the same document
 /// gives the same bytes.
 ///
 /// The integrator's line: `bundle.add("schools/\(name).docx", DocxWriter.render(doc))`.

@@ -1,5 +1,5 @@
-/// A ZIP archive (APPNOTE 6.3) written in memory: stored entries (no compression), in the
-/// order added, every entry dated 1980-01-01 00:00 (the earliest DOS date) and flagged as
+/// A ZIP archive (APPNOTE 6.3) written in memory: entries compressed with DEFLATE
+/// (`Deflater`; stored when that is no smaller), in the order added, every entry dated 1980-01-01 00:00 (the earliest DOS date) and flagged as
 /// having a UTF-8 name — so the same entries always give the same bytes. Enough for an
 /// Office package; `ZipArchive` reads it back.
 struct ZipWriter {
@@ -26,7 +26,7 @@ struct ZipWriter {
     static let dosDate: UInt16 = 0 << 9 | 1 << 5 | 1
     /// Bit 11: the name is UTF-8 (zip tools otherwise read it as code page 437).
     static let utf8Flag: UInt16 = 0x0800
-    /// 2.0: the version a reader needs for folders in names; stored entries need nothing newer.
+    /// 2.0: the version a reader needs for DEFLATE and folders in names.
     static let version: UInt16 = 20
 
     /// The archive's bytes.
@@ -38,6 +38,9 @@ struct ZipWriter {
             let nameBytes = Array(name.utf8)
             guard let nameLength = UInt16(exactly: nameBytes.count) else { throw .tooLarge("name \(name)") }
             guard let size = UInt32(exactly: bytes.count), size < UInt32.max else { throw .tooLarge(name) }
+            let deflated = Deflater.deflate(bytes)
+            let (method, data): (UInt16, [UInt8]) = deflated.count < bytes.count ? (8, deflated) : (0, bytes)
+            guard let compressedSize = UInt32(exactly: data.count) else { throw .tooLarge(name) }
             guard let offset = UInt32(exactly: out.count), offset < UInt32.max else { throw .tooLarge("archive") }
             let crc = CRC32.checksum(bytes)
 
@@ -45,27 +48,27 @@ struct ZipWriter {
             Self.put32(0x0403_4B50, &out)
             Self.put16(Self.version, &out)
             Self.put16(Self.utf8Flag, &out)
-            Self.put16(0, &out)  // stored
+            Self.put16(method, &out)
             Self.put16(Self.dosTime, &out)
             Self.put16(Self.dosDate, &out)
             Self.put32(crc, &out)
-            Self.put32(size, &out)  // compressed size = size
+            Self.put32(compressedSize, &out)
             Self.put32(size, &out)
             Self.put16(nameLength, &out)
             Self.put16(0, &out)  // no extra field
             out += nameBytes
-            out += bytes
+            out += data
 
             // Its central-directory record.
             Self.put32(0x0201_4B50, &central)
             Self.put16(Self.version, &central)  // made by: MS-DOS, 2.0 (no Unix permissions to record)
             Self.put16(Self.version, &central)
             Self.put16(Self.utf8Flag, &central)
-            Self.put16(0, &central)
+            Self.put16(method, &central)
             Self.put16(Self.dosTime, &central)
             Self.put16(Self.dosDate, &central)
             Self.put32(crc, &central)
-            Self.put32(size, &central)
+            Self.put32(compressedSize, &central)
             Self.put32(size, &central)
             Self.put16(nameLength, &central)
             Self.put16(0, &central)  // extra
