@@ -91,12 +91,8 @@ enum Deflater {
 
         /// A literal/length symbol in the fixed code (RFC 1951, 3.2.6).
         mutating func literal(_ symbol: Int) {
-            switch symbol {
-            case 0...143: code(0x30 + symbol, count: 8)
-            case 144...255: code(0x190 + symbol - 144, count: 9)
-            case 256...279: code(symbol - 256, count: 7)
-            default: code(0xC0 + symbol - 280, count: 8)
-            }
+            let c = Deflater.fixedCodes[symbol]
+            write(c.bits, count: c.count)
         }
 
         mutating func length(_ length: Int) {
@@ -119,6 +115,19 @@ enum Deflater {
             count = 0
             return out
         }
+    }
+
+    /// The fixed literal/length codes, bit-reversed for the LSB-first stream.
+    static let fixedCodes: [(bits: Int, count: Int)] = (0...287).map { symbol in
+        let (value, n) = switch symbol {
+        case 0...143: (0x30 + symbol, 8)
+        case 144...255: (0x190 + symbol - 144, 9)
+        case 256...279: (symbol - 256, 7)
+        default: (0xC0 + symbol - 280, 8)
+        }
+        var reversed = 0
+        for k in 0..<n where value & (1 << k) != 0 { reversed |= 1 << (n - 1 - k) }
+        return (reversed, n)
     }
 
     static let lengthBases = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
