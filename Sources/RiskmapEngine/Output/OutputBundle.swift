@@ -26,6 +26,11 @@ public struct OutputBundle: Sendable {
         files.append((path, bytes))
     }
 
+    /// A binary output such as a `.docx` (`DocxWriter.render`).
+    public mutating func add(_ path: String, _ bytes: [UInt8]) {
+        files.append((path, bytes))
+    }
+
     public func text(_ path: String) -> String? {
         files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
     }

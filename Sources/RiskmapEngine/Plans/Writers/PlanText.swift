@@ -509,4 +509,22 @@ struct PlanText {
     }
     var reportFor: String { t("Отчётный период", "Period") }
     func schoolYearText(_ y: SchoolYear) -> String { t("\(y) учебный год", "school year \(y)") }
+
+    // MARK: Word documents (.docx)
+
+    /// The `w:lang` of a Word document: spelling and the language Word shows.
+    var wordLang: String { t("ru-RU", "en-US") }
+    /// A line to sign on, or to write a name on when the directory has none.
+    var signLine: String { "________________" }
+    var signatureCaption: String { t("(подпись)", "(signature)") }
+    var nameCaption: String { t("(расшифровка подписи)", "(name)") }
+    /// Under each signatory: the day it was signed, written by hand.
+    var signDateLine: String { t("«___» ______________ 20___ г.", "Date: ______________ 20___") }
+    /// The page number in the footer: before the number, between it and the page count.
+    var pageNumberParts: (before: String, between: String) { lang == .ru ? ("Стр. ", " из ") : ("Page ", " of ") }
+    /// Shown instead of a document too large for a ZIP archive without ZIP64 (4 GiB).
+    var wordTooLarge: String {
+        t("Документ слишком велик для формата Word; используйте HTML- или Markdown-версию.",
+          "The document is too large for Word; use the HTML or Markdown version.")
+    }
 }
