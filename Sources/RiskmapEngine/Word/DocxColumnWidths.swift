@@ -64,11 +64,11 @@ enum DocxColumnWidths {
     /// The widest word of the column's header (bold, 10 pt), cells (10 pt) and details
     /// (9 pt), at most half the table (a long link must not squeeze every other column).
     static func minimumWidth(_ column: Document.Column, cells: [Document.Cell], total: Int) -> Int {
-        var widest = longestWord(column.title, halfPoints: 20, bold: true)
+        var widest = longestWord(column.title, halfPoints: 17, bold: true)
         if !column.fillIn {
             for cell in cells {
-                for inline in cell.main { widest = max(widest, longestWord(inline, halfPoints: 20)) }
-                for inline in cell.detail { widest = max(widest, longestWord(inline, halfPoints: 18)) }
+                for inline in cell.main { widest = max(widest, longestWord(inline, halfPoints: 17)) }
+                for inline in cell.detail { widest = max(widest, longestWord(inline, halfPoints: 15)) }
             }
         }
         return min(widest + cellPadding, total / 2)

@@ -7,16 +7,18 @@ struct DocxPage: Equatable, Sendable {
     static let margin20mm = 1134
     /// 15 mm on the right and at the top, as the HTML's print margins.
     static let margin15mm = 850
-    /// The footer's distance from the page's bottom edge (10 mm).
-    static let footerDistance = 567
+    /// 12 mm, as the HTML documents' print margins at the top and on the right.
+    static let margin12mm = 680
+    /// The footer's distance from the page's bottom edge (6 mm).
+    static let footerDistance = 340
 
     var width: Int
     var height: Int
     var landscape: Bool
-    var top = margin15mm
-    var bottom = margin20mm
-    var left = margin20mm
-    var right = margin15mm
+    var top = margin12mm
+    var bottom = margin12mm
+    var left = margin15mm
+    var right = margin12mm
 
     init(_ orientation: Document.Orientation) {
         switch orientation {

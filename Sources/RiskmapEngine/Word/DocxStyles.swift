@@ -42,7 +42,7 @@ enum DocxStyles {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles \(namespaces)>"
         out += "<w:docDefaults><w:rPrDefault><w:rPr>"
         out += "<w:rFonts w:ascii=\"\(font)\" w:eastAsia=\"\(font)\" w:hAnsi=\"\(font)\" w:cs=\"\(font)\"/>"
-        out += "<w:color w:val=\"111111\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>"
+        out += "<w:color w:val=\"111111\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>"
         out += "<w:lang w:val=\"\(lang)\" w:eastAsia=\"\(lang)\" w:bidi=\"ar-SA\"/>"
         out += "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
         out += "<w:suppressAutoHyphens/><w:spacing w:after=\"113\" w:line=\"264\" w:lineRule=\"auto\"/>"
@@ -97,13 +97,14 @@ enum DocxStyles {
             return ("List Bullet", .normal,
                     "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(bulletNumID)\"/></w:numPr><w:spacing w:after=\"57\"/>"
                         + "<w:ind w:left=\"425\" w:hanging=\"283\"/>",
-                    "")
+                    // Lists are the plans' long enumerations (data to supply): smaller, as in the HTML.
+                    "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
         case .tableText:
-            return ("Table Text", .normal, "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>", "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>")
+            return ("Table Text", .normal, "<w:spacing w:after=\"0\" w:line=\"228\" w:lineRule=\"auto\"/>", "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>")
         case .tableHeading:
             return ("Table Heading", .tableText, "<w:keepNext/>", "<w:b/><w:bCs/>")
         case .cellDetail:
-            return ("Cell Detail", .tableText, "<w:spacing w:before=\"20\"/>", "<w:color w:val=\"444444\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
+            return ("Cell Detail", .tableText, "<w:spacing w:before=\"20\"/>", "<w:color w:val=\"444444\"/><w:sz w:val=\"15\"/><w:szCs w:val=\"15\"/>")
         case .fieldLabel:
             return ("Field Label", .tableText, "", "<w:color w:val=\"444444\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>")
         case .fieldValue:

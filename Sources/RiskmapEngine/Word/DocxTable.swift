@@ -21,7 +21,9 @@ enum DocxTable {
         out += "</w:tr>"
         let fillInRow = table.columns.contains(where: \.fillIn)
         for row in table.rows {
-            out += "<w:tr><w:trPr><w:cantSplit/>"
+            // A long row may continue on the next page, as in the HTML print: keeping every row
+            // whole left half-empty pages before tall rows.
+            out += "<w:tr><w:trPr>"
             if fillInRow { out += "<w:trHeight w:val=\"\(fillInRowHeight)\" w:hRule=\"atLeast\"/>" }
             out += "</w:trPr>"
             // `Table.init` checks one cell per column; `zip` keeps a malformed row from trapping.
@@ -74,7 +76,7 @@ enum DocxTable {
             var line = keep
             line.alignCenter = true
             // Space above every signatory but the first (the heading above gives the first its room).
-            out += "<w:tr><w:trPr><w:cantSplit/>" + (i > 0 ? "<w:trHeight w:val=\"620\" w:hRule=\"atLeast\"/>" : "") + "</w:trPr>"
+            out += "<w:tr><w:trPr><w:cantSplit/>" + (i > 0 ? "<w:trHeight w:val=\"280\" w:hRule=\"atLeast\"/>" : "") + "</w:trPr>"
             out += cell(width: widths[0], fill: nil, keep.xml(DocxRuns.run(s.role)), bottom: true)
             out += cell(width: widths[1], fill: nil, line.xml(DocxRuns.run(text.signLine)), bottom: true)
             out += cell(width: widths[2], fill: nil, line.xml(DocxRuns.run(s.name.isEmpty ? text.signLine : s.name)), bottom: true)

@@ -2,7 +2,7 @@ import RiskmapLanguage
 
 /// The documents people read: per-school plans, the municipal roadmap and the
 /// execution-report template, each built once as a `Document` and rendered to Markdown
-/// (`DocumentMarkdown`) and HTML (`DocumentHTML`); the roadmap and report template also as
+/// (`DocumentMarkdown`), HTML (`DocumentHTML`) and Word (`DocxWriter`); the roadmap and report template also as
 /// CSV for Excel, and the summary page (HTML only). Wording is in `PlanText`; the same plan
 /// set gives the same bytes (no dates, no dictionary order).
 public enum PlanDocuments {
@@ -16,16 +16,19 @@ public enum PlanDocuments {
             let document = SchoolPlanDocument.build(plan, index: i, context)
             bundle.add("schools/\(name).md", DocumentMarkdown.render(document))
             bundle.add("schools/\(name).html", DocumentHTML.render(document))
+            bundle.add("schools/\(name).docx", DocxWriter.render(document))
             progress?.advance()
         }
         let roadmap = RoadmapDocument.build(context)
         bundle.add("roadmap.md", DocumentMarkdown.render(roadmap))
         bundle.add("roadmap.html", DocumentHTML.render(roadmap))
+        bundle.add("roadmap.docx", DocxWriter.render(roadmap))
         bundle.add("roadmap.csv", RoadmapWriter.csv(context))
         bundle.add("summary.html", SummaryHTML.render(context))
         let report = ReportTemplateDocument.build(context)
         bundle.add("report-template.md", DocumentMarkdown.render(report))
         bundle.add("report-template.html", DocumentHTML.render(report))
+        bundle.add("report-template.docx", DocxWriter.render(report))
         bundle.add("report-template.csv", ReportTemplateWriter.csv(context))
     }
 
