@@ -342,10 +342,12 @@ import RiskmapLanguage
             if case .table(let t) = block, t.name == "targets" { return t }
             return nil
         }.first)
-        #expect(table.columns.map(\.title) == ["№", "Показатель", "Базовое значение", "Цель", "на конец 2026/27", "на конец 2027/28", "Ответственный"])
+        #expect(table.columns.map(\.title) == ["№", "Показатель", "Базовое значение", "Цель", "на конец 2026/27", "на конец 2027/28"])
         let md = DocumentMarkdown.render(document)
-        #expect(md.contains("| 1 | Доля педагогов старше 55 лет («Дефицит педагогических кадров») | 50 % ((2025/26)) | не выше 40 % | 45,5 % | 40 % | Руководитель ОО |"))
-        #expect(md.contains("| 2 | Скорость интернета («Низкий уровень оснащения школы») | нет данных ((2025/26)) | не ниже 10 | нет данных | — | Управление образования |"))
+        #expect(md.contains("| 1 | Доля педагогов старше 55 лет (по фактору 2) | 50 % (2025/26) | не выше 40 % | 45,5 % | 40 % |"))
+        #expect(md.contains("| 2 | Скорость интернета (по фактору 1) | нет данных (2025/26) | не ниже 10 | нет данных | — |"))
+        // Who answers for which row, under the table.
+        #expect(md.contains("Ответственные за достижение целевых показателей (по номерам строк): 1 — Руководитель ОО; 2 — Управление образования."))
         let html = DocumentHTML.render(document)
         #expect(html.contains("<table id=\"targets\" class=\"doc\">"))
         #expect(html.contains("45,5 %"))

@@ -124,7 +124,7 @@ enum SchoolPlanDocument {
             let numbers = row.factors.compactMap { f in triggered.firstIndex(of: f).map { $0 + 1 } }
             return [D.Cell("\(n + 1)"),
                     D.Cell(c.book.indicators[target.indicator].title, detail: t.forFactors(numbers)),
-                    D.Cell(baseline, detail: "(\(target.baselineYear))"), D.Cell(goal)]
+                    D.Cell(baseline, detail: "\(target.baselineYear)"), D.Cell(goal)]
                 + steps
         }
         var blocks: [D.Block] = [.heading(level: 2, [.text(t.targetsHeading)]), .table(D.Table(name: "targets", columns: columns, rows: rows))]
