@@ -85,7 +85,8 @@ import RiskmapCLI
         let e = FileManager.default.enumerator(atPath: folder.path + "/out")
         var files = 0
         while let p = e?.nextObject() as? String {
-            guard let data = FileManager.default.contents(atPath: folder.path + "/out/" + p), !data.isEmpty else { continue }
+            let data = try WordText.readable(folder.path + "/out/" + p)
+            guard !data.isEmpty else { continue }
             files += 1
             #expect(!data.contains(0x1B) && !data.contains(0), "\(p)")
         }

@@ -38,12 +38,14 @@ import Testing
         #expect(result.code == 0 || result.code == 1, "\(result)")
         let foreign = Self.districts.filter { $0.key != sample }.flatMap(\.value)
         let fm = FileManager.default
-        let documents = ["roadmap.md", "roadmap.html", "report-template.md", "report-template.html", "report-template.csv", "summary.html"]
+        let documents = ["roadmap.md", "roadmap.html", "roadmap.docx", "report-template.md", "report-template.html", "report-template.docx",
+                         "report-template.csv", "summary.html"]
             + (try fm.contentsOfDirectory(atPath: out + "/schools")).sorted().map { "schools/" + $0 }
         #expect(documents.count > 5)
         var measureLines = 0
         for path in documents {
-            let text = try String(contentsOfFile: out + "/" + path, encoding: .utf8)
+            // Word documents: their XML parts.
+            let text = String(decoding: try WordText.readable(out + "/" + path), as: UTF8.self)
             let lower = text.lowercased()
             for name in foreign where lower.contains(name.lowercased()) {
                 Issue.record("\(sample) \(year ?? "default"): \(path) names «\(name)» of another district")

@@ -88,10 +88,10 @@ import RiskmapLanguage
         #expect(portrait.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
         let landscape = try DocxReadBack(DocxWriter.render(DocxSamples.roadmap())).document
         #expect(landscape.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"))
-        // Margins between 15 and 20 mm (850–1134 twips).
+        // Margins between 12 and 20 mm (680–1134 twips).
         for m in ["top", "right", "bottom", "left"] {
             let value = portrait.components(separatedBy: "w:\(m)=\"").dropFirst().first.flatMap { Int($0.prefix { $0 != "\"" }) }
-            #expect((850...1134).contains(value ?? 0), "\(m): \(value ?? -1)")
+            #expect((680...1134).contains(value ?? 0), "\(m): \(value ?? -1)")
         }
     }
 
