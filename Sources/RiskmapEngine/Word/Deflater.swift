@@ -31,7 +31,7 @@ enum Deflater {
                     if length > bestLength {
                         bestLength = length
                         bestDistance = i - candidate
-                        if length == limit { break }
+                        if length >= min(limit, niceLength) { break }
                     }
                     let next = previous[candidate % window]
                     // A chain entry overwritten by a newer position (or the chain's end) stops the walk.
@@ -59,7 +59,10 @@ enum Deflater {
     static let maxMatch = 258
     /// How many earlier positions with the same hash are compared: enough for markup,
     /// bounded so a run of one byte repeated cannot make the search quadratic.
-    static let maxChain = 64
+    static let maxChain = 16
+    /// A match this long is taken without looking further (zlib's `nice_length` idea): markup
+    /// repeats long runs, and the search for a slightly longer one is most of the time spent.
+    static let niceLength = 32
     static let hashSize = 1 << 15
 
     private static func hash(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
