@@ -365,6 +365,20 @@ struct PlanText {
                  "Responsible for the targets (by row number): \(list).")
     }
 
+    /// Triggered factors without a target, by their numbers in «Почему школа в программе».
+    func noTargets(_ numbers: [Int]) -> String {
+        let list = numbers.map(String.init).joined(separator: ", ")
+        return numbers.count == 1
+            ? t("По фактору \(list) методика не задаёт целевого показателя: это условие, на которое школа не влияет; "
+                    + "мероприятия смягчают его последствия.",
+                "The rule book sets no target for factor \(list): it is a condition the school does not change; "
+                    + "the measures soften its effects.")
+            : t("По факторам \(list) методика не задаёт целевых показателей: это условия, на которые школа не влияет; "
+                    + "мероприятия смягчают их последствия.",
+                "The rule book sets no targets for factors \(list): they are conditions the school does not change; "
+                    + "the measures soften their effects.")
+    }
+
     var responsibleFullNames: String {
         t("Ответственные, названные в таблице кратко:", "Responsible parties the table names in short:")
     }

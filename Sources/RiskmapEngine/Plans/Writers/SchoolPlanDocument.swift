@@ -95,9 +95,14 @@ enum SchoolPlanDocument {
     /// (a threshold and the municipality's mean, say), the row shows the stricter goal and
     /// both factors' numbers. Who answers for the rows is a line under the table.
     static func targets(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
-        guard !plan.targets.isEmpty else { return [] }
         let t = c.text
         let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map(\.factor)
+        // Triggered factors the rule book sets no target for (conditions the school does not
+        // change, such as its distance or its families' incomes): said, not left out silently.
+        let untargeted = triggered.enumerated().filter { _, f in c.book.factors[f].targets.isEmpty }.map { $0.offset + 1 }
+        guard !plan.targets.isEmpty else {
+            return untargeted.isEmpty ? [] : [.heading(level: 2, [.text(t.targetsHeading)]), .paragraph([.text(t.noTargets(untargeted))], .body)]
+        }
         var merged: [(target: FactorTarget, factors: [Int])] = []
         for target in plan.targets {
             guard let i = merged.firstIndex(where: { $0.target.indicator == target.indicator && $0.target.direction == target.direction }) else {
@@ -139,6 +144,7 @@ enum SchoolPlanDocument {
         } else if !byWho.isEmpty {
             blocks.append(.paragraph([.text(t.targetsResponsibleByRows(byWho.map { ($0.who, $0.rows) }))], .body))
         }
+        if !untargeted.isEmpty { blocks.append(.paragraph([.text(t.noTargets(untargeted))], .body)) }
         blocks.append(.paragraph([.text(t.targetsNote)], .note))
         return blocks
     }
