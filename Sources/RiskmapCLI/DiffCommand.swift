@@ -36,13 +36,7 @@ enum DiffCommand {
             context.console.err(CLIText.badOptionValue("format", format, formats.joined(separator: ", "), command: "diff", lang))
             return .usage
         }
-        if let out = parsed.values["out"] {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
-                context.console.err(context.renderer.render(Diagnostic(.error, .outputIsFolder(out), path: out)))
-                return .cannotWrite
-            }
-        }
+        if let refused = EngineCommands.refuseFolderOutput(parsed, context) { return refused }
         guard years.count <= 2 else {
             context.console.err(CLIText.diffTooManyYears(lang))
             return .usage
@@ -73,7 +67,7 @@ enum DiffCommand {
             }
         }
         let report = DiffReport(diff)
-        let render = { (sink: inout ByteSink) throws(ByteSink.Failure) in
+        let written = EngineCommands.write(parsed, context) { (sink: inout ByteSink) throws(ByteSink.Failure) in
             switch format {
             case "md": try sink.write(Array(report.markdown().utf8))
             case "html": try sink.write(Array(report.html().utf8))
@@ -82,23 +76,7 @@ enum DiffCommand {
             default: try sink.write(Array(report.table().utf8))
             }
         }
-        do {
-            if let out = parsed.values["out"] {
-                try AtomicWriter.write(to: out, direct: false, render)
-            } else {
-                try context.console.out(streaming: render)
-            }
-        } catch {
-            switch error.refusal {
-            case .symbolicLink?:
-                context.console.err(context.renderer.render(Diagnostic(.error, .outputIsSymbolicLink(error.path), path: error.path)))
-            case .readOnly?:
-                context.console.err(context.renderer.render(Diagnostic(.error, .outputReadOnly(error.path), path: error.path)))
-            case nil:
-                context.console.err(CLIText.cannotWrite(error.description, lang))
-            }
-            return .cannotWrite
-        }
+        if let code = written { return code }
         return dataErrors ? .failure : .success
     }
 

@@ -131,13 +131,7 @@ enum EngineCommands {
             context.console.err(CLIText.badOptionValue("format", format, "table, csv, json", command: "classify", context.lang))
             return .usage
         }
-        if let out = parsed.values["out"] {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
-                context.console.err(context.renderer.render(Diagnostic(.error, .outputIsFolder(out), path: out)))
-                return .cannotWrite
-            }
-        }
+        if let refused = refuseFolderOutput(parsed, context) { return refused }
         let loaded: Loaded
         switch load(parsed, context, purpose: .classification, command: "classify") {
         case .failure(let code): return code
@@ -145,30 +139,14 @@ enum EngineCommands {
         }
         let report = ClassificationReport(loaded.outcomes,
                                           yearIndex: loaded.yearIndex, lang: context.lang)
-        let render = { (sink: inout ByteSink) throws(ByteSink.Failure) in
+        let written = write(parsed, context, direct: Tuning.default.directWrites) { (sink: inout ByteSink) throws(ByteSink.Failure) in
             switch format {
             case "csv": try report.writeCSV(to: &sink)
             case "json": try report.writeJSON(to: &sink)
             default: try sink.write(Array(report.table().utf8))
             }
         }
-        do {
-            if let out = parsed.values["out"] {
-                try AtomicWriter.write(to: out, direct: Tuning.default.directWrites, render)
-            } else {
-                try context.console.out(streaming: render)
-            }
-        } catch {
-            switch error.refusal {
-            case .symbolicLink?:
-                context.console.err(context.renderer.render(Diagnostic(.error, .outputIsSymbolicLink(error.path), path: error.path)))
-            case .readOnly?:
-                context.console.err(context.renderer.render(Diagnostic(.error, .outputReadOnly(error.path), path: error.path)))
-            case nil:
-                context.console.err(CLIText.cannotWrite(error.description, context.lang))
-            }
-            return .cannotWrite
-        }
+        if let code = written { return code }
         return loaded.dataErrors ? .failure : .success
     }
 

@@ -128,10 +128,16 @@ extension EngineCommands {
 
     /// Writes `text` to `--out` (atomically) or standard output; nil when written.
     static func write(_ text: String, _ parsed: Arguments, _ context: CommandContext) -> ExitCode? {
-        let render = { (sink: inout ByteSink) throws(ByteSink.Failure) in try sink.write(Array(text.utf8)) }
+        write(parsed, context) { (sink: inout ByteSink) throws(ByteSink.Failure) in try sink.write(Array(text.utf8)) }
+    }
+
+    /// Streams `render` to `--out` (atomically; `direct`: past the page cache) or standard
+    /// output; a refused or failed write is reported. Nil when written.
+    static func write(_ parsed: Arguments, _ context: CommandContext, direct: Bool = false,
+                      _ render: (inout ByteSink) throws(ByteSink.Failure) -> Void) -> ExitCode? {
         do {
             if let out = parsed.values["out"] {
-                try AtomicWriter.write(to: out, direct: false, render)
+                try AtomicWriter.write(to: out, direct: direct, render)
             } else {
                 try context.console.out(streaming: render)
             }

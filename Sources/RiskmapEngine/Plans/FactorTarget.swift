@@ -8,15 +8,8 @@ import RiskmapLanguage
 /// Values are numbers in the indicator's kind: a percent in percentage points, a yes/no
 /// indicator 1 (да) or 0 (нет), a category the index of its value in the declaration.
 public struct FactorTarget: Sendable, Equatable {
-    public enum Direction: Sendable, Equatable {
-        /// The value should go down to the goal or below («не выше»): shares of «2», vacancies.
-        case atMost
-        /// The value should go up to the goal or above («не ниже»): mean marks, equipment.
-        case atLeast
-        /// The value should become the goal (a yes/no or a category): one step, in the
-        /// target's last year.
-        case exactly
-    }
+    /// Which way the value should go: the rule book's (`<=`, `>=`, `=`).
+    public typealias Direction = Target.Direction
 
     /// The value to reach by the end of one school year.
     public struct Step: Sendable, Equatable {

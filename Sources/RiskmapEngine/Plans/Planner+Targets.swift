@@ -6,11 +6,11 @@ extension Planner {
     /// or whose value is unknown when no target of the factor has one: missing data is
     /// never shown as a target met).
     /// `items`: the school's plan, for who answers for each factor.
-    func targets(row: Int, school: ProfileSet.School, items: [PlanItem], dataYear: SchoolYear, planYear: SchoolYear,
+    func targets(row: Int, items: [PlanItem], dataYear: SchoolYear, planYear: SchoolYear,
                  reference: ReferenceEvaluator) -> [FactorTarget] {
         var out: [FactorTarget] = []
         for factor in book.factors where !factor.targets.isEmpty && outcomes.factors[factor.index][row] == .triggered {
-            let responsible = responsibleForTargets(of: factor.index, items: items, school: school)
+            let responsible = responsibleForTargets(of: factor.index, items: items)
             var rows: [FactorTarget] = []
             for target in factor.targets {
                 let baseline = Planner.number(reference.evaluate(target.subject, row: row).value)
@@ -19,7 +19,7 @@ extension Planner {
                 let years = target.years.value(outcomes.params)
                 let steps = Planner.steps(from: baseline, to: goal, target.direction, years: years, planYear: planYear,
                                           whole: book.indicators[target.indicator].kind == .count)
-                rows.append(FactorTarget(factor: factor.index, indicator: target.indicator, direction: Planner.direction(target.direction),
+                rows.append(FactorTarget(factor: factor.index, indicator: target.indicator, direction: target.direction,
                                          baseline: baseline, baselineYear: dataYear, goal: goal, steps: steps, responsible: responsible))
             }
             // The factor is triggered, so the data decided it: where some of its targets have a
@@ -34,7 +34,7 @@ extension Planner {
     /// The roles (their titles in the rule book: who answers for a target is a role, not a
     /// named body) of the school's first measure (rule-book order) that addresses the
     /// factor; else those of any measure addressing it.
-    private func responsibleForTargets(of factor: Int, items: [PlanItem], school: ProfileSet.School) -> [String] {
+    private func responsibleForTargets(of factor: Int, items: [PlanItem]) -> [String] {
         let measure = items.filter { $0.factors.contains(factor) }.map(\.measure).min()
             ?? book.measures.first(where: { $0.addresses.contains(factor) })?.index
         guard let measure else { return [] }
@@ -55,14 +55,6 @@ extension Planner {
         case .atMost: return value <= goal
         case .atLeast: return value >= goal
         case .exactly: return value == goal
-        }
-    }
-
-    static func direction(_ d: Target.Direction) -> FactorTarget.Direction {
-        switch d {
-        case .atMost: return .atMost
-        case .atLeast: return .atLeast
-        case .exactly: return .exactly
         }
     }
 

@@ -168,7 +168,7 @@ public struct Planner {
                 }
             }
             requests.sort { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
-            let targets = targets(row: row, school: school, items: items, dataYear: dataYear, planYear: target, reference: reference)
+            let targets = targets(row: row, items: items, dataYear: dataYear, planYear: target, reference: reference)
             schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,
                                       items: items, municipalMeasures: municipal, dataToSupply: requests, targets: targets))
         }

@@ -42,16 +42,4 @@ public enum PlanDocuments {
         bundle.add("report-template.docx", DocxWriter.render(report))
         bundle.add("report-template.csv", ReportTemplateWriter.csv(context))
     }
-
-    /// The documents of a plan set as `Document` values (for other renderers, e.g. Word):
-    /// output path without extension → document.
-    public static func documents(_ plans: PlanSet) -> [(path: String, document: Document)] {
-        let context = PlanContext(plans)
-        var out = plans.schools.enumerated().map { i, plan in
-            ("schools/\(context.fileNames[i])", SchoolPlanDocument.build(plan, index: i, context))
-        }
-        out.append(("roadmap", RoadmapDocument.build(context)))
-        out.append(("report-template", ReportTemplateDocument.build(context)))
-        return out
-    }
 }

@@ -324,7 +324,6 @@ struct PlanText {
     var authorityRole: String { t("Руководитель органа управления образованием муниципалитета", "Head of the municipal education authority") }
     var otherMeasures: String { t("Прочие мероприятия", "Other measures") }
     var noData: String { t("нет данных", "no data") }
-    var director: String { t("Директор", "Head of the school") }
     var fillInColumn: String { t("Отметка об исполнении", "Done (mark)") }
     var numberColumn: String { t("№", "No.") }
     var measureColumn: String { t("Мероприятие", "Measure") }
@@ -458,12 +457,6 @@ struct PlanText {
     func dataYearLine(_ year: SchoolYear) -> String { t("за \(year) учебный год: ", "for \(year): ") }
 
 
-    var annexNote: String {
-        t("Мероприятия выбраны методикой по сработавшим факторам риска. Ссылки на документы, на которых основано каждое "
-            + "мероприятие, — в методике и в файлах roadmap.csv и plans.json.",
-          "The rule book chooses the measures for the triggered risk factors. Each measure's basis (the source documents of "
-            + "the rule book) is in the rule book and in roadmap.csv and plans.json.")
-    }
 
 
     // MARK: Documents: roadmap
