@@ -22,12 +22,8 @@ public struct OutputBundle: Sendable {
         files.append((path, Array(text.utf8)))
     }
 
-    public mutating func add(_ path: String, bytes: [UInt8]) {
-        files.append((path, bytes))
-    }
-
     /// A binary output such as a `.docx` (`DocxWriter.render`).
-    public mutating func add(_ path: String, _ bytes: [UInt8]) {
+    public mutating func add(_ path: String, bytes: [UInt8]) {
         files.append((path, bytes))
     }
 

@@ -26,20 +26,20 @@ public enum PlanDocuments {
                 let name = context.fileNames[range.lowerBound + k]
                 bundle.add("schools/\(name).md", markdown)
                 bundle.add("schools/\(name).html", html)
-                bundle.add("schools/\(name).docx", docx)
+                bundle.add("schools/\(name).docx", bytes: docx)
                 progress?.advance()
             }
         }
         let roadmap = RoadmapDocument.build(context)
         bundle.add("roadmap.md", DocumentMarkdown.render(roadmap))
         bundle.add("roadmap.html", DocumentHTML.render(roadmap))
-        bundle.add("roadmap.docx", DocxWriter.render(roadmap))
+        bundle.add("roadmap.docx", bytes: DocxWriter.render(roadmap))
         bundle.add("roadmap.csv", RoadmapWriter.csv(context))
         bundle.add("summary.html", SummaryHTML.render(context))
         let report = ReportTemplateDocument.build(context)
         bundle.add("report-template.md", DocumentMarkdown.render(report))
         bundle.add("report-template.html", DocumentHTML.render(report))
-        bundle.add("report-template.docx", DocxWriter.render(report))
+        bundle.add("report-template.docx", bytes: DocxWriter.render(report))
         bundle.add("report-template.csv", ReportTemplateWriter.csv(context))
     }
 }
