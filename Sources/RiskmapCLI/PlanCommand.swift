@@ -91,25 +91,28 @@ enum PlanCommand {
             return .failure
         }
 
+        // The outline first (statuses, measures, roadmaps); each school's plan is completed,
+        // written and let go a block at a time, straight into the new folder.
         let planner = Planner(loaded.outcomes, directory: directory, lang: context.lang)
-        var plans = planner.plan(yearIndex: loaded.yearIndex, planYear: planYear, progress: context.progress)
+        var plans = planner.outline(yearIndex: loaded.yearIndex, planYear: planYear)
         plans.problems = DataProblems(problems, schoolsPath: schoolsPath, profiles: loaded.outcomes.profiles,
-                                      plans: plans.schools, lang: context.lang)
-        var bundle = OutputBundle()
-        PlanDocuments.add(plans, to: &bundle, progress: context.progress)
-        bundle.add("plans.json", PlansJSONWriter.json(plans))
-        let manifest = ManifestWriter.json(plans, inputs: inputs, toolVersion: CLIText.version,
-                                           commandLine: ["riskmap", "plan"] + args, outputs: bundle.files, progress: context.progress)
-        bundle.add("manifest.json", manifest)
-
+                                      rows: plans.schools.map(\.row), lang: context.lang)
         let report: OutputBundle.Report
+        let files: Int
         do {
-            report = try bundle.write(to: out, options: writeOptions)
+            var staging = try OutputStaging(out, options: writeOptions)
+            try PlanDocuments.write(&plans, complete: planner.completer(for: plans), to: &staging, progress: context.progress)
+            let outputs = staging.hashes(progress: nil)
+            let manifest = ManifestWriter.json(plans, inputs: inputs, toolVersion: CLIText.version,
+                                               commandLine: ["riskmap", "plan"] + args, outputs: outputs)
+            try staging.add("manifest.json", manifest)
+            files = outputs.count + 1
+            report = try staging.commit()
         } catch {
             context.console.err(renderer.render(Diagnostic(.error, error.message, path: out, help: error.help)))
             return .cannotWrite
         }
-        context.console.err(CLIText.planSummary(plans, files: bundle.files.count, out: out, context.lang))
+        context.console.err(CLIText.planSummary(plans, files: files, out: out, context.lang))
         context.console.err(CLIText.planOutcome(plans, context.lang))
         context.console.err(CLIText.keptFiles(report, out: out, context.lang))
         if !plans.problems.isEmpty {

@@ -43,6 +43,39 @@ public enum DurableFiles {
         #endif
     }()
 
+    /// A file written piece by piece: created (or truncated) at `path`, not yet flushed
+    /// (`syncFiles` flushes it with the others). `finish` closes it.
+    public struct PieceFile {
+        public private(set) var sink: ByteSink
+        let descriptor: Int32
+        let path: String
+
+        public init(creating path: String) throws(AtomicWriter.Failure) {
+            guard !path.isEmpty, !path.contains("\u{0}") else { throw AtomicWriter.Failure(path: path, reason: "invalid path") }
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard fd >= 0 else { throw DurableFiles.failure(path) }
+            descriptor = fd
+            self.path = path
+            sink = ByteSink(descriptor: fd, path: path)
+        }
+
+        public mutating func write(_ bytes: [UInt8]) throws(AtomicWriter.Failure) { try sink.write(bytes) }
+
+        /// Writes out what is buffered and closes the file.
+        public mutating func finish() throws(AtomicWriter.Failure) {
+            do throws(AtomicWriter.Failure) {
+                try sink.finish()
+            } catch {
+                close(descriptor)
+                throw error
+            }
+            if close(descriptor) != 0 { throw DurableFiles.failure(path) }
+        }
+
+        /// Closes the file without caring what was written (the run is abandoned).
+        public func discard() { close(descriptor) }
+    }
+
     private static func write(_ bytes: [UInt8], to path: String, flush: Bool) throws(AtomicWriter.Failure) {
         guard !path.isEmpty, !path.contains("\u{0}") else { throw AtomicWriter.Failure(path: path, reason: "invalid path") }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
@@ -77,7 +110,7 @@ public enum DurableFiles {
         if fsync(fd) != 0 { throw failure(path) }
     }
 
-    private static func failure(_ path: String) -> AtomicWriter.Failure {
+    fileprivate static func failure(_ path: String) -> AtomicWriter.Failure {
         AtomicWriter.Failure(path: path, reason: String(cString: strerror(errno)))
     }
 }

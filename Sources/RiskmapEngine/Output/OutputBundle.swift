@@ -15,16 +15,21 @@ import RiskmapPlatform
 /// current folder or one of the run's inputs.
 public struct OutputBundle: Sendable {
     public private(set) var files: [(path: String, bytes: [UInt8])] = []
+    /// Per file: its SHA-256 when the producer hashed it (on another core), else nil.
+    private var hashes: [String?] = []
+    /// Files being added piece by piece: their bytes so far (they join `files` when closed,
+    /// as they join the manifest's list on disk).
+    private var open: [String: [UInt8]] = [:]
 
     public init() {}
 
     public mutating func add(_ path: String, _ text: String) {
-        files.append((path, Array(text.utf8)))
+        add(path, bytes: Array(text.utf8))
     }
 
     /// A binary output such as a `.docx` (`DocxWriter.render`).
     public mutating func add(_ path: String, bytes: [UInt8]) {
-        files.append((path, bytes))
+        add(path, bytes: bytes, sha256: nil)
     }
 
     public func text(_ path: String) -> String? {
@@ -138,157 +143,13 @@ public struct OutputBundle: Sendable {
 
     /// `write(to:options:)`, telling `observe` each step: every file and folder flushed
     /// (files first, then their folders, the new folder last), the swap.
-    func write(to directory: String, options: Options = Options(), observe: (Step) -> Void) throws(Failure) -> Report {
-        // Every path must stay inside the output folder and be a real file name.
-        for (path, _) in files {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            if path.isEmpty || path.hasPrefix("/") || path.contains("\u{0}") || parts.contains("..") || parts.contains(".") || parts.contains("") {
-                throw .invalidPath(folder: directory, path: path.replacingOccurrences(of: "\u{0}", with: "\\0"))
-            }
-        }
-        let folder = OutputFolder(directory)
-        try folder.checkReplaceable(inputs: options.inputs, currentDirectory: options.currentDirectory)
-        var report = Report()
-        report.leftoversCleaned = folder.cleanLeftovers()
-
-        var newFiles: [String: [UInt8]] = [:]
-        for (path, bytes) in files { newFiles[path] = bytes }
-        let carry = try folder.carry(folder.entries(), newFiles: newFiles) { path, taken in
-            Self.keptName(path, suffix: options.keptSuffix, taken: taken)
-        }
-        report.kept = carry.kept
-        report.renamed = carry.renamed
-
-        let pid = ProcessIdentity.current
-        let staging = folder.stagingURL(pid: pid)
-        let token = Interruption.removeOnInterrupt(staging.path)
-        defer { Interruption.forget(token) }
-        do {
-            options.progress?.begin(.writingFiles, total: files.count)
-            defer { options.progress?.end() }
-            try build(staging, carrying: carry, from: folder, progress: options.progress, observe: observe)
-        } catch {
-            try? FileManager.default.removeItem(at: staging)
-            throw error
-        }
-        observe(.swapping)
-        try swap(staging, into: folder, pid: pid, exchange: options.exchange)
-        observe(.swapped)
-        return report
-    }
-
-    /// Writes the new folder at `staging`: the outputs, then the kept files (hard links:
-    /// the old folder keeps them until the swap), every file and folder flushed.
-    private func build(_ staging: URL, carrying carry: OutputFolder.Carry, from folder: OutputFolder,
-                       progress: RunProgress?, observe: (Step) -> Void) throws(Failure) {
-        let fm = FileManager.default
-        /// One unit of work, never cut by an interruption's cleanup (`Interruption`): once the
-        /// cleanup has begun, the next unit waits until the process ends.
-        func unit(_ body: () throws -> Void) throws {
-            guard try Interruption.uninterrupted(body) != nil else { throw Failure.interrupted(folder.given) }
-        }
-        do {
-            try unit {
-                try? fm.removeItem(at: staging)
-                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            }
-            // The folders holding files, each flushed once after its files.
-            var folders: Set<String> = [staging.path]
-            /// Notes `folder` and every folder between it and the new folder.
-            func note(folder: URL) {
-                var f = folder.path
-                while f.count > staging.path.count, folders.insert(f).inserted {
-                    f = (f as NSString).deletingLastPathComponent
-                }
-            }
-            // Every file written, then all flushed together (one pass over the file system).
-            var written: [String] = []
-            written.reserveCapacity(files.count)
-            for (path, bytes) in files {
-                let url = staging.appendingPathComponent(path)
-                try unit {
-                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try DurableFiles.writeUnflushed(bytes, to: url.path)
-                }
-                written.append(url.path)
-                note(folder: url.deletingLastPathComponent())
-                progress?.advance()
-            }
-            try unit { try DurableFiles.syncFiles(written, in: staging.path) }
-            for path in written { observe(.synced(path)) }
-            for (from, to) in carry.files {
-                let source = folder.url.appendingPathComponent(from).path
-                let url = staging.appendingPathComponent(to)
-                try unit {
-                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    do {
-                        try FolderExchange.hardLink(source, to: url.path)
-                    } catch {
-                        // A file system without hard links: a copy, flushed.
-                        try fm.copyItem(atPath: source, toPath: url.path)
-                        if !FolderExchange.isSymbolicLink(url.path) { try DurableFiles.syncFile(url.path) }
-                    }
-                }
-                note(folder: url.deletingLastPathComponent())
-            }
-            for path in carry.folders {
-                let url = staging.appendingPathComponent(path)
-                try unit { try fm.createDirectory(at: url, withIntermediateDirectories: true) }
-                note(folder: url)
-            }
-            // Longest paths first (a folder after its subfolders), the new folder last.
-            for f in folders.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }) {
-                try DurableFiles.syncDirectory(f)
-                observe(.synced(f))
-            }
-        } catch let failure as Failure {
-            throw failure
-        } catch let failure as AtomicWriter.Failure {
-            throw .io(failure.description)
-        } catch {
-            throw .io("\(folder.given): \(error.localizedDescription)")
-        }
-    }
-
-    /// Puts the new folder at `staging` in the target's place in one step, then removes
-    /// the replaced folder. Where the system cannot swap two names in one step, the old
-    /// folder steps aside first (a run killed in between leaves it beside the target's
-    /// name, and the next run puts it back).
-    private func swap(_ staging: URL, into folder: OutputFolder, pid: Int32, exchange: Bool) throws(Failure) {
-        let fm = FileManager.default
-        let target = folder.url.path
-        let retired = folder.retiredURL(pid: pid)
-        // What to remove once the new folder is in place.
-        let outcome: Result<URL?, Failure>? = Interruption.uninterrupted {
-            if !fm.fileExists(atPath: target) && !FolderExchange.isSymbolicLink(target) {
-                if rename(staging.path, target) != 0 { return .failure(.io("\(folder.given): \(String(cString: strerror(errno)))")) }
-                return .success(nil)
-            }
-            if exchange {
-                switch FolderExchange.exchange(staging.path, target) {
-                case .exchanged: return .success(staging)
-                case .failed(let reason): return .failure(.io("\(folder.given): \(reason)"))
-                case .unsupported: break
-                }
-            }
-            if rename(target, retired.path) != 0 { return .failure(.io("\(folder.given): \(String(cString: strerror(errno)))")) }
-            if rename(staging.path, target) != 0 {
-                let reason = String(cString: strerror(errno))
-                _ = rename(retired.path, target)
-                return .failure(.io("\(folder.given): \(reason)"))
-            }
-            return .success(retired)
-        }
-        switch outcome {
-        case nil:
-            throw .interrupted(folder.given)
-        case .failure(let failure)?:
-            try? fm.removeItem(at: staging)
-            throw failure
-        case .success(let old)?:
-            try? DurableFiles.syncDirectory(folder.parent.path)
-            if let old { try? fm.removeItem(at: old) }
-        }
+    func write(to directory: String, options: Options = Options(), observe: @escaping (Step) -> Void) throws(Failure) -> Report {
+        let staging = try OutputStaging(directory, options: options, observe: observe)
+        let hashed = hashes(progress: nil)
+        options.progress?.begin(.writingFiles, total: files.count)
+        for (i, file) in files.enumerated() { try staging.add(file.path, bytes: file.bytes, sha256: hashed[i].sha256) }
+        options.progress?.end()
+        return try staging.commit()
     }
 
     /// `schools/S1.md` → `schools/S1 (edited).md`, or `… (edited 2).md` and so on when taken.
@@ -307,5 +168,32 @@ public struct OutputBundle: Sendable {
             if !taken.contains(candidate) { return candidate }
             n += 1
         }
+    }
+}
+
+extension OutputBundle: OutputSink {
+    public mutating func add(_ path: String, bytes: [UInt8], sha256: String?) {
+        files.append((path, bytes))
+        hashes.append(sha256)
+    }
+
+    public mutating func append(_ path: String, _ bytes: [UInt8]) {
+        open[path, default: []] += bytes
+    }
+
+    public mutating func close(_ path: String) {
+        if let bytes = open.removeValue(forKey: path) { add(path, bytes: bytes, sha256: nil) }
+    }
+
+    /// Hashed on all cores where the producer did not.
+    public func hashes(progress: RunProgress?) -> [(path: String, sha256: String)] {
+        progress?.begin(.hashingOutputs, total: files.count)
+        defer { progress?.end() }
+        let files = files, hashes = hashes
+        let computed = Parallel.map(count: files.count, threads: Tuning.default.threads) { i -> String in
+            defer { progress?.advance() }
+            return hashes[i] ?? SHA256.hex(files[i].bytes)
+        }
+        return files.indices.map { (files[$0].path, computed[$0]) }
     }
 }

@@ -118,7 +118,7 @@ struct OutputFolder {
     /// bytes as written) is replaced; any other file is kept: in place when the new outputs
     /// do not use its name, else under `renamed(path)`. Throws when the folder is not
     /// empty and has no riskmap manifest.
-    func carry(_ entries: [Entry], newFiles: [String: [UInt8]], renamed: (String, Set<String>) -> String)
+    func carry(_ entries: [Entry], newFiles: [String: String], renamed: (String, Set<String>) -> String)
         throws(OutputBundle.Failure) -> Carry
     {
         var carry = Carry()
@@ -150,8 +150,8 @@ struct OutputFolder {
             if entry.kind == .file, let sha = owned[entry.path] {
                 // riskmap wrote it: replaced, unless the user changed it since.
                 guard let data = FileManager.default.contents(atPath: full) else { continue }
-                let bytes = [UInt8](data)
-                if bytes == newFiles[entry.path] || SHA256.hex(bytes) == sha { continue }
+                let hash = SHA256.hex([UInt8](data))
+                if hash == sha || hash == newFiles[entry.path] { continue }
             }
             if taken.contains(entry.path) {
                 let other = renamed(entry.path, taken)

@@ -14,10 +14,14 @@ public enum SHA256 {
     ]
 
     public static func hex<C: Collection>(_ data: C) -> String where C.Element == UInt8 {
+        hexDigits(digest(data))
+    }
+
+    static func hexDigits(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        for byte in digest(data) {
+        for byte in digest {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 15)])
         }
@@ -29,37 +33,75 @@ public enum SHA256 {
         return Array(data).withUnsafeBufferPointer { digest(buffer: $0) }
     }
 
-    /// The digest of contiguous bytes: whole 64-byte blocks straight from the buffer (no
-    /// copy, no generic code: fast even in a debug build), then the padded tail.
+    /// The digest of contiguous bytes.
     static func digest(buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var state = State()
-        let whole = buffer.count / 64 * 64
-        var offset = 0
-        while offset < whole {
-            state.compress(buffer, at: offset)
-            offset += 64
-        }
-        var tail = Array(buffer[whole...])
-        let bitLength = UInt64(buffer.count) &* 8
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        tail.withUnsafeBufferPointer { t in
-            var o = 0
-            while o < t.count {
-                state.compress(t, at: o)
-                o += 64
-            }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for v in [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7] {
-            out += [UInt8(truncatingIfNeeded: v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
-        }
-        return out
+        var stream = Stream()
+        stream.update(buffer)
+        return stream.finish()
     }
 
-    private struct State {
+    /// A digest computed piece by piece, for a file written as it is produced: the same
+    /// digest as `digest` of all the pieces joined, whatever their sizes.
+    public struct Stream: Sendable {
+        private var state = State()
+        /// Bytes of an unfinished block (fewer than 64).
+        private var pending: [UInt8] = []
+        private var length = 0
+
+        public init() { pending.reserveCapacity(64) }
+
+        public mutating func update(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { update($0) }
+        }
+
+        /// Whole 64-byte blocks straight from the buffer (no copy, no generic code: fast
+        /// even in a debug build); the rest waits in `pending`.
+        mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
+            length += buffer.count
+            var offset = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, buffer.count)
+                pending += buffer[0..<take]
+                offset = take
+                guard pending.count == 64 else { return }
+                pending.withUnsafeBufferPointer { state.compress($0, at: 0) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let whole = offset + (buffer.count - offset) / 64 * 64
+            while offset < whole {
+                state.compress(buffer, at: offset)
+                offset += 64
+            }
+            pending += buffer[offset...]
+        }
+
+        /// The digest: the padded tail, then the state's eight words, big-endian.
+        public mutating func finish() -> [UInt8] {
+            var tail = pending
+            let bitLength = UInt64(length) &* 8
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+            tail.withUnsafeBufferPointer { t in
+                var o = 0
+                while o < t.count {
+                    state.compress(t, at: o)
+                    o += 64
+                }
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(32)
+            for v in [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7] {
+                out += [UInt8(truncatingIfNeeded: v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
+            }
+            return out
+        }
+
+        /// `finish()` in lowercase hexadecimal.
+        public mutating func finishHex() -> String { SHA256.hexDigits(finish()) }
+    }
+
+    fileprivate struct State: Sendable {
         var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
         var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
 

@@ -33,10 +33,15 @@ public struct DataProblems: Sendable {
     public init() {}
 
     /// The problems of `diagnostics`, each tied to the school of its row (by the row's line
-    /// in `schoolsPath`) when that school has a plan.
+    /// in `schoolsPath`) when that school has a plan; `plans`: the school plans' rows, in order.
     public init(_ diagnostics: [Diagnostic], schoolsPath: String, profiles: ProfileSet, plans: [SchoolPlan], lang: Lang) {
+        self.init(diagnostics, schoolsPath: schoolsPath, profiles: profiles, rows: plans.map(\.row), lang: lang)
+    }
+
+    /// The same, with the school plans' rows, in plan order.
+    public init(_ diagnostics: [Diagnostic], schoolsPath: String, profiles: ProfileSet, rows: [Int], lang: Lang) {
         var planOfSchool: [Int32: Int] = [:]
-        for (i, plan) in plans.enumerated() { planOfSchool[profiles.rowSchool[plan.row]] = i }
+        for (i, row) in rows.enumerated() { planOfSchool[profiles.rowSchool[row]] = i }
         var schoolOfLine: [Int32: Int32] = [:]
         for row in 0..<profiles.rowCount where profiles.rowLine[row] > 0 {
             schoolOfLine[profiles.rowLine[row]] = profiles.rowSchool[row]

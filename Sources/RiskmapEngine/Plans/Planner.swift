@@ -1,4 +1,5 @@
 import RiskmapLanguage
+import RiskmapPlatform
 
 /// One line of a school's support plan.
 public struct PlanItem: Sendable {
@@ -113,24 +114,37 @@ public struct Planner {
         return out
     }
 
-    /// `progress`: counts the schools planned.
+    /// Every school's complete plan. `progress`: counts the schools planned.
     public func plan(yearIndex: Int, planYear: SchoolYear? = nil, progress: RunProgress? = nil) -> PlanSet {
+        var set = outline(yearIndex: yearIndex, planYear: planYear)
+        let complete = completer(for: set)
+        progress?.begin(.planning, total: set.schools.count)
+        defer { progress?.end() }
+        let outlines = set.schools
+        set.schools = Parallel.map(count: outlines.count, threads: Tuning.default.threads) { i -> SchoolPlan in
+            defer { progress?.advance() }
+            return complete(outlines[i])
+        }
+        return set
+    }
+
+    /// The plans without what is costly to make and to keep: each school's factors carry
+    /// their status only (no explanation), and no data to supply or targets yet. The
+    /// municipal roadmaps, the summary and the report template need no more; a school's
+    /// documents are written from its complete plan (`completer`), one block of schools at
+    /// a time, so that a run of a whole region never holds every explanation at once.
+    public func outline(yearIndex: Int, planYear: SchoolYear? = nil) -> PlanSet {
         let profiles = outcomes.profiles
         let dataYear = profiles.years[yearIndex]
         let target = planYear ?? SchoolYear(start: dataYear.start + 1)
-        // A school director reads these: reasons only, no source citations.
-        let explainer = Explainer(outcomes, lang: lang, citations: false)
-        let reference = ReferenceEvaluator(outcomes)
         let deadlines = book.measures.map { ResolvedDeadline.resolve($0.due, in: target, lang: lang) }
         // Rule-book order of measures, stable-sorted by deadline.
         let measureOrder = book.measures.indices.sorted { (deadlines[$0].sortKey, $0) < (deadlines[$1].sortKey, $1) }
 
         var schools: [SchoolPlan] = []
         let rows = profiles.rows(inYear: yearIndex)
-        progress?.begin(.planning, total: rows.count)
-        defer { progress?.end() }
+        schools.reserveCapacity(rows.count)
         for row in rows {
-            progress?.advance()
             let school = profiles.school(row: row)
             let levels = book.scales.map { s -> (Int, String, String) in
                 let level = outcomes.levels[s.index][row]
@@ -140,7 +154,9 @@ public struct Planner {
             }
             let groups = book.groups.filter { outcomes.groups[$0.index][row] == .triggered }.map(\.index)
             let undecided = book.groups.filter { outcomes.groups[$0.index][row] == .unknown }.map(\.index)
-            let factors = book.factors.map { FactorResult(factor: $0.index, explanation: explainer.factor($0.index, row: row)) }
+            let factors = book.factors.map {
+                FactorResult(factor: $0.index, explanation: FactorExplanation(status: outcomes.factors[$0.index][row], text: "", missing: []))
+            }
             var items: [PlanItem] = []
             var municipal: [Int] = []
             for m in measureOrder where outcomes.measures[m][row] {
@@ -156,21 +172,8 @@ public struct Planner {
                                           coExecutors: who(measure.coExecutors, school.municipality, school: school.id, except: responsible)))
                 }
             }
-            // Data to supply: every missing value that left a factor undecided.
-            var requests: [DataRequest] = []
-            for f in factors where f.explanation.status == .unknown {
-                for m in f.explanation.missing {
-                    if let i = requests.firstIndex(where: { $0.indicator == m.indicator && $0.year == m.year }) {
-                        requests[i].factors.append(f.factor)
-                    } else {
-                        requests.append(DataRequest(indicator: m.indicator, year: m.year, factors: [f.factor]))
-                    }
-                }
-            }
-            requests.sort { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
-            let targets = targets(row: row, items: items, dataYear: dataYear, planYear: target, reference: reference)
             schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,
-                                      items: items, municipalMeasures: municipal, dataToSupply: requests, targets: targets))
+                                      items: items, municipalMeasures: municipal, dataToSupply: [], targets: []))
         }
 
         // Municipal roadmaps, municipalities in order of first appearance.
@@ -198,5 +201,35 @@ public struct Planner {
         var set = PlanSet(book: book, dataYear: dataYear, planYear: target, schools: schools, municipalities: roadmaps, lang: lang)
         set.coverage = YearCoverage.of(outcomes)
         return set
+    }
+
+    /// Completes an outlined school plan (`outline`): every factor's explanation, the data
+    /// to supply, the targets. Safe to call from several threads at once.
+    public func completer(for set: PlanSet) -> (SchoolPlan) -> SchoolPlan {
+        // A school director reads these: reasons only, no source citations.
+        let explainer = Explainer(outcomes, lang: lang, citations: false)
+        let reference = ReferenceEvaluator(outcomes)
+        let (dataYear, planYear) = (set.dataYear, set.planYear)
+        let planner = self
+        return { outline in
+            var plan = outline
+            let row = plan.row
+            plan.factors = planner.book.factors.map { FactorResult(factor: $0.index, explanation: explainer.factor($0.index, row: row)) }
+            // Data to supply: every missing value that left a factor undecided.
+            var requests: [DataRequest] = []
+            for f in plan.factors where f.explanation.status == .unknown {
+                for m in f.explanation.missing {
+                    if let i = requests.firstIndex(where: { $0.indicator == m.indicator && $0.year == m.year }) {
+                        requests[i].factors.append(f.factor)
+                    } else {
+                        requests.append(DataRequest(indicator: m.indicator, year: m.year, factors: [f.factor]))
+                    }
+                }
+            }
+            requests.sort { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
+            plan.dataToSupply = requests
+            plan.targets = planner.targets(row: row, items: plan.items, dataYear: dataYear, planYear: planYear, reference: reference)
+            return plan
+        }
     }
 }

@@ -26,18 +26,11 @@ public enum ManifestWriter {
     }
 
     /// The manifest. It lists the outputs with their SHA-256 (which is also how a later
-    /// run tells riskmap's files from the user's) and the problems found in the data
-    /// (`plans.problems`; an empty list when there were none). `progress` counts the
-    /// outputs hashed (on all cores).
+    /// run tells riskmap's files from the user's: `OutputSink.hashes`) and the problems
+    /// found in the data (`plans.problems`; an empty list when there were none).
     public static func json(_ plans: PlanSet, inputs: [Input], toolVersion: String, commandLine: [String],
-                            outputs: [(path: String, bytes: [UInt8])], progress: RunProgress? = nil) -> String {
+                            outputs: [(path: String, sha256: String)]) -> String {
         let book = plans.book
-        progress?.begin(.hashingOutputs, total: outputs.count)
-        let hashes = Parallel.map(count: outputs.count, threads: Tuning.default.threads) { i -> String in
-            defer { progress?.advance() }
-            return SHA256.hex(outputs[i].bytes)
-        }
-        progress?.end()
         return JSONValue.object([
             ("tool", .object([("name", .string("riskmap")), ("version", .string(toolVersion))])),
             ("ruleset", .object([
@@ -52,7 +45,7 @@ public enum ManifestWriter {
             ("dataYear", .string(plans.dataYear.description)),
             ("planYear", .string(plans.planYear.description)),
             ("commandLine", .array(commandLine.map { .string($0) })),
-            ("outputs", .array(outputs.indices.map { .object([("path", .string(outputs[$0].path)), ("sha256", .string(hashes[$0]))]) })),
+            ("outputs", .array(outputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
             ("problems", .array(plans.problems.items.map { problem($0, plans) })),
         ]).rendered(pretty: true) + "\n"
     }

@@ -4,42 +4,90 @@ import RiskmapPlatform
 /// The documents people read: per-school plans, the municipal roadmap and the
 /// execution-report template, each built once as a `Document` and rendered to Markdown
 /// (`DocumentMarkdown`), HTML (`DocumentHTML`) and Word (`DocxWriter`); the roadmap and report template also as
-/// CSV for Excel, and the summary page (HTML only). Wording is in `PlanText`; the same plan
-/// set gives the same bytes (no dates, no dictionary order).
+/// CSV for Excel; the summary page (HTML only); and `plans.json`. Wording is in `PlanText`;
+/// the same plan set gives the same bytes (no dates, no dictionary order).
 public enum PlanDocuments {
-    /// `progress`: counts the schools whose plans are written.
+    /// Schools per block: each block's plans are completed and their documents rendered
+    /// and hashed on all cores, then written in order (the bytes do not depend on the
+    /// thread count or the block size).
+    public static let blockSchools = 64
+
+    /// Every document of complete plans, into memory.
     public static func add(_ plans: PlanSet, to bundle: inout OutputBundle, progress: RunProgress? = nil) {
-        let context = PlanContext(plans)
-        progress?.begin(.writingDocuments, total: plans.schools.count)
-        defer { progress?.end() }
-        // Schools in blocks, each block's documents rendered on all cores, then added in order
-        // (the bytes do not depend on the thread count).
-        let block = 64
-        for first in stride(from: 0, to: plans.schools.count, by: block) {
-            let range = first..<min(plans.schools.count, first + block)
-            let rendered = Parallel.map(count: range.count, threads: Tuning.default.threads) { k -> (String, String, [UInt8]) in
+        // An in-memory bundle never fails.
+        var plans = plans
+        try? write(&plans, complete: { $0 }, to: &bundle, progress: progress)
+    }
+
+    /// Every document, streamed into `sink`: the schools of `outline` (`Planner.outline`)
+    /// are completed by `complete` (`Planner.completer`) a block at a time; each school's
+    /// documents and its part of `plans.json` go out before the next block is made, and of
+    /// its complete plan only the data to supply and the targets are kept (in `outline`):
+    /// memory holds one block of explanations, not the whole region's. The roadmap, summary
+    /// and report template are made last, from what was kept (they need no explanations).
+    public static func write<Sink: OutputSink>(_ outline: inout PlanSet, complete: (SchoolPlan) -> SchoolPlan, to sink: inout Sink,
+                                                progress: RunProgress? = nil, blockSchools: Int = blockSchools) throws(OutputBundle.Failure) {
+        var context = PlanContext(outline)
+        let book = outline.book
+        progress?.begin(.writingDocuments, total: outline.schools.count)
+        try sink.append("plans.json", Array(PlansJSONWriter.head(outline).utf8))
+        for first in stride(from: 0, to: outline.schools.count, by: max(1, blockSchools)) {
+            let range = first..<min(outline.schools.count, first + max(1, blockSchools))
+            let schools = outline.schools
+            let rendered = Parallel.map(count: range.count, threads: Tuning.default.threads) { k -> SchoolFiles in
                 let i = range.lowerBound + k
-                let document = SchoolPlanDocument.build(plans.schools[i], index: i, context)
-                return (DocumentMarkdown.render(document), DocumentHTML.render(document), DocxWriter.render(document))
+                let plan = complete(schools[i])
+                let document = SchoolPlanDocument.build(plan, index: i, context)
+                return SchoolFiles(plan: plan, markdown: Array(DocumentMarkdown.render(document).utf8),
+                                   html: Array(DocumentHTML.render(document).utf8),
+                                   docx: DocxWriter.render(document),
+                                   json: Array(PlansJSONWriter.element(plan, book, first: i == 0).utf8))
             }
-            for (k, (markdown, html, docx)) in rendered.enumerated() {
-                let name = context.fileNames[range.lowerBound + k]
-                bundle.add("schools/\(name).md", markdown)
-                bundle.add("schools/\(name).html", html)
-                bundle.add("schools/\(name).docx", bytes: docx)
+            for (k, files) in rendered.enumerated() {
+                let i = range.lowerBound + k
+                outline.schools[i].dataToSupply = files.plan.dataToSupply
+                outline.schools[i].targets = files.plan.targets
+                let name = context.fileNames[i]
+                try sink.add("schools/\(name).md", bytes: files.markdown, sha256: files.hashes[0])
+                try sink.add("schools/\(name).html", bytes: files.html, sha256: files.hashes[1])
+                try sink.add("schools/\(name).docx", bytes: files.docx, sha256: files.hashes[2])
+                try sink.append("plans.json", files.json)
                 progress?.advance()
             }
         }
+        progress?.end()
+        context = PlanContext(outline)
         let roadmap = RoadmapDocument.build(context)
-        bundle.add("roadmap.md", DocumentMarkdown.render(roadmap))
-        bundle.add("roadmap.html", DocumentHTML.render(roadmap))
-        bundle.add("roadmap.docx", bytes: DocxWriter.render(roadmap))
-        bundle.add("roadmap.csv", RoadmapWriter.csv(context))
-        bundle.add("summary.html", SummaryHTML.render(context))
+        try sink.add("roadmap.md", DocumentMarkdown.render(roadmap))
+        try sink.add("roadmap.html", DocumentHTML.render(roadmap))
+        try sink.add("roadmap.docx", bytes: DocxWriter.render(roadmap), sha256: nil)
+        try sink.add("roadmap.csv", RoadmapWriter.csv(context))
+        try sink.add("summary.html", SummaryHTML.render(context))
         let report = ReportTemplateDocument.build(context)
-        bundle.add("report-template.md", DocumentMarkdown.render(report))
-        bundle.add("report-template.html", DocumentHTML.render(report))
-        bundle.add("report-template.docx", bytes: DocxWriter.render(report))
-        bundle.add("report-template.csv", ReportTemplateWriter.csv(context))
+        try sink.add("report-template.md", DocumentMarkdown.render(report))
+        try sink.add("report-template.html", DocumentHTML.render(report))
+        try sink.add("report-template.docx", bytes: DocxWriter.render(report), sha256: nil)
+        try sink.add("report-template.csv", ReportTemplateWriter.csv(context))
+        try sink.append("plans.json", Array(PlansJSONWriter.tail(outline).utf8))
+        try sink.close("plans.json")
+    }
+
+    /// One school's files, rendered and hashed on a worker thread.
+    struct SchoolFiles {
+        var plan: SchoolPlan
+        var markdown: [UInt8]
+        var html: [UInt8]
+        var docx: [UInt8]
+        var json: [UInt8]
+        var hashes: [String]
+
+        init(plan: SchoolPlan, markdown: [UInt8], html: [UInt8], docx: [UInt8], json: [UInt8]) {
+            self.plan = plan
+            self.markdown = markdown
+            self.html = html
+            self.docx = docx
+            self.json = json
+            hashes = [SHA256.hex(markdown), SHA256.hex(html), SHA256.hex(docx)]
+        }
     }
 }
