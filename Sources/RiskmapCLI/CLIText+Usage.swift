@@ -63,6 +63,7 @@ extension CLIText {
         case "out": return command == "plan" ? lang.text(ru: "ПАПКА", en: "DIR") : lang.text(ru: "ФАЙЛ", en: "FILE")
         case "schools", "directory": return lang.text(ru: "ФАЙЛ", en: "FILE")
         case "sheet": return lang.text(ru: "ЛИСТ", en: "SHEET")
+        case "municipality": return lang.text(ru: "НАЗВАНИЕ", en: "NAME")
         case "year": return "2025/26"
         case "plan-year": return "2026/27"
         case "year-format": return "calendar|school"
@@ -76,6 +77,14 @@ extension CLIText {
 
     static func badOptionValue(_ option: String, _ value: String, _ allowed: String, command: String, _ lang: Lang) -> String {
         badOptionValue(option, value, allowed, lang) + seeHelp(command, lang)
+    }
+
+    /// `--municipality` names none of the file's municipalities.
+    static func unknownMunicipality(_ name: String, known: [String], _ lang: Lang) -> String {
+        let limit = 20
+        let list = known.prefix(limit).map { "«\($0)»" }.joined(separator: ", ") + (known.count > limit ? ", …" : "")
+        return lang.text(ru: "riskmap plan: в файле школ нет муниципалитета «\(name)» за этот год; есть: \(list)\n  подсказка: название — как в столбце municipality\n",
+                         en: "riskmap plan: the schools file has no municipality '\(name)' in this year; it has: \(list)\n  hint: the name as in the municipality column\n")
     }
 
     /// `--plan-year` earlier than the data's school year.

@@ -97,6 +97,15 @@ enum PlanCommand {
         var plans = planner.outline(yearIndex: loaded.yearIndex, planYear: planYear)
         plans.problems = DataProblems(problems, schoolsPath: schoolsPath, profiles: loaded.outcomes.profiles,
                                       rows: plans.schools.map(\.row), lang: context.lang)
+        if let name = parsed.values["municipality"] {
+            let names = plans.municipalities.map(\.municipality)
+            let wanted = name.trimmingCharacters(in: .whitespaces)
+            guard let k = names.firstIndex(of: wanted) ?? names.firstIndex(where: { $0.lowercased() == wanted.lowercased() }) else {
+                context.console.err(CLIText.unknownMunicipality(name, known: names, context.lang))
+                return .usage
+            }
+            plans = plans.municipality(k).plans
+        }
         let report: OutputBundle.Report
         let files: Int
         do {

@@ -35,4 +35,16 @@ import Testing
         let xml = cases[7]
         #expect(Deflater.deflate(xml).count < xml.count / 8)
     }
+
+    /// The sliced CRC-32 equals the textbook loop on every length around the 8-byte steps.
+    @Test func crc32EqualsTheBytewiseReference() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        let seed = UInt64.random(in: 0...UInt64.max)
+        var g = SplitMix(seed: seed)
+        for _ in 0..<500 {
+            let n = Int.random(in: 0...300, using: &g)
+            let bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &g) }
+            #expect(CRC32.checksum(bytes) == CRC32.bytewise(bytes), "seed \(seed), length \(n)")
+        }
+    }
 }

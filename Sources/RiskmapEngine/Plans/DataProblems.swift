@@ -29,6 +29,9 @@ public struct DataProblems: Sendable {
     }
 
     public private(set) var items: [Problem] = []
+    /// Per school plan: the indices of its problems in `items` (each school's plan looks
+    /// its own up; a region has thousands of schools).
+    private var ofSchool: [Int: [Int]] = [:]
 
     public init() {}
 
@@ -64,6 +67,27 @@ public struct DataProblems: Sendable {
             }
             return problem
         }
+        for (i, problem) in items.enumerated() {
+            if let school = problem.school { ofSchool[school, default: []].append(i) }
+        }
+    }
+
+    /// The problems of some of the school plans (`schools`: their indices, in the new
+    /// order), renumbered, with the problems of no school (a whole file's): a municipality's.
+    func restricted(to schools: [Int]) -> DataProblems {
+        var position: [Int: Int] = [:]
+        for (k, i) in schools.enumerated() { position[i] = k }
+        var out = DataProblems()
+        for problem in items {
+            var p = problem
+            if let school = problem.school {
+                guard let k = position[school] else { continue }
+                p.school = k
+                out.ofSchool[k, default: []].append(out.items.count)
+            }
+            out.items.append(p)
+        }
+        return out
     }
 
     public var isEmpty: Bool { items.isEmpty }
@@ -71,5 +95,5 @@ public struct DataProblems: Sendable {
     public var warningCount: Int { items.filter { $0.severity == .warning }.count }
 
     /// The problems of the school with plan `index`.
-    public func school(_ index: Int) -> [Problem] { items.filter { $0.school == index } }
+    public func school(_ index: Int) -> [Problem] { (ofSchool[index] ?? []).map { items[$0] } }
 }

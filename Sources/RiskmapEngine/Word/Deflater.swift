@@ -1,3 +1,5 @@
+import RiskmapPlatform
+
 /// DEFLATE (RFC 1951) compression for the ZIP writer: one block with the fixed Huffman
 /// codes, greedy LZ77 matches found through a hash of three bytes and a bounded chain.
 /// Not the smallest output, but a Word document's XML, which repeats its markup on every
@@ -9,50 +11,70 @@ enum Deflater {
         bits.write(1, count: 1)  // BFINAL: the only block
         bits.write(1, count: 2)  // BTYPE 01: fixed Huffman codes
         let n = input.count
-        var head = [Int](repeating: -1, count: hashSize)
-        var previous = [Int](repeating: -1, count: min(n, window))
-        var i = 0
-        /// Notes position `p` in the hash chains (needs three bytes from `p`).
-        func insert(_ p: Int) {
-            guard p + 2 < n else { return }
-            let h = hash(input[p], input[p + 1], input[p + 2])
-            previous[p % window] = head[h]
-            head[h] = p
-        }
-        while i < n {
-            var bestLength = 0, bestDistance = 0
-            if i + 2 < n {
-                var candidate = head[hash(input[i], input[i + 1], input[i + 2])]
-                var chain = maxChain
-                let limit = min(maxMatch, n - i)
-                while candidate >= 0, i - candidate <= window, chain > 0 {
-                    var length = 0
-                    while length < limit, input[candidate + length] == input[i + length] { length += 1 }
-                    if length > bestLength {
-                        bestLength = length
-                        bestDistance = i - candidate
-                        if length >= min(limit, niceLength) { break }
+        // Positions as 32-bit numbers (a part is far below 2 GiB: `ZipWriter` refuses 4 GiB).
+        var head = [Int32](repeating: -1, count: hashSize)
+        var previous = [Int32](repeating: -1, count: min(n, window))
+        input.withUnsafeBufferPointer { bytes in
+            head.withUnsafeMutableBufferPointer { head in
+                previous.withUnsafeMutableBufferPointer { previous in
+                    var i = 0
+                    /// Notes position `p` in the hash chains (needs three bytes from `p`).
+                    func insert(_ p: Int) {
+                        guard p + 2 < n else { return }
+                        let h = hash(bytes[p], bytes[p + 1], bytes[p + 2])
+                        previous[p & (window - 1)] = head[h]
+                        head[h] = Int32(truncatingIfNeeded: p)
                     }
-                    let next = previous[candidate % window]
-                    // A chain entry overwritten by a newer position (or the chain's end) stops the walk.
-                    if next >= candidate { break }
-                    candidate = next
-                    chain -= 1
+                    while i < n {
+                        var bestLength = 0, bestDistance = 0
+                        if i + 2 < n {
+                            var candidate = Int(head[hash(bytes[i], bytes[i + 1], bytes[i + 2])])
+                            var chain = maxChain
+                            let limit = min(maxMatch, n - i)
+                            while candidate >= 0, i - candidate <= window, chain > 0 {
+                                let length = matchLength(bytes, candidate, i, limit: limit)
+                                if length > bestLength {
+                                    bestLength = length
+                                    bestDistance = i - candidate
+                                    if length >= min(limit, niceLength) { break }
+                                }
+                                let next = Int(previous[candidate & (window - 1)])
+                                // A chain entry overwritten by a newer position (or the chain's end) stops the walk.
+                                if next >= candidate { break }
+                                candidate = next
+                                chain -= 1
+                            }
+                        }
+                        if bestLength >= 3 {
+                            bits.length(bestLength)
+                            bits.distance(bestDistance)
+                            for p in i..<(i + bestLength) { insert(p) }
+                            i += bestLength
+                        } else {
+                            bits.literal(Int(bytes[i]))
+                            insert(i)
+                            i += 1
+                        }
+                    }
                 }
-            }
-            if bestLength >= 3 {
-                bits.length(bestLength)
-                bits.distance(bestDistance)
-                for p in i..<(i + bestLength) { insert(p) }
-                i += bestLength
-            } else {
-                bits.literal(Int(input[i]))
-                insert(i)
-                i += 1
             }
         }
         bits.literal(256)  // end of block
         return bits.finish()
+    }
+
+    /// How many bytes from `a` equal those from `b` (`a` < `b`), up to `limit`: eight at a
+    /// time while eight remain, then one at a time.
+    @inline(__always)
+    static func matchLength(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, limit: Int) -> Int {
+        var length = 0
+        while length + 8 <= limit {
+            let x = bytes.loadWord(at: a + length) ^ bytes.loadWord(at: b + length)
+            if x != 0 { return length + x.trailingZeroBitCount / 8 }
+            length += 8
+        }
+        while length < limit, bytes[a + length] == bytes[b + length] { length += 1 }
+        return length
     }
 
     static let window = 32_768

@@ -9,13 +9,43 @@ struct PlanContext {
     let fileNames: [String]
     /// The direction (section) of each measure.
     let directions: MeasureDirections
+    /// `shortName` of every name the plans show, made once: the documents shorten the same
+    /// few names thousands of times.
+    let shortNames: [String: String]
 
-    init(_ plans: PlanSet) {
+    /// Per school: the folder of its documents relative to the page being written, with a
+    /// trailing `/` (the regional summary links into the municipalities' folders), or empty.
+    let schoolFolders: [String]
+
+    /// `fileNames`: the school plans' names when they are not this set's own (a
+    /// municipality's part of a region keeps the region's names).
+    init(_ plans: PlanSet, fileNames: [String]? = nil, schoolFolders: [String]? = nil) {
         self.plans = plans
         text = PlanText(plans.lang)
-        fileNames = SafeFileName.assign(plans.schools.map(\.school.id))
+        self.fileNames = fileNames ?? SafeFileName.assign(plans.schools.map(\.school.id))
+        self.schoolFolders = schoolFolders ?? Array(repeating: "", count: plans.schools.count)
         directions = MeasureDirections(plans.book)
+        var names = Set(plans.book.roles.map(\.title))
+        for plan in plans.schools {
+            for item in plan.items {
+                names.formUnion(item.responsible)
+                names.formUnion(item.coExecutors)
+            }
+        }
+        for roadmap in plans.municipalities {
+            for item in roadmap.items {
+                names.formUnion(item.responsible)
+                names.formUnion(item.coExecutors)
+            }
+        }
+        shortNames = Dictionary(uniqueKeysWithValues: names.map { ($0, Self.shortName($0)) })
     }
+
+    /// A school plan's page, relative to the page being written.
+    func schoolPage(_ i: Int) -> String { schoolFolders[i] + "schools/" + fileNames[i] + ".html" }
+
+    /// `shortName`, looked up.
+    func short(_ name: String) -> String { shortNames[name] ?? Self.shortName(name) }
 
     var book: CheckedRuleBook { plans.book }
 
@@ -109,7 +139,7 @@ struct PlanContext {
     }
 
     /// «А; Б» with each name shortened.
-    func shortList(_ who: [String]) -> String { text.responsibleList(who.map(Self.shortName)) }
+    func shortList(_ who: [String]) -> String { text.responsibleList(who.map(short)) }
 
     /// The responsible parties of a measure as a narrow column shows them: up to two names
     /// (shortened); more than that — a directory that gives several bodies for one role —
@@ -129,9 +159,9 @@ struct PlanContext {
     }
 
     /// The names `shortName` shortens, each once, in order of first appearance.
-    static func longNames(_ lists: [[String]]) -> [String] {
+    func longNames(_ lists: [[String]]) -> [String] {
         var out: [String] = []
-        for list in lists { for who in list where shortName(who) != who && !out.contains(who) { out.append(who) } }
+        for list in lists { for who in list where short(who) != who && !out.contains(who) { out.append(who) } }
         return out
     }
 

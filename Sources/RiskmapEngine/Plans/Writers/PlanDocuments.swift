@@ -27,16 +27,17 @@ public enum PlanDocuments {
     /// and report template are made last, from what was kept (they need no explanations).
     public static func write<Sink: OutputSink>(_ outline: inout PlanSet, complete: (SchoolPlan) -> SchoolPlan, to sink: inout Sink,
                                                 progress: RunProgress? = nil, blockSchools: Int = blockSchools) throws(OutputBundle.Failure) {
+        let layout = RegionalLayout(outline)
         var context = PlanContext(outline)
         let book = outline.book
         progress?.begin(.writingDocuments, total: outline.schools.count)
         try sink.append("plans.json", Array(PlansJSONWriter.head(outline).utf8))
         for first in stride(from: 0, to: outline.schools.count, by: max(1, blockSchools)) {
             let range = first..<min(outline.schools.count, first + max(1, blockSchools))
-            let schools = outline.schools
+            let block = Array(outline.schools[range])
             let rendered = Parallel.map(count: range.count, threads: Tuning.default.threads) { k -> SchoolFiles in
                 let i = range.lowerBound + k
-                let plan = complete(schools[i])
+                let plan = complete(block[k])
                 let document = SchoolPlanDocument.build(plan, index: i, context)
                 return SchoolFiles(plan: plan, markdown: Array(DocumentMarkdown.render(document).utf8),
                                    html: Array(DocumentHTML.render(document).utf8),
@@ -47,29 +48,44 @@ public enum PlanDocuments {
                 let i = range.lowerBound + k
                 outline.schools[i].dataToSupply = files.plan.dataToSupply
                 outline.schools[i].targets = files.plan.targets
-                let name = context.fileNames[i]
-                try sink.add("schools/\(name).md", bytes: files.markdown, sha256: files.hashes[0])
-                try sink.add("schools/\(name).html", bytes: files.html, sha256: files.hashes[1])
-                try sink.add("schools/\(name).docx", bytes: files.docx, sha256: files.hashes[2])
+                let name = layout.schoolFolders[i] + "schools/" + context.fileNames[i]
+                try sink.add(name + ".md", bytes: files.markdown, sha256: files.hashes[0])
+                try sink.add(name + ".html", bytes: files.html, sha256: files.hashes[1])
+                try sink.add(name + ".docx", bytes: files.docx, sha256: files.hashes[2])
                 try sink.append("plans.json", files.json)
                 progress?.advance()
             }
         }
         progress?.end()
-        context = PlanContext(outline)
-        let roadmap = RoadmapDocument.build(context)
-        try sink.add("roadmap.md", DocumentMarkdown.render(roadmap))
-        try sink.add("roadmap.html", DocumentHTML.render(roadmap))
-        try sink.add("roadmap.docx", bytes: DocxWriter.render(roadmap), sha256: nil)
-        try sink.add("roadmap.csv", RoadmapWriter.csv(context))
-        try sink.add("summary.html", SummaryHTML.render(context))
-        let report = ReportTemplateDocument.build(context)
-        try sink.add("report-template.md", DocumentMarkdown.render(report))
-        try sink.add("report-template.html", DocumentHTML.render(report))
-        try sink.add("report-template.docx", bytes: DocxWriter.render(report), sha256: nil)
-        try sink.add("report-template.csv", ReportTemplateWriter.csv(context))
+        context = PlanContext(outline, fileNames: context.fileNames, schoolFolders: layout.schoolFolders)
+        if layout.isRegional {
+            for k in outline.municipalities.indices {
+                let (plans, schools) = outline.municipality(k)
+                let own = PlanContext(plans, fileNames: schools.map { context.fileNames[$0] })
+                try addMunicipalDocuments(own, folder: layout.folders[k] + "/", to: &sink)
+            }
+            try sink.add("summary.html", SummaryHTML.regional(context, layout))
+        } else {
+            try addMunicipalDocuments(context, folder: "", to: &sink)
+        }
         try sink.append("plans.json", Array(PlansJSONWriter.tail(outline).utf8))
         try sink.close("plans.json")
+    }
+
+    /// What a municipality's office signs and sends, besides the school plans: the roadmap,
+    /// the summary, the report template (in `folder`: empty, or a municipality's with `/`).
+    static func addMunicipalDocuments<Sink: OutputSink>(_ context: PlanContext, folder: String, to sink: inout Sink) throws(OutputBundle.Failure) {
+        let roadmap = RoadmapDocument.build(context)
+        try sink.add(folder + "roadmap.md", DocumentMarkdown.render(roadmap))
+        try sink.add(folder + "roadmap.html", DocumentHTML.render(roadmap))
+        try sink.add(folder + "roadmap.docx", bytes: DocxWriter.render(roadmap), sha256: nil)
+        try sink.add(folder + "roadmap.csv", RoadmapWriter.csv(context))
+        try sink.add(folder + "summary.html", SummaryHTML.render(context))
+        let report = ReportTemplateDocument.build(context)
+        try sink.add(folder + "report-template.md", DocumentMarkdown.render(report))
+        try sink.add(folder + "report-template.html", DocumentHTML.render(report))
+        try sink.add(folder + "report-template.docx", bytes: DocxWriter.render(report), sha256: nil)
+        try sink.add(folder + "report-template.csv", ReportTemplateWriter.csv(context))
     }
 
     /// One school's files, rendered and hashed on a worker thread.

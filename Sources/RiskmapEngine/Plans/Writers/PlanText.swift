@@ -295,6 +295,14 @@ struct PlanText {
     var figureUndecidedSchools: String { t("школ с неопределённой группой или уровнем", "schools with an undecided group or level") }
     var figureRoadmapLines: String { t("мероприятий в дорожной карте", "roadmap measures") }
     func figureSchoolItems(_ n: Int) -> String { t("\(n) — в планах школ", "\(n) in school plans") }
+    var regionalSummaryTitle: String { t("Сводка по региону", "Regional summary") }
+    var municipalitiesHeading: String { t("Муниципалитеты", "Municipalities") }
+    var municipalitiesNote: String {
+        t("В каждом муниципалитете — своя папка: сводка, дорожная карта, шаблон отчёта и планы школ. Название — ссылка на сводку муниципалитета.",
+          "Each municipality has its own folder: summary, roadmap, report template and school plans. A name links to the municipality's summary.")
+    }
+    var undecidedSchoolsColumn: String { t("Не опре\u{AD}делена группа или уровень", "Group or level unde\u{AD}cided") }
+    var roadmapLinesColumn: String { t("Строк дорож\u{AD}ной карты", "Road\u{AD}map lines") }
     var groupsLevelsHeading: String { t("Группы и уровни риска", "Groups and risk levels") }
     var groupColumns: [String] { [t("Группа", "Group"), t("Входят", "In"), t("Не определено", "Undecided"), t("Не входят", "Not in")] }
     var statusTriggered: String { t("сработал", "triggered") }

@@ -86,7 +86,7 @@ enum RoadmapDocument {
             c.shownNames([(item.measure, item.responsible)])
                 + [item.coExecutors.count <= 2 ? item.coExecutors : c.book.measures[item.measure].coExecutors.map { c.book.roles[$0].title }]
         }
-        blocks += SchoolPlanDocument.whoIsWho(shown, t)
+        blocks += SchoolPlanDocument.whoIsWho(shown, c)
         return blocks
     }
 
@@ -127,7 +127,7 @@ enum RoadmapDocument {
                         : numbering.sections.number(s, r.lowerBound) + "–" + numbering.sections.number(s, r.upperBound)
                 }
             }
-            return [D.Cell("\(n + 1)"), D.Cell([.link(c.plans.schools[i].school.name, target: "schools/\(c.fileNames[i]).html")]),
+            return [D.Cell("\(n + 1)"), D.Cell([.link(c.plans.schools[i].school.name, target: c.schoolPage(i))]),
                     D.Cell(numbers.joined(separator: ", "))]
         }
         let title = c.plans.municipalities.count > 1 ? "\(t.roadmapAnnexHeading): \(roadmap.municipality)" : t.roadmapAnnexHeading

@@ -176,16 +176,17 @@ enum SchoolPlanDocument {
                  D.Cell(c.result(item.measure)), D.Cell("")]
             })))
         }
-        blocks += whoIsWho(c.shownNames(plan.items.map { ($0.measure, $0.responsible) }), t)
+        blocks += whoIsWho(c.shownNames(plan.items.map { ($0.measure, $0.responsible) }), c)
         return blocks
     }
 
     /// The full names of the responsible parties a table shortened.
-    static func whoIsWho(_ lists: [[String]], _ t: PlanText) -> [D.Block] {
-        let long = PlanContext.longNames(lists)
+    static func whoIsWho(_ lists: [[String]], _ c: PlanContext) -> [D.Block] {
+        let t = c.text
+        let long = c.longNames(lists)
         guard !long.isEmpty else { return [] }
         return [.paragraph([.text(t.responsibleFullNames)], .note),
-                .bullets(long.map { [.strong(PlanContext.shortName($0)), .text(" — " + $0)] })]
+                .bullets(long.map { [.strong(c.short($0)), .text(" — " + $0)] })]
     }
 
     /// Why a plan has no lines.

@@ -49,7 +49,7 @@ enum SummaryHTML {
         let shown = problems.items.prefix(problemLimit)
         out += HTMLPage.table(t.problemColumns, shown.enumerated().map { n, p in
             let school = p.school.map { i in
-                "<a href=\"schools/\(h(c.fileNames[i])).html\">\(h(c.plans.schools[i].school.name))</a>"
+                "<a href=\"\(h(c.schoolPage(i)))\">\(h(c.plans.schools[i].school.name))</a>"
             } ?? "—"
             return ["\(n + 1)", "<span class=\"place\">\(h(p.place))</span>", problemText(p, t), school]
         }, id: "problems", numeric: [0], classes: "problems")
@@ -110,7 +110,7 @@ enum SummaryHTML {
                 out += h(t.allUndetermined(plans.schools.count, factors: factors)) + "</p>\n"
             } else {
                 out += h(t.manyUndetermined(many.count, of: plans.schools.count, factors: factors)) + " "
-                out += many.map { i in "<a href=\"schools/\(h(c.fileNames[i])).html\">\(h(plans.schools[i].school.name))</a> (\(undetermined(plans.schools[i])))" }
+                out += many.map { i in "<a href=\"\(h(c.schoolPage(i)))\">\(h(plans.schools[i].school.name))</a> (\(undetermined(plans.schools[i])))" }
                     .joined(separator: "; ") + ".</p>\n"
             }
         }
@@ -217,7 +217,7 @@ enum SummaryHTML {
             }
             let groups = t.groupCount(plan.groups.count, undecided: plan.undecidedGroups.count)
             let triggered = plan.factors.filter { $0.explanation.status == .triggered }.count
-            return ["\(n + 1)", "<a href=\"schools/\(h(c.fileNames[i])).html\">\(h(plan.school.name))</a>"] + levels
+            return ["\(n + 1)", "<a href=\"\(h(c.schoolPage(i)))\">\(h(plan.school.name))</a>"] + levels
                 + [h(groups), "\(triggered)", "\(undetermined(plan))",
                    "\(plan.items.count + plan.municipalMeasures.count)", "\(plan.dataToSupply.count)"]
         }
@@ -230,12 +230,48 @@ enum SummaryHTML {
     /// The most parties the workload table lists (the busiest; roadmap.csv has them all).
     static let workloadLimit = 5
 
+    /// A municipality's summary (or the only one): its schools in a table.
     static func render(_ c: PlanContext) -> String {
+        render(c, title: c.text.summaryTitle, middle: schoolTable(c))
+    }
+
+    /// The regional summary: the region's figures, groups, levels and factors, and instead of
+    /// the school table one line per municipality, linking to its own summary in its folder.
+    static func regional(_ c: PlanContext, _ layout: RegionalLayout) -> String {
+        render(c, title: c.text.regionalSummaryTitle, middle: municipalityTable(c, layout))
+    }
+
+    /// One line per municipality: schools, each group (with its undecided), schools left
+    /// undecided, roadmap lines, school plan lines, data requests.
+    static func municipalityTable(_ c: PlanContext, _ layout: RegionalLayout) -> String {
+        let t = c.text
+        let h = HTMLEscape.text
+        let plans = c.plans
+        let header = [t.numberColumn, t.municipality, t.countColumns[1]] + plans.book.groups.map(\.title)
+            + [t.undecidedSchoolsColumn, t.roadmapLinesColumn, t.planItems, t.dataRequests]
+        let rows: [[String]] = plans.municipalities.enumerated().map { k, roadmap in
+            let schools = roadmap.schools.map { plans.schools[$0] }
+            let groups = plans.book.groups.map { g in
+                t.groupCount(schools.filter { $0.groups.contains(g.index) }.count,
+                             undecided: schools.filter { $0.undecidedGroups.contains(g.index) }.count)
+            }
+            return ["\(k + 1)", "<a href=\"\(h(layout.folders[k]))/summary.html\">\(h(roadmap.municipality))</a>", "\(schools.count)"]
+                + groups.map(h)
+                + ["\(schools.filter(isUndecided).count)", "\(roadmap.items.count)",
+                   "\(schools.reduce(0) { $0 + $1.items.count })", "\(schools.reduce(0) { $0 + $1.dataToSupply.count })"]
+        }
+        let g = plans.book.groups.count
+        var out = "<h2>\(h(t.municipalitiesHeading))</h2>\n<p class=\"muted small\">\(h(t.municipalitiesNote))</p>\n"
+        out += HTMLPage.table(header, rows, id: "municipalities", numeric: Set([0, 2] + (0..<(g + 4)).map { 3 + $0 }), classes: "municipalities")
+        return out
+    }
+
+    static func render(_ c: PlanContext, title: String, middle: String) -> String {
         let t = c.text
         let h = HTMLEscape.text
         let plans = c.plans
         let summary = PlanSummary(plans)
-        var body = "<header>\n<h1>\(h(t.summaryTitle))</h1>\n"
+        var body = "<header>\n<h1>\(h(title))</h1>\n"
         body += "<p class=\"subtitle\">\(h(t.forYear(plans.planYear, data: plans.dataYear).capitalizedFirst)) · \(h(c.rulebook()))</p>\n"
         body += "</header>\n"
         body += warnings(c)
@@ -243,7 +279,7 @@ enum SummaryHTML {
         body += problems(c)
         body += "<section class=\"two\">\n" + categories(c) + "</section>\n"
         body += "<section>\n" + factorBars(c) + "</section>\n"
-        body += "<section>\n" + schoolTable(c) + "</section>\n"
+        body += "<section>\n" + middle + "</section>\n"
         body += "<section>\n<h2>\(h(t.workloadHeading))</h2>\n<p class=\"muted small\">\(h(t.workloadNote))</p>\n"
         body += HTMLPage.table(t.workloadColumns, summary.workload.prefix(workloadLimit).map { w in
             [h(w.who), "\(w.responsible)", "\(w.coExecutor)", "\(w.schoolLines)"]
@@ -283,10 +319,13 @@ enum SummaryHTML {
         table.schools td { white-space: nowrap }
         table.schools td:nth-child(2) { white-space: normal }
         th.num { white-space: normal }
+        table.municipalities { font-size: 8.5pt }
+        table.municipalities th, table.municipalities td { padding: 1px 4px }
+        table.municipalities th:nth-child(2) { width: 20% }
         table.workload { font-size: 8.5pt }
         table.workload th, table.workload td { padding: 1px 4px }
         .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 4px; vertical-align: baseline }
         """ + (plans.problems.isEmpty ? "" : "\n" + problemCSS)
-        return HTMLPage.render(lang: t.htmlLang, title: t.summaryTitle, body: body, extraCSS: css)
+        return HTMLPage.render(lang: t.htmlLang, title: title, body: body, extraCSS: css)
     }
 }
