@@ -42,6 +42,17 @@ public struct SchoolPlan: Sendable {
     /// Целевые показатели: for each triggered factor that declares targets, where its
     /// indicators stand and where the plan aims them, in rule-book order.
     public var targets: [FactorTarget] = []
+    /// For each group the school is in that declares an exit criterion (`выход после N лет
+    /// без условия`), in rule-book order: when the school can expect to leave it.
+    public var exits: [GroupExitPlan] = []
+}
+
+/// When a school can expect to leave a group with an exit criterion; `missing`: when the
+/// forecast is undecided, the data of this year the group's condition lacks.
+public struct GroupExitPlan: Sendable, Equatable {
+    public var group: Int
+    public var forecast: ExitForecast
+    public var missing: [MissingValue]
 }
 
 /// A measure in a municipality's roadmap: every measure once, with the schools that need it.
@@ -76,6 +87,8 @@ public struct PlanSet: Sendable {
     public var problems = DataProblems()
     /// Per school year of the data: how much of it the rule book could decide.
     public var coverage: [YearCoverage] = []
+    /// What changed since a previous run (`plan --compare-with`); nil without one.
+    public var comparison: PlanComparison? = nil
 
     /// A year of the data with clearly more data than `dataYear`, if there is one.
     public var betterYear: YearCoverage? { YearCoverage.better(than: dataYear, in: coverage) }
@@ -169,8 +182,10 @@ public struct Planner {
             }
             requests.sort { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
             let targets = targets(row: row, items: items, dataYear: dataYear, planYear: target, reference: reference)
-            schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,
-                                      items: items, municipalMeasures: municipal, dataToSupply: requests, targets: targets))
+            var plan = SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,
+                                  items: items, municipalMeasures: municipal, dataToSupply: requests, targets: targets)
+            plan.exits = exits(row: row, groups: groups, reference: reference)
+            schools.append(plan)
         }
 
         // Municipal roadmaps, municipalities in order of first appearance.
@@ -198,5 +213,18 @@ public struct Planner {
         var set = PlanSet(book: book, dataYear: dataYear, planYear: target, schools: schools, municipalities: roadmaps, lang: lang)
         set.coverage = YearCoverage.of(outcomes)
         return set
+    }
+
+    /// The exit forecasts of the groups the school is in (see `GroupExitPlan`).
+    func exits(row: Int, groups: [Int], reference: ReferenceEvaluator) -> [GroupExitPlan] {
+        groups.compactMap { g in
+            guard let forecast = ExitForecast.of(group: g, row: row, outcomes) else { return nil }
+            var missing: [MissingValue] = []
+            if forecast.undecided {
+                let all = reference.evaluate(book.groups[g].entryCondition, row: row).missing.filter { !$0.insufficient }
+                for m in all.sorted(by: { ($0.indicator, $0.year) < ($1.indicator, $1.year) }) where !missing.contains(m) { missing.append(m) }
+            }
+            return GroupExitPlan(group: g, forecast: forecast, missing: missing)
+        }
     }
 }
