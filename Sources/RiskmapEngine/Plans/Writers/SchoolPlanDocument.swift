@@ -16,6 +16,8 @@ enum SchoolPlanDocument {
         blocks.append(.fields(passport(plan, c)))
         blocks += problems(c.plans.problems.school(index), c)
         blocks += why(plan, c)
+        blocks += exitForecasts(plan, c)
+        blocks += changes(plan, index: index, c)
         blocks += targets(plan, c)
         blocks += measures(plan, c)
         blocks += municipal(plan, c)
