@@ -172,12 +172,14 @@ extension CLIText {
     static func planHelp(_ lang: Lang) -> String {
         lang.text(ru: """
             Использование: riskmap plan [--rules ПАПКА] [--schools ФАЙЛ] [--sheet ЛИСТ] [--year 2025/26]
-                           [--plan-year 2026/27] [--directory ФАЙЛ] [--out ПАПКА] [--year-format calendar|school]
-                           [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict] [--lang ru|en]
+                           [--plan-year 2026/27] [--directory ФАЙЛ] [--out ПАПКА] [--compare-with ПАПКА]
+                           [--year-format calendar|school] [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict] [--lang ru|en]
 
             Строит планы поддержки школ, муниципальную дорожную карту, сводку с диаграммой, шаблон отчёта
             об исполнении, plans.json и manifest.json. Сроки «октябрь», «квартал 1», «сентябрь–октябрь», «2 раза в год» переводятся в год плана.
             --directory: CSV (municipality;role;who) — кто исполняет роли в муниципалитете.
+            --compare-with: папка прежнего запуска plan (её plans.json); сводка и планы школ получают раздел
+            «Что изменилось»: вошли и вышли из групп, новые и устранённые факторы, достигнуты ли прежние цели.
             По умолчанию: правила — Rules/, школы — Samples/tomsk.csv, справочник — <файл школ>-directory.csv
             рядом с файлом школ (если есть), результаты — в out/, год данных — последний в файле, год плана —
             следующий за ним.
@@ -193,12 +195,14 @@ extension CLIText {
 
             """, en: """
             Usage: riskmap plan [--rules DIR] [--schools FILE] [--sheet SHEET] [--year 2025/26]
-                   [--plan-year 2026/27] [--directory FILE] [--out DIR] [--year-format calendar|school]
-                   [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict] [--lang ru|en]
+                   [--plan-year 2026/27] [--directory FILE] [--out DIR] [--compare-with DIR]
+                   [--year-format calendar|school] [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict] [--lang ru|en]
 
             Writes per-school support plans, the municipal roadmap, a summary with a chart, the
             execution-report template, plans.json and manifest.json. Deadlines such as 'october',
             'quarter 1', 'september–october' or '2 times a year' resolve in the plan's year. --directory: a CSV (municipality;role;who).
+            --compare-with: the folder of a previous plan run (its plans.json); the summary and the school plans get a
+            "What changed" section: groups entered and left, new and resolved factors, whether the previous targets were met.
             Defaults: rules Rules/, schools Samples/tomsk.csv, the directory <schools>-directory.csv beside the
             schools file (if present), outputs into out/, the latest year in the file, the plan for the next one.
             Example: riskmap plan --schools schools-2025.xlsx --out plans-2026
