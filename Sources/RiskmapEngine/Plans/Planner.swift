@@ -184,7 +184,7 @@ public struct Planner {
             let targets = targets(row: row, items: items, dataYear: dataYear, planYear: target, reference: reference)
             var plan = SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,
                                   items: items, municipalMeasures: municipal, dataToSupply: requests, targets: targets)
-            plan.exits = exits(row: row, groups: groups, reference: reference)
+            plan.exits = exits(row: row, groups: groups, factors: factors, reference: reference)
             schools.append(plan)
         }
 
@@ -215,14 +215,29 @@ public struct Planner {
         return set
     }
 
-    /// The exit forecasts of the groups the school is in (see `GroupExitPlan`).
-    func exits(row: Int, groups: [Int], reference: ReferenceEvaluator) -> [GroupExitPlan] {
+    /// The exit forecasts of the groups the school is in (see `GroupExitPlan`); an undecided
+    /// one names the missing data of the group's condition: its own indicators' and those of
+    /// the «не определён» factors it reads.
+    func exits(row: Int, groups: [Int], factors: [FactorResult], reference: ReferenceEvaluator) -> [GroupExitPlan] {
         groups.compactMap { g in
             guard let forecast = ExitForecast.of(group: g, row: row, outcomes) else { return nil }
-            var missing: [MissingValue] = []
+            var all: [MissingValue] = []
             if forecast.undecided {
-                let all = reference.evaluate(book.groups[g].entryCondition, row: row).missing.filter { !$0.insufficient }
-                for m in all.sorted(by: { ($0.indicator, $0.year) < ($1.indicator, $1.year) }) where !missing.contains(m) { missing.append(m) }
+                let entry = book.groups[g].entryCondition
+                all = Array(reference.evaluate(entry, row: row).missing)
+                var read: [Int] = []
+                entry.forEach { e in
+                    switch e.node {
+                    case .factor(let f): read.append(f)
+                    case .countTriggered: read += factors.map(\.factor)
+                    default: break
+                    }
+                }
+                for f in factors where read.contains(f.factor) && f.explanation.status == .unknown { all += f.explanation.missing }
+            }
+            var missing: [MissingValue] = []
+            for m in all.filter({ !$0.insufficient }).sorted(by: { ($0.indicator, $0.year) < ($1.indicator, $1.year) }) where !missing.contains(m) {
+                missing.append(m)
             }
             return GroupExitPlan(group: g, forecast: forecast, missing: missing)
         }
