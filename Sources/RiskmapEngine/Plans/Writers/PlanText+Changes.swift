@@ -83,9 +83,15 @@ extension PlanText {
         tr("Целевые показатели прежнего плана по данным \(year) учебного года:", "The previous plan's targets by the data of \(year):")
     }
 
-    /// «Доля «2» по ВПР: 28 % при цели не выше 25 % — не достигнут».
-    func changesTarget(_ indicator: String, value: String, expected: String, _ outcome: PlanComparison.TargetOutcome,
+    /// «Доля «2» по ВПР: 28 % при цели не выше 25 % — не достигнут»; `expected` nil: the
+    /// previous plan could not set the value (its goal was unknown).
+    func changesTarget(_ indicator: String, value: String, expected: String?, _ outcome: PlanComparison.TargetOutcome,
                        firstStep: SchoolYear?) -> String {
+        guard let expected else {
+            return outcome == .notDue || outcome == .gone ? changesTarget(indicator, value: value, expected: "", outcome, firstStep: firstStep)
+                : tr("\(indicator): цель прежнего плана не определена (не хватало данных) — сравнить нельзя.",
+                     "\(indicator): the previous plan's goal was undecided (data missing) — cannot compare.")
+        }
         switch outcome {
         case .met: return tr("\(indicator): \(value) при цели \(expected) — достигнут.", "\(indicator): \(value) against \(expected) — met.")
         case .notMet: return tr("\(indicator): \(value) при цели \(expected) — не достигнут.", "\(indicator): \(value) against \(expected) — not met.")

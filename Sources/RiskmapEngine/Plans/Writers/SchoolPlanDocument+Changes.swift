@@ -39,7 +39,7 @@ extension SchoolPlanDocument {
             blocks.append(.bullets(school.targets.map { check in
                 let title = check.indicator.map { c.book.indicators[$0].title } ?? check.target.indicator
                 func shown(_ v: Double?) -> String { check.indicator.map { value(v, indicator: $0, c) } ?? t.noData }
-                let expected = t.goal(shown(check.expected), check.target.direction)
+                let expected = check.expected.map { t.goal(shown($0), check.target.direction) }
                 return [.text(t.changesTarget(title, value: shown(check.value), expected: expected, check.outcome,
                                               firstStep: check.target.steps.map(\.year).min()))]
             }))
