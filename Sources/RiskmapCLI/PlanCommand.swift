@@ -106,7 +106,10 @@ enum PlanCommand {
         var plans = planner.plan(yearIndex: loaded.yearIndex, planYear: planYear, progress: context.progress)
         plans.problems = DataProblems(problems, schoolsPath: schoolsPath, profiles: loaded.outcomes.profiles,
                                       plans: plans.schools, lang: context.lang)
-        if let previous { plans.comparison = PlanComparison(previous: previous, current: plans, outcomes: loaded.outcomes) }
+        if let previous {
+            plans.comparison = PlanComparison(previous: previous, current: plans, outcomes: loaded.outcomes)
+            inputs.append(ManifestWriter.Input(role: "previous plans", path: previous.path, sha256: previous.sha256))
+        }
         var bundle = OutputBundle()
         PlanDocuments.add(plans, to: &bundle, progress: context.progress)
         bundle.add("plans.json", PlansJSONWriter.json(plans))

@@ -75,6 +75,7 @@ struct PlanCompareCommandTests {
         #expect(summary.contains("Целевые показатели прежнего плана: достигнуто 0, не достигнуто 0, не определено (нет данных) 0, срок не наступил"))
         let manifest = try Self.read(project.path + "/out/manifest.json")
         #expect(manifest.contains("--compare-with"))
+        #expect(manifest.contains("\"role\": \"previous plans\",\n      \"path\": \"out/plans.json\""), "\(manifest)")
     }
 
     @Test func twoSchoolYearsCheckThePreviousTargets() throws {

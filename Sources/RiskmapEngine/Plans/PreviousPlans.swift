@@ -38,6 +38,9 @@ public struct PreviousPlans: Sendable {
 
     /// The folder given to `--compare-with`.
     public var folder: String
+    /// Its plans.json and the SHA-256 of the bytes read (for the manifest's inputs).
+    public var path = ""
+    public var sha256 = ""
     public var rulesetTitle: String
     public var rulesetVersion: String
     public var dataYear: SchoolYear?
@@ -79,7 +82,11 @@ public struct PreviousPlans: Sendable {
         } catch {
             return .failure(.unreadable(path, reason: (error as NSError).localizedDescription))
         }
-        return parse(data, path: path, folder: folder)
+        return parse(data, path: path, folder: folder).map { p in
+            var p = p
+            p.sha256 = SHA256.hex([UInt8](data))
+            return p
+        }
     }
 
     /// Reads the text of a plans.json; `path` names it in failures.
@@ -140,7 +147,7 @@ public struct PreviousPlans: Sendable {
             return out
         }
         return .success(PreviousPlans(
-            folder: folder,
+            folder: folder, path: path,
             rulesetTitle: ruleset["title"] as? String ?? "", rulesetVersion: ruleset["version"] as? String ?? "",
             dataYear: (root["dataYear"] as? String).flatMap(ProfileLoader.parseYear),
             planYear: (root["planYear"] as? String).flatMap(ProfileLoader.parseYear),
