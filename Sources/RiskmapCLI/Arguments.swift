@@ -133,7 +133,7 @@ struct CommandSpec: Sendable {
                                       readsSchools: true)
     static let explain = CommandSpec(name: "explain", valued: dataOptions, boolean: ["strict"], maxPositionals: 1,
                                      requiredPositionals: 1, positionalName: "SCHOOL", readsSchools: true)
-    static let plan = CommandSpec(name: "plan", valued: dataOptions.union(["out", "directory", "plan-year", "municipality"]), boolean: ["strict"],
+    static let plan = CommandSpec(name: "plan", valued: dataOptions.union(["out", "directory", "plan-year", "municipality", "compare-with"]), boolean: ["strict"],
                                   readsSchools: true)
 
     static let diff = CommandSpec(name: "diff", valued: dataOptions.union(["old", "new", "format", "out"]), boolean: ["strict"],

@@ -173,6 +173,7 @@ extension CLIText {
         lang.text(ru: """
             Использование: riskmap plan [--rules ПАПКА] [--schools ФАЙЛ] [--sheet ЛИСТ] [--year 2025/26]
                            [--plan-year 2026/27] [--directory ФАЙЛ] [--municipality НАЗВАНИЕ] [--out ПАПКА]
+                           [--compare-with ПАПКА]
                            [--year-format calendar|school] [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict] [--lang ru|en]
 
             Строит планы поддержки школ, муниципальную дорожную карту, сводку с диаграммой, шаблон отчёта
@@ -181,6 +182,8 @@ extension CLIText {
             Если в файле школ несколько муниципалитетов, у каждого — своя папка (дорожная карта, сводка,
             шаблон отчёта, планы школ), а summary.html сравнивает муниципалитеты; --municipality НАЗВАНИЕ —
             только один муниципалитет.
+            --compare-with: папка прежнего запуска plan (её plans.json); сводка и планы школ получают раздел
+            «Что изменилось»: вошли и вышли из групп, новые и устранённые факторы, достигнуты ли прежние цели.
             По умолчанию: правила — Rules/, школы — Samples/tomsk.csv, справочник — <файл школ>-directory.csv
             рядом с файлом школ (если есть), результаты — в out/, год данных — последний в файле, год плана —
             следующий за ним.
@@ -196,7 +199,7 @@ extension CLIText {
 
             """, en: """
             Usage: riskmap plan [--rules DIR] [--schools FILE] [--sheet SHEET] [--year 2025/26]
-                   [--plan-year 2026/27] [--directory FILE] [--municipality NAME] [--out DIR]
+                   [--plan-year 2026/27] [--directory FILE] [--municipality NAME] [--out DIR] [--compare-with DIR]
                    [--year-format calendar|school] [--delimiter ;|,|tab] [--encoding utf-8|cp1251] [--strict] [--lang ru|en]
 
             Writes per-school support plans, the municipal roadmap, a summary with a chart, the
@@ -204,6 +207,8 @@ extension CLIText {
             'quarter 1', 'september–october' or '2 times a year' resolve in the plan's year. --directory: a CSV (municipality;role;who).
             When the schools file holds several municipalities, each gets its own folder (roadmap, summary,
             report template, school plans) and summary.html compares them; --municipality NAME plans one only.
+            --compare-with: the folder of a previous plan run (its plans.json); the summary and the school plans get a
+            "What changed" section: groups entered and left, new and resolved factors, whether the previous targets were met.
             Defaults: rules Rules/, schools Samples/tomsk.csv, the directory <schools>-directory.csv beside the
             schools file (if present), outputs into out/, the latest year in the file, the plan for the next one.
             Example: riskmap plan --schools schools-2025.xlsx --out plans-2026

@@ -60,6 +60,7 @@ extension CLIText {
     static func optionValue(_ option: String, command: String, _ lang: Lang) -> String {
         switch String(option.drop { $0 == "-" }) {
         case "rules": return lang.text(ru: "ПАПКА", en: "DIR")
+        case "compare-with": return lang.text(ru: "ПАПКА", en: "DIR")
         case "out": return command == "plan" ? lang.text(ru: "ПАПКА", en: "DIR") : lang.text(ru: "ФАЙЛ", en: "FILE")
         case "schools", "directory": return lang.text(ru: "ФАЙЛ", en: "FILE")
         case "sheet": return lang.text(ru: "ЛИСТ", en: "SHEET")

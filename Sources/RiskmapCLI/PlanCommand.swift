@@ -51,6 +51,17 @@ enum PlanCommand {
             context.console.err(renderer.render(Diagnostic(.error, error.message, path: out, help: error.help)))
             return .cannotWrite
         }
+        // The previous outputs to compare with are read before anything is written (they may
+        // be the very folder --out replaces).
+        var previous: PreviousPlans?
+        if let folder = parsed.values["compare-with"] {
+            switch PreviousPlans.read(folder: folder) {
+            case .success(let p): previous = p
+            case .failure(let failure):
+                context.console.err(renderer.render(CLIText.compareWithFailure(failure)))
+                return .noInput
+            }
+        }
 
         let loaded: EngineCommands.Loaded
         switch EngineCommands.load(parsed, context, purpose: .plans, command: "plan") {
@@ -105,6 +116,11 @@ enum PlanCommand {
                 return .usage
             }
             plans = plans.municipality(k).plans
+            previous = previous?.only(municipality: names[k])
+        }
+        if let previous {
+            plans.comparison = PlanComparison(previous: previous, current: plans, outcomes: loaded.outcomes)
+            inputs.append(ManifestWriter.Input(role: "previous plans", path: previous.path, sha256: previous.sha256))
         }
         let report: OutputBundle.Report
         let files: Int
@@ -123,6 +139,7 @@ enum PlanCommand {
         }
         context.console.err(CLIText.planSummary(plans, files: files, out: out, context.lang))
         context.console.err(CLIText.planOutcome(plans, context.lang))
+        if let comparison = plans.comparison { context.console.err(CLIText.comparisonOutcome(comparison, plans, context.lang)) }
         context.console.err(CLIText.keptFiles(report, out: out, context.lang))
         if !plans.problems.isEmpty {
             context.console.err(CLIText.problemsListed(errors: plans.problems.errorCount, warnings: plans.problems.warningCount, context.lang))

@@ -257,6 +257,13 @@ public enum Message: Sendable {
     case profileYearFormatHelp(text: String, calendar: String)
     case profileMunicipalityChanged(id: String, first: String, firstYear: String, other: String, year: String)
     case profileMunicipalityHelp
+    // Issue 15: plan --compare-with
+    case previousPlansNotFolder(String)
+    case previousPlansMissing(String)
+    case previousPlansNotJSON(String)
+    case previousPlansField(path: String, field: String)
+    case previousPlansFormat(path: String, found: String, expected: String)
+    case compareWithHelp
 
     // MARK: Rendering
 
@@ -780,6 +787,24 @@ public enum Message: Sendable {
         case .outputIsFolder(let f):
             return lang.text(ru: "«\(f)» — папка, а для --out нужен файл (например, \(f)/классификация.csv)",
                              en: "'\(f)' is a folder, and --out needs a file (e.g. \(f)/classification.csv)")
+        case .previousPlansNotFolder(let p):
+            return lang.text(ru: "--compare-with: «\(p)» — файл, а нужна папка, которую записал прежний запуск riskmap plan",
+                             en: "--compare-with: '\(p)' is a file, and a folder a previous riskmap plan run wrote is needed")
+        case .previousPlansMissing(let p):
+            return lang.text(ru: "--compare-with: нет файла «\(p)»: сравнивать не с чем",
+                             en: "--compare-with: there is no '\(p)': nothing to compare with")
+        case .previousPlansNotJSON(let p):
+            return lang.text(ru: "--compare-with: «\(p)» не читается как JSON (файл повреждён или это не plans.json riskmap)",
+                             en: "--compare-with: '\(p)' does not read as JSON (the file is damaged or not a riskmap plans.json)")
+        case .previousPlansField(let p, let f):
+            return lang.text(ru: "--compare-with: в «\(p)» нет поля «\(f)» или оно не того вида: это не plans.json riskmap или он повреждён",
+                             en: "--compare-with: '\(p)' lacks the field '\(f)' or it is of the wrong kind: not a riskmap plans.json, or a damaged one")
+        case .previousPlansFormat(let p, let found, let expected):
+            return lang.text(ru: "--compare-with: «\(p)» записан в другом формате («\(found)»), а эта версия riskmap читает «\(expected)»",
+                             en: "--compare-with: '\(p)' is in another format ('\(found)'), and this version of riskmap reads '\(expected)'")
+        case .compareWithHelp:
+            return lang.text(ru: "укажите папку, которую записал прежний запуск riskmap plan (в ней plans.json): --compare-with ПАПКА; если прежних результатов нет, запустите plan без --compare-with",
+                             en: "give the folder a previous riskmap plan run wrote (it holds plans.json): --compare-with DIR; without previous outputs, run plan without --compare-with")
         case .inputIsFolder(let p):
             return lang.text(ru: "«\(p)» — папка, а нужен файл",
                              en: "'\(p)' is a folder, not a file")

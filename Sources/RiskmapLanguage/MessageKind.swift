@@ -57,6 +57,8 @@ extension Message {
         case notATable, notATableHelp, workbookUnreadable, workbookEncrypted, workbookNoSheet, workbookNoSheets
         case workbookHelp, profileFractionPercent, profileFractionPercentHelp, profileMisspelledColumn
         case profileCalendarYear, profileYearFormatHelp, profileMunicipalityChanged, profileMunicipalityHelp
+        // Issue 15
+        case previousPlansNotFolder, previousPlansMissing, previousPlansNotJSON, previousPlansField, previousPlansFormat, compareWithHelp
     }
 
     public var kind: Kind {
@@ -242,6 +244,12 @@ extension Message {
         case .profileYearFormatHelp: return .profileYearFormatHelp
         case .profileMunicipalityChanged: return .profileMunicipalityChanged
         case .profileMunicipalityHelp: return .profileMunicipalityHelp
+        case .previousPlansNotFolder: return .previousPlansNotFolder
+        case .previousPlansMissing: return .previousPlansMissing
+        case .previousPlansNotJSON: return .previousPlansNotJSON
+        case .previousPlansField: return .previousPlansField
+        case .previousPlansFormat: return .previousPlansFormat
+        case .compareWithHelp: return .compareWithHelp
         }
     }
 }

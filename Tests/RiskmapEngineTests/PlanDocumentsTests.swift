@@ -74,8 +74,15 @@ import RiskmapLanguage
 
     @Test func everyFormatIsPresent() throws {
         let paths = Self.bundle(try Self.plans()).files.map(\.path)
-        for p in ["roadmap.md", "roadmap.html", "roadmap.csv", "summary.html", "report-template.csv", "report-template.md",
-                  "schools/S1.md", "schools/S1.html", "schools/S4.md", "schools/S4.html"] {
+        // Two municipalities: a folder each, the regional summary and plans.json at the top.
+        for folder in ["Северный/", "Южный/"] {
+            for p in ["roadmap.md", "roadmap.html", "roadmap.docx", "roadmap.csv", "summary.html", "report-template.csv", "report-template.md",
+                      "report-template.html", "report-template.docx"] {
+                #expect(paths.contains(folder + p), "missing \(folder + p)")
+            }
+        }
+        for p in ["summary.html", "plans.json", "Северный/schools/S1.md", "Северный/schools/S1.html", "Южный/schools/S4.md",
+                  "Южный/schools/S4.docx"] {
             #expect(paths.contains(p), "missing \(p)")
         }
         #expect(Set(paths).count == paths.count)
@@ -90,12 +97,12 @@ import RiskmapLanguage
         #expect(plan.items.filter { $0.measure == staffPlan.index }.count == 1)
         let bundle = Self.bundle(plans)
         for ext in ["md", "html"] {
-            let text = try #require(bundle.text("schools/S2.\(ext)"))
+            let text = try #require(bundle.document("schools/S2.\(ext)"))
             #expect(text.components(separatedBy: staffPlan.title).count - 1 == 1, "\(ext): «\(staffPlan.title)» must appear once")
             #expect(text.contains("Дефицит педагогических кадров"))
             #expect(text.contains("Низкий уровень оснащения школы"))
         }
-        let md = try #require(bundle.text("schools/S2.md"))
+        let md = try #require(bundle.document("schools/S2.md"))
         let line = try #require(md.split(separator: "\n").first { $0.contains(staffPlan.title) })
         #expect(line.contains("устраняет: факторы 1, 2"))  // by their numbers in «Почему школа в программе»
         // The triggered factors are numbered in rule-book order.
@@ -111,16 +118,16 @@ import RiskmapLanguage
         #expect(lines.count == 1)
         #expect(lines.first?.schools.map { plans.schools[$0].school.id } == ["S4", "S5"])
         let bundle = Self.bundle(plans)
-        let csv = try #require(bundle.text("roadmap.csv"))
+        let csv = try #require(bundle.text("Южный/roadmap.csv"))
         let rows = csv.components(separatedBy: "\r\n").filter { $0.contains(workingGroup.title) }
         #expect(rows.count == 1)
         #expect(rows.first?.hasPrefix("Южный;") == true)
         #expect(rows.first?.contains("МБОУ «СОШ № 4»; МБОУ «СОШ № 5»") == true)
-        let md = try #require(bundle.text("roadmap.md"))
+        let md = try #require(bundle.text("Южный/roadmap.md"))
         #expect(md.components(separatedBy: workingGroup.title).count - 1 == 1)
         // Each school's plan points to the roadmap instead of repeating the measure as a line.
         for id in ["S4", "S5"] {
-            let school = try #require(bundle.text("schools/\(id).md"))
+            let school = try #require(bundle.document("schools/\(id).md"))
             #expect(school.contains("## Мероприятия муниципального уровня"))
             #expect(school.contains(" 1 дорожной карты"), "the school's plan names the roadmap's item number")
             #expect(!school.contains(workingGroup.title))
@@ -129,8 +136,11 @@ import RiskmapLanguage
         let starter = try Self.plans()
         let perMunicipality = starter.municipalities.map { $0.items.filter { $0.measure == workingGroup.index }.count }
         #expect(perMunicipality.allSatisfy { $0 <= 1 })
-        let starterCSV = try #require(Self.bundle(starter).text("roadmap.csv"))
-        #expect(starterCSV.components(separatedBy: "\r\n").filter { $0.contains(workingGroup.title) }.count == perMunicipality.reduce(0, +))
+        let starterBundle = Self.bundle(starter)
+        let starterLines = try ["Северный", "Южный"].map { m in
+            try #require(starterBundle.text(m + "/roadmap.csv")).components(separatedBy: "\r\n").filter { $0.contains(workingGroup.title) }.count
+        }
+        #expect(starterLines == perMunicipality)
     }
 
     @Test func aSchoolWithOnlyUnknownFactorsGetsDataToSupplyAndNoMeasures() throws {
@@ -140,17 +150,17 @@ import RiskmapLanguage
         #expect(plan.items.isEmpty && plan.municipalMeasures.isEmpty)
         #expect(!plan.dataToSupply.isEmpty)
         let bundle = Self.bundle(plans)
-        let md = try #require(bundle.text("schools/N1.md"))
+        let md = try #require(bundle.document("schools/N1.md"))
         #expect(md.contains("## Данные, которые необходимо предоставить"))
         #expect(md.contains("- **за 2025/26 учебный год: **") && md.contains("Скорость интернета"))
         #expect(md.contains("Мероприятия не назначены"))
         #expect(!md.contains("| Мероприятие |"))
         for measure in plans.book.measures { #expect(!md.contains(measure.title), "invented measure \(measure.code)") }
-        let html = try #require(bundle.text("schools/N1.html"))
+        let html = try #require(bundle.document("schools/N1.html"))
         #expect(html.contains("<h2>Данные, которые необходимо предоставить</h2>"))
         #expect(!html.contains("<table id=\"plan-1\""))
         // A school whose data are complete has no such section.
-        let complete = try #require(bundle.text("schools/S4.md"))
+        let complete = try #require(bundle.document("schools/S4.md"))
         #expect(!complete.contains("Данные, которые необходимо предоставить"))
     }
 
@@ -165,7 +175,7 @@ import RiskmapLanguage
         #expect(!schoolsWithAudit.isEmpty, "the starter sample must plan the measure that has a basis")
         for plan in schoolsWithAudit {
             for ext in ["md", "html"] {
-                let text = try #require(bundle.text("schools/\(plan.school.id).\(ext)"))
+                let text = try #require(bundle.document("schools/\(plan.school.id).\(ext)"))
                 #expect(text.contains(audit.title))
                 #expect(!text.contains(basis), "schools/\(plan.school.id).\(ext) shows the basis")
                 #expect(!text.contains("Основание"), "schools/\(plan.school.id).\(ext) has a basis column")
@@ -173,23 +183,23 @@ import RiskmapLanguage
             }
         }
         // The roadmap and the report template: no basis column, no basis anywhere.
-        let md = try #require(bundle.text("roadmap.md"))
+        let md = try #require(bundle.document("roadmap.md"))
         #expect(md.contains("| № | Мероприятие | Срок | Ответственный | Школ | Ожидаемый результат |\n"))
         for path in ["roadmap.md", "roadmap.html", "report-template.md", "summary.html"] {
-            let text = try #require(bundle.text(path))
+            let text = try #require(bundle.document(path))
             #expect(!text.contains(basis), "\(path) shows the basis")
             #expect(!text.contains("Основание"), "\(path) has a basis column")
         }
         // Machine-readable outputs keep it.
-        #expect(try #require(bundle.text("roadmap.csv")).contains(basis))
+        #expect(try #require(bundle.document("roadmap.csv")).contains(basis))
         let json = PlansJSONWriter.json(plans)
         #expect(json.contains("\"basis\": \"\(basis)\"") || json.contains("\"basis\":\"\(basis)\""))
         let sparse = PlansJSONWriter.json(try Self.plans(csv: "plan-schools.csv"))
         #expect(sparse.contains("\"source\""), "plans.json keeps where the data to supply come from")
         // English: the same columns are gone.
         let en = Self.bundle(try Self.plans(lang: .en))
-        #expect(!(try #require(en.text("roadmap.md"))).contains("Basis"))
-        #expect(!(try #require(en.text("roadmap.html"))).contains("Basis"))
+        #expect(!(try #require(en.document("roadmap.md"))).contains("Basis"))
+        #expect(!(try #require(en.document("roadmap.html"))).contains("Basis"))
     }
 
     @Test func twoRunsGiveByteIdenticalBundles() throws {
@@ -209,7 +219,7 @@ import RiskmapLanguage
         #expect(SafeFileName.base("") == "_")
         #expect(SafeFileName.assign(["Ю-7/1", "Ю-7_1", "ю-7 1", "S1"]) == ["Ю-7_1", "Ю-7_1_2", "ю-7_1_3", "S1"])
         let paths = Self.bundle(try Self.plans(csv: "plan-schools.csv")).files.map(\.path)
-        #expect(paths.contains("schools/Ю-7_1.md") && paths.contains("schools/Ю-7_1_2.md"))
+        #expect(paths.contains { $0.hasSuffix("/schools/Ю-7_1.md") } && paths.contains { $0.hasSuffix("/schools/Ю-7_1_2.md") })
     }
 
     /// Issue 17, item 4: long IDs get bounded, stable, distinct names; device names are avoided.
@@ -245,9 +255,9 @@ import RiskmapLanguage
 
     @Test func markdownEscapesPipesAndHTMLIsSelfContained() throws {
         let bundle = Self.bundle(try Self.plans(csv: "plan-schools.csv"))
-        let md = try #require(bundle.text("schools/Ю-7_1.md"))
+        let md = try #require(bundle.document("schools/Ю-7_1.md"))
         #expect(md.contains("МБОУ «Школа \\| филиал № 7»"))
-        let roadmap = try #require(bundle.text("roadmap.md"))
+        let roadmap = try #require(bundle.document("roadmap.md"))
         #expect(roadmap.contains("Школа \\| филиал"))
         // Every table row of every Markdown file has as many cells as its header.
         for (path, bytes) in bundle.files where path.hasSuffix(".md") {
@@ -275,25 +285,28 @@ import RiskmapLanguage
     @Test func csvFilesAreForRussianExcel() throws {
         let bundle = Self.bundle(try Self.plans())
         for path in ["roadmap.csv", "report-template.csv"] {
-            let bytes = try #require(bundle.files.first { $0.path == path }?.bytes)
+            let bytes = try #require(bundle.files.first { $0.path == "Северный/" + path }?.bytes)
             #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(path): UTF-8 BOM")
             let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
             #expect(text.hasSuffix("\r\n"))
             #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         }
-        let template = try #require(bundle.text("report-template.csv"))
+        let template = try #require(bundle.document("report-template.csv"))
         let lines = template.dropFirst().components(separatedBy: "\r\n").dropLast()
         #expect(lines.first == "Муниципалитет;№;Мероприятие;Сроки исполнения;Выполнено (содержание ответа)")
         let plans = try Self.plans()
-        #expect(lines.count - 1 == plans.municipalities.map(\.items.count).reduce(0, +))
+        #expect(lines.count - 1 == plans.municipalities[0].items.count)
         for line in lines.dropFirst() { #expect(line.hasSuffix(";"), "the answer column is empty: \(line)") }
-        let md = try #require(bundle.text("report-template.md"))
+        let md = try #require(bundle.document("report-template.md"))
         #expect(md.contains("| № | Мероприятие | Срок | Ответственный | Школы | Выполнено (содержание ответа) | Статус |"))
         #expect(md.contains("## Лист школы: "), "one sheet per school")
     }
 
     @Test func summaryHasTheChartTheSchoolTableAndTheWorkload() throws {
-        let plans = try Self.plans()
+        // A municipality's summary (in a region's, the municipalities take the school table's place).
+        let region = Self.bundle(try Self.plans())
+        #expect(try #require(region.text("summary.html")).contains("<table id=\"municipalities\""))
+        let plans = try Self.plans().municipality(0).plans
         let html = try #require(Self.bundle(plans).text("summary.html"))
         #expect(html.contains("<table id=\"factors\" class=\"bars\">"))
         #expect(html.contains("<span class=\"seg k-triggered\""))
@@ -309,7 +322,7 @@ import RiskmapLanguage
 
     @Test func englishWording() throws {
         let bundle = Self.bundle(try Self.plans(lang: .en))
-        let md = try #require(bundle.text("schools/S2.md"))
+        let md = try #require(bundle.document("schools/S2.md"))
         #expect(md.contains("# School support plan:"))
         #expect(md.contains("| No. | Measure | Deadline | Responsible | Expected result | Done (mark) |\n"))
         #expect(md.contains("## Why the school is in the programme"))
@@ -373,7 +386,7 @@ import RiskmapLanguage
 
     /// A rule book without directions: one untitled section, numbered 1, 2, 3.
     @Test func measuresWithoutDirectionsAreNumberedPlainly() throws {
-        let md = try #require(Self.bundle(try Self.plans()).text("schools/S2.md"))
+        let md = try #require(Self.bundle(try Self.plans()).document("schools/S2.md"))
         #expect(!md.contains("Прочие мероприятия"))
         #expect(md.contains("\n| 1 | "))
     }
@@ -384,5 +397,14 @@ import RiskmapLanguage
         #expect(YearCoverage.better(than: SchoolYear(start: 2019), in: coverage)?.year == SchoolYear(start: 2018))
         #expect(YearCoverage.better(than: SchoolYear(start: 2018), in: coverage) == nil)
         #expect(YearCoverage.better(than: SchoolYear(start: 2020), in: coverage) == nil)
+    }
+}
+
+extension OutputBundle {
+    /// A document by its path inside a municipality's folder: with plans for several
+    /// municipalities (`RegionalLayout`) `schools/S4.md` is `Южный/schools/S4.md`, and
+    /// `roadmap.md` the first municipality's. A path at the top (`plans.json`) as it is.
+    func document(_ path: String) -> String? {
+        text(path) ?? files.first { $0.path.hasSuffix("/" + path) }.map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 }

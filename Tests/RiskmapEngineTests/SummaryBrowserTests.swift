@@ -75,7 +75,8 @@ import RiskmapLanguage
                 + "install one with `apt-get install -y chromium` (.ci/run does this) to run the browser acceptance test")
             return
         }
-        let plans = try PlanDocumentsTests.plans(csv: "plan-schools.csv")
+        // One municipality's summary (a region's lists municipalities instead of schools).
+        let plans = try PlanDocumentsTests.plans(csv: "plan-schools.csv").municipality(1).plans
         var bundle = OutputBundle()
         PlanDocuments.add(plans, to: &bundle)
         let html = try #require(bundle.text("summary.html"))

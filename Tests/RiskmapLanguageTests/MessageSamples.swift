@@ -61,5 +61,9 @@ enum MessageSamples {
         .profileMisspelledColumn(column: "vpr_fial", indicator: "vpr_fail", factors: "low_results"),
         .profileCalendarYear(text: "2019", read: "2019/20", rows: 40), .profileYearFormatHelp(text: "2019", calendar: "2018/19"),
         .profileMunicipalityChanged(id: "S1", first: "North", firstYear: "2024/25", other: "South", year: "2025/26"), .profileMunicipalityHelp,
+        // Issue 15
+        .previousPlansNotFolder("old/plans.json"), .previousPlansMissing("old/plans.json"), .previousPlansNotJSON("old/plans.json"),
+        .previousPlansField(path: "old/plans.json", field: "schools[0].id"),
+        .previousPlansFormat(path: "old/plans.json", found: "riskmap-plans 2", expected: "riskmap-plans 1"), .compareWithHelp,
     ]
 }

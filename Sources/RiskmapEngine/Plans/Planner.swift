@@ -43,6 +43,17 @@ public struct SchoolPlan: Sendable {
     /// Целевые показатели: for each triggered factor that declares targets, where its
     /// indicators stand and where the plan aims them, in rule-book order.
     public var targets: [FactorTarget] = []
+    /// For each group the school is in that declares an exit criterion (`выход после N лет
+    /// без условия`), in rule-book order: when the school can expect to leave it.
+    public var exits: [GroupExitPlan] = []
+}
+
+/// When a school can expect to leave a group with an exit criterion; `missing`: when the
+/// forecast is undecided, the data of this year the group's condition lacks.
+public struct GroupExitPlan: Sendable, Equatable {
+    public var group: Int
+    public var forecast: ExitForecast
+    public var missing: [MissingValue]
 }
 
 /// A measure in a municipality's roadmap: every measure once, with the schools that need it.
@@ -77,6 +88,8 @@ public struct PlanSet: Sendable {
     public var problems = DataProblems()
     /// Per school year of the data: how much of it the rule book could decide.
     public var coverage: [YearCoverage] = []
+    /// What changed since a previous run (`plan --compare-with`); nil without one.
+    public var comparison: PlanComparison? = nil
 
     /// A year of the data with clearly more data than `dataYear`, if there is one.
     public var betterYear: YearCoverage? { YearCoverage.better(than: dataYear, in: coverage) }
@@ -229,7 +242,36 @@ public struct Planner {
             requests.sort { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
             plan.dataToSupply = requests
             plan.targets = planner.targets(row: row, items: plan.items, dataYear: dataYear, planYear: planYear, reference: reference)
+            plan.exits = planner.exits(row: row, groups: plan.groups, factors: plan.factors, reference: reference)
             return plan
+        }
+    }
+
+    /// The exit forecasts of the groups the school is in (see `GroupExitPlan`); an undecided
+    /// one names the missing data of the group's condition: its own indicators' and those of
+    /// the «не определён» factors it reads.
+    func exits(row: Int, groups: [Int], factors: [FactorResult], reference: ReferenceEvaluator) -> [GroupExitPlan] {
+        groups.compactMap { g in
+            guard let forecast = ExitForecast.of(group: g, row: row, outcomes) else { return nil }
+            var all: [MissingValue] = []
+            if forecast.undecided {
+                let entry = book.groups[g].entryCondition
+                all = Array(reference.evaluate(entry, row: row).missing)
+                var read: [Int] = []
+                entry.forEach { e in
+                    switch e.node {
+                    case .factor(let f): read.append(f)
+                    case .countTriggered: read += factors.map(\.factor)
+                    default: break
+                    }
+                }
+                for f in factors where read.contains(f.factor) && f.explanation.status == .unknown { all += f.explanation.missing }
+            }
+            var missing: [MissingValue] = []
+            for m in all.filter({ !$0.insufficient }).sorted(by: { ($0.indicator, $0.year) < ($1.indicator, $1.year) }) where !missing.contains(m) {
+                missing.append(m)
+            }
+            return GroupExitPlan(group: g, forecast: forecast, missing: missing)
         }
     }
 }

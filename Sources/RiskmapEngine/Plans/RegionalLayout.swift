@@ -46,6 +46,11 @@ extension PlanSet {
         var set = PlanSet(book: book, dataYear: dataYear, planYear: planYear, schools: roadmap.schools.map { schools[$0] },
                           municipalities: [own], lang: lang)
         set.problems = problems.restricted(to: roadmap.schools)
+        if var changes = comparison {
+            changes.schools = roadmap.schools.map { changes.schools[$0] }
+            changes.gone = changes.gone.filter { $0.municipality == roadmap.municipality }
+            set.comparison = changes
+        }
         set.coverage = coverage
         return (set, roadmap.schools)
     }

@@ -13,7 +13,10 @@ public enum PlansJSONWriter {
     /// Up to the `schools` array's first element.
     static func head(_ plans: PlanSet) -> String {
         let book = plans.book
-        var out = "{\n  \"ruleset\": " + JSONValue.object([
+        var out = "{\n  \"format\": " + JSONValue.object([
+            ("name", .string(PreviousPlans.formatName)), ("version", .int(PreviousPlans.formatVersion)),
+        ]).rendered(pretty: true, indent: 1)
+        out += ",\n  \"ruleset\": " + JSONValue.object([
             ("title", .string(book.header.title)), ("version", .string(book.header.version)),
             ("year", .string(book.header.year?.description ?? "")),
         ]).rendered(pretty: true, indent: 1)
@@ -148,6 +151,7 @@ public enum PlansJSONWriter {
             ("municipalMeasures", .array(plan.municipalMeasures.map { .string(book.measures[$0].code) })),
             ("dataToSupply", .array(requests)),
             ("targets", .array(plan.targets.map { target(of: $0, book) })),
+            ("exits", .array(plan.exits.map { exit(of: $0, book) })),
         ])
     }
 
@@ -178,5 +182,23 @@ public enum PlansJSONWriter {
             ("steps", .array(t.steps.map { .object([("year", .string($0.year.description)), ("value", value($0.value))]) })),
             ("responsible", .array(t.responsible.map { .string($0) })),
         ])
+    }
+
+    /// When the school can expect to leave a group with an exit criterion: `years` (the
+    /// criterion), `yearsWithout` (school years in a row without the condition so far),
+    /// `remaining`, `undecided` (this year's condition is unknown: nothing can be promised)
+    /// and, then, the `missing` data.
+    static func exit(of e: GroupExitPlan, _ book: CheckedRuleBook) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("group", .string(book.groups[e.group].code)),
+            ("years", .int(e.forecast.years)), ("yearsWithout", .int(e.forecast.yearsWithout)),
+            ("remaining", .int(e.forecast.remaining)), ("undecided", .bool(e.forecast.undecided)),
+        ]
+        if !e.missing.isEmpty {
+            fields.append(("missing", .array(e.missing.map { m in
+                .object([("indicator", .string(book.indicators[m.indicator].code)), ("year", .string(m.year.description))])
+            })))
+        }
+        return .object(fields)
     }
 }

@@ -16,6 +16,7 @@ enum SchoolPlanDocument {
         blocks.append(.fields(passport(plan, c)))
         blocks += problems(c.plans.problems.school(index), c)
         blocks += why(plan, c)
+        blocks += changes(plan, index: index, c)
         blocks += targets(plan, c)
         blocks += measures(plan, c)
         blocks += municipal(plan, c)
@@ -52,6 +53,7 @@ enum SchoolPlanDocument {
         let t = c.text
         var blocks: [D.Block] = [.heading(level: 2, [.text(t.whyHeading)])]
         blocks.append(.paragraph([.text(t.inGroups(plan.groups.map { c.book.groups[$0].title }))], .body))
+        blocks += exitForecasts(plan, c)
         if !plan.undecidedGroups.isEmpty {
             blocks.append(.paragraph([.text(t.undecidedGroupsLine(plan.undecidedGroups.map { c.book.groups[$0].title }))], .warning))
         }

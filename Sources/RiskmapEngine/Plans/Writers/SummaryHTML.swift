@@ -277,6 +277,7 @@ enum SummaryHTML {
         body += warnings(c)
         body += figures(c)
         body += problems(c)
+        body += changes(c)
         body += "<section class=\"two\">\n" + categories(c) + "</section>\n"
         body += "<section>\n" + factorBars(c) + "</section>\n"
         body += "<section>\n" + middle + "</section>\n"
