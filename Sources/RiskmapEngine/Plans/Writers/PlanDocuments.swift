@@ -59,14 +59,24 @@ public enum PlanDocuments {
         progress?.end()
         context = PlanContext(outline, fileNames: context.fileNames, schoolFolders: layout.schoolFolders)
         if layout.isRegional {
-            for k in outline.municipalities.indices {
-                let (plans, schools) = outline.municipality(k)
-                let own = PlanContext(plans, fileNames: schools.map { context.fileNames[$0] })
-                try addMunicipalDocuments(own, folder: layout.folders[k] + "/", to: &sink)
+            // Municipalities a few at a time, each rendered on its own core, written in order.
+            let threads = max(1, Tuning.default.threads)
+            for first in stride(from: 0, to: outline.municipalities.count, by: threads) {
+                let range = first..<min(outline.municipalities.count, first + threads)
+                let plans = outline, names = context.fileNames
+                let rendered = Parallel.map(count: range.count, threads: threads) { k -> [(String, [UInt8], String)] in
+                    let m = range.lowerBound + k
+                    let (own, schools) = plans.municipality(m)
+                    return municipalDocuments(PlanContext(own, fileNames: schools.map { names[$0] }), folder: layout.folders[m] + "/")
+                        .map { ($0.0, $0.1, SHA256.hex($0.1)) }
+                }
+                for files in rendered {
+                    for (path, bytes, sha) in files { try sink.add(path, bytes: bytes, sha256: sha) }
+                }
             }
             try sink.add("summary.html", SummaryHTML.regional(context, layout))
         } else {
-            try addMunicipalDocuments(context, folder: "", to: &sink)
+            for (path, bytes) in municipalDocuments(context, folder: "") { try sink.add(path, bytes: bytes, sha256: nil) }
         }
         try sink.append("plans.json", Array(PlansJSONWriter.tail(outline).utf8))
         try sink.close("plans.json")
@@ -74,18 +84,20 @@ public enum PlanDocuments {
 
     /// What a municipality's office signs and sends, besides the school plans: the roadmap,
     /// the summary, the report template (in `folder`: empty, or a municipality's with `/`).
-    static func addMunicipalDocuments<Sink: OutputSink>(_ context: PlanContext, folder: String, to sink: inout Sink) throws(OutputBundle.Failure) {
+    static func municipalDocuments(_ context: PlanContext, folder: String) -> [(String, [UInt8])] {
         let roadmap = RoadmapDocument.build(context)
-        try sink.add(folder + "roadmap.md", DocumentMarkdown.render(roadmap))
-        try sink.add(folder + "roadmap.html", DocumentHTML.render(roadmap))
-        try sink.add(folder + "roadmap.docx", bytes: DocxWriter.render(roadmap), sha256: nil)
-        try sink.add(folder + "roadmap.csv", RoadmapWriter.csv(context))
-        try sink.add(folder + "summary.html", SummaryHTML.render(context))
         let report = ReportTemplateDocument.build(context)
-        try sink.add(folder + "report-template.md", DocumentMarkdown.render(report))
-        try sink.add(folder + "report-template.html", DocumentHTML.render(report))
-        try sink.add(folder + "report-template.docx", bytes: DocxWriter.render(report), sha256: nil)
-        try sink.add(folder + "report-template.csv", ReportTemplateWriter.csv(context))
+        return [
+            (folder + "roadmap.md", Array(DocumentMarkdown.render(roadmap).utf8)),
+            (folder + "roadmap.html", Array(DocumentHTML.render(roadmap).utf8)),
+            (folder + "roadmap.docx", DocxWriter.render(roadmap)),
+            (folder + "roadmap.csv", Array(RoadmapWriter.csv(context).utf8)),
+            (folder + "summary.html", Array(SummaryHTML.render(context).utf8)),
+            (folder + "report-template.md", Array(DocumentMarkdown.render(report).utf8)),
+            (folder + "report-template.html", Array(DocumentHTML.render(report).utf8)),
+            (folder + "report-template.docx", DocxWriter.render(report)),
+            (folder + "report-template.csv", Array(ReportTemplateWriter.csv(context).utf8)),
+        ]
     }
 
     /// One school's files, rendered and hashed on a worker thread.
