@@ -113,9 +113,10 @@ struct OutputFolder {
         var renamed: [(path: String, keptAs: String)] = []
     }
 
-    /// Decides, for the folder's existing entries, what the new outputs (`files`) replace
-    /// and what is kept. A file riskmap wrote (listed in the manifest with the hash of its
-    /// bytes as written) is replaced; any other file is kept: in place when the new outputs
+    /// Decides, for the folder's existing entries, what the new outputs (`newFiles`: path →
+    /// SHA-256) replace and what is kept. A file riskmap wrote (listed in the manifest with
+    /// the hash of its bytes as written, or identical to the new output) is replaced; any
+    /// other file is kept: in place when the new outputs
     /// do not use its name, else under `renamed(path)`. Throws when the folder is not
     /// empty and has no riskmap manifest.
     func carry(_ entries: [Entry], newFiles: [String: String], renamed: (String, Set<String>) -> String)
