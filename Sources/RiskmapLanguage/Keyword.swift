@@ -12,6 +12,9 @@ public enum Lang: String, Sendable, CaseIterable, Codable {
 public enum Keyword: String, Sendable, CaseIterable {
     // Declarations
     case ruleset, indicator, param, factor, scale, group, role, measure, example
+    /// `направление CODE "Title"`: a section of the plans and the roadmap; a measure names
+    /// its own with `направление CODE`.
+    case direction
     // Header clauses
     case version, year, basis
     // Indicator types
@@ -63,6 +66,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .role: return ["role"]
         case .measure: return ["measure"]
         case .example: return ["example"]
+        case .direction: return ["direction"]
         case .version: return ["version"]
         case .year: return ["year"]
         case .basis: return ["basis"]
@@ -132,6 +136,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .role: return ["роль"]
         case .measure: return ["мера"]
         case .example: return ["пример"]
+        case .direction: return ["направление"]
         case .version: return ["версия"]
         case .year: return ["год"]
         case .basis: return ["основание"]

@@ -176,6 +176,11 @@ public enum Message: Sendable {
     // Issue 15: a group's exit criterion
     case exitAfterOneYear
     case exitAfterOneYearHelp
+    // Issue 13: measure directions
+    case unknownDirection(String)
+    case unknownDirectionHelp
+    case directionUnused(String)
+    case directionUnusedHelp
     case deadlineRangeHelp
     case monthsHelp
     case invalidFrequency(Int)
@@ -496,6 +501,18 @@ public enum Message: Sendable {
         case .duplicateRoleHelp:
             return lang.text(ru: "оставьте роль один раз: в списке через запятую каждая роль указывается по одному разу",
                              en: "keep the role once: each role appears once in a comma-separated list")
+        case .unknownDirection(let n):
+            return lang.text(ru: "направление «\(n)» не объявлено",
+                             en: "direction '\(n)' is not declared")
+        case .unknownDirectionHelp:
+            return lang.text(ru: "объявите его отдельной строкой: направление КОД \"Название раздела\"",
+                             en: "declare it on a line of its own: direction CODE \"Section title\"")
+        case .directionUnused(let n):
+            return lang.text(ru: "направление «\(n)» не названо ни в одной мере",
+                             en: "no measure names direction '\(n)'")
+        case .directionUnusedHelp:
+            return lang.text(ru: "укажите его в мерах этого раздела («направление КОД») или удалите объявление",
+                             en: "name it in the measures of this section ('direction CODE') or remove the declaration")
         case .roleResponsibleAndCoExecutor(let n):
             return lang.text(ru: "роль «\(n)» указана и ответственным, и соисполнителем",
                              en: "role '\(n)' is both responsible and a co-executor")
@@ -881,7 +898,7 @@ public enum Arity: Sendable, CaseIterable {
 
 /// The kinds of declared names.
 public enum SymbolKind: String, Sendable {
-    case indicator, param, factor, scale, group, role, measure
+    case indicator, param, factor, scale, group, role, direction, measure
 
     /// The kind as what is referred to: «нельзя ссылаться на шкалу», 'cannot refer to the scale'.
     func referredTo(_ lang: Lang) -> String {
@@ -892,6 +909,7 @@ public enum SymbolKind: String, Sendable {
         case .scale: return lang.text(ru: "шкалу", en: "scale")
         case .group: return lang.text(ru: "группу", en: "group")
         case .role: return lang.text(ru: "роль", en: "role")
+        case .direction: return lang.text(ru: "направление", en: "direction")
         case .measure: return lang.text(ru: "меру", en: "measure")
         }
     }

@@ -36,6 +36,7 @@ extension Message {
         case duplicateRole, duplicateRoleHelp, roleResponsibleAndCoExecutor, reversedDeadlineRange, deadlineRangeHelp
         case monthsHelp, invalidFrequency, frequencyHelp
         case exitAfterOneYear, exitAfterOneYearHelp
+        case unknownDirection, unknownDirectionHelp, directionUnused, directionUnusedHelp
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // Issue 17
@@ -168,6 +169,10 @@ extension Message {
         case .duplicateRole: return .duplicateRole
         case .duplicateRoleHelp: return .duplicateRoleHelp
         case .roleResponsibleAndCoExecutor: return .roleResponsibleAndCoExecutor
+        case .unknownDirection: return .unknownDirection
+        case .unknownDirectionHelp: return .unknownDirectionHelp
+        case .directionUnused: return .directionUnused
+        case .directionUnusedHelp: return .directionUnusedHelp
         case .reversedDeadlineRange: return .reversedDeadlineRange
         case .deadlineRangeHelp: return .deadlineRangeHelp
         case .monthsHelp: return .monthsHelp

@@ -358,7 +358,7 @@ import RiskmapLanguage
         #expect(report.contains("| 1 | Доля педагогов старше 55 лет | 50 % ((2025/26)) | 45,5 % |   |   |"))
     }
 
-    /// The shipped rule book groups measures by direction (`# Направление:` lines); every
+    /// The shipped rule book groups measures by direction (`направление`, Rules/55-directions.rules); every
     /// measure has one.
     @Test func shippedMeasuresHaveDirections() throws {
         guard case .success(let files) = RuleBookLoader.load(packageRoot.appendingPathComponent("Rules").path) else {
