@@ -320,6 +320,21 @@ struct PlanText {
     var nameHint: String { t("Ф. И. О.", "name") }
     var dateHint: String { t("дата", "date") }
     var approvalHeading: String { t("Согласование", "Approval") }
+
+    // MARK: Annex: the methodology's sources
+
+    var annexHeading: String { t("Приложение. Основания методики", "Annex. Sources of the methodology") }
+    var annexIntro: String {
+        t("Основания положений методики, по которым составлен план. Они ссылаются на документы-образцы, по которым написана "
+            + "методика (в том числе других муниципалитетов); для школы они справочные.",
+          "The sources of the provisions of the methodology this plan follows. They cite the model documents the methodology "
+            + "was written from (other municipalities' among them); they are for reference.")
+    }
+    var annexColumns: [String] { [t("Положение", "Provision"), t("Основание", "Source")] }
+    var annexMethodology: String { t("Методика", "Methodology") }
+    var annexGroup: String { t("Группа", "Group") }
+    func annexFactor(_ n: Int) -> String { t("Фактор \(n)", "Factor \(n)") }
+    func annexMeasure(_ number: String) -> String { t("Мероприятие \(number)", "Measure \(number)") }
     var directorRole: String { t("Директор школы", "Head of the school") }
     var authorityRole: String { t("Руководитель органа управления образованием муниципалитета", "Head of the municipal education authority") }
     var otherMeasures: String { t("Прочие мероприятия", "Other measures") }

@@ -22,6 +22,7 @@ enum SchoolPlanDocument {
         blocks += data(plan, c)
         blocks.append(.heading(level: 2, [.text(t.approvalHeading)]))
         blocks.append(.signatures([D.Signature(role: t.directorRole), D.Signature(role: t.authorityRole)]))
+        blocks += annex(plan, c)
         return Document(title: "\(t.schoolPlanTitle): \(plan.school.name)", lang: c.plans.lang, blocks: blocks, footer: c.footer())
     }
 
@@ -178,6 +179,37 @@ enum SchoolPlanDocument {
         }
         blocks += whoIsWho(c.shownNames(plan.items.map { ($0.measure, $0.responsible) }), t)
         return blocks
+    }
+
+    /// «Приложение. Основания методики», on a page of its own after the approval block: the
+    /// `основание` of the rule book, of the groups the school is in, of its triggered factors
+    /// (numbered as in «Почему школа в программе») and of the measures of its plan (by their
+    /// number in the plan, with the title shortened as the tables shorten names) — the
+    /// methodology's audit trail, kept out of the plan's tables and text. One compact list;
+    /// provisions without a basis are left out, and so is the annex when none has one.
+    static func annex(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
+        let t = c.text
+        var rows: [[D.Cell]] = []
+        func add(_ reference: String, _ title: String, _ basis: String?) {
+            guard let basis, !basis.isEmpty else { return }
+            rows.append([D.Cell(reference), D.Cell([.strong(title + ":"), .text(" " + basis)])])
+        }
+        add(t.annexMethodology, c.book.header.title, c.book.header.basis)
+        for g in plan.groups { add(t.annexGroup, c.book.groups[g].title, c.book.groups[g].basis) }
+        let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map(\.factor)
+        for (n, f) in triggered.enumerated() { add(t.annexFactor(n + 1), c.factorTitle(f), c.book.factors[f].basis) }
+        let sections = c.directions.sections(plan.items, measure: \.measure)
+        for (s, section) in sections.list.enumerated() {
+            for (n, item) in section.items.enumerated() {
+                let m = c.book.measures[item.measure]
+                add(t.annexMeasure(sections.number(s, n)), PlanContext.shortName(m.title), m.basis)
+            }
+        }
+        guard !rows.isEmpty else { return [] }
+        let names = t.annexColumns
+        let columns = [D.Column(names[0], weight: 6), D.Column(names[1], weight: 29)]
+        return [.pageBreak, .heading(level: 2, [.text(t.annexHeading)]), .paragraph([.text(t.annexIntro)], .note),
+                .table(D.Table(name: "annex", columns: columns, rows: rows))]
     }
 
     /// The full names of the responsible parties a table shortened.
