@@ -239,6 +239,8 @@ public struct Role: Sendable {
     public var index: Int
     public var code: String
     public var title: String
+    /// `подписывает план`: the school's head, who signs its plan (at most one role).
+    public var signsPlan = false
 }
 
 /// `направление CODE "Title"`: a section of the plans and the roadmap.

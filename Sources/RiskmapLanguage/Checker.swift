@@ -87,7 +87,10 @@ public struct Checker {
         let factors = factorDecls.enumerated().map { checkFactor($1, index: $0) }
         let scales = scaleDecls.enumerated().map { checkScale($1, index: $0) }
         let groups = groupDecls.enumerated().map { checkGroup($1, index: $0) }
-        let roles = roleDecls.enumerated().map { Role(index: $0, code: $1.code.name, title: $1.title?.value ?? $1.code.name) }
+        let roles = roleDecls.enumerated().map {
+            Role(index: $0, code: $1.code.name, title: $1.title?.value ?? $1.code.name, signsPlan: $1.signsPlan != nil)
+        }
+        checkSigningRoles()
         let directions = directionDecls.enumerated().map {
             MeasureDirection(index: $0, code: $1.code.name, title: $1.title?.value ?? $1.code.name, declRange: $1.declRange)
         }
@@ -394,6 +397,14 @@ public struct Checker {
             if let i = resolve(id, as: .role) { out.append(i) }
         }
         return out
+    }
+
+    /// One role at most signs the school's plan: the plan's passport names its holder.
+    private mutating func checkSigningRoles() {
+        let signing = roleDecls.filter { $0.signsPlan != nil }
+        for extra in signing.dropFirst() {
+            error(.secondSigningRole(extra.code.name, first: signing[0].code.name), at: extra.signsPlan, help: .secondSigningRoleHelp)
+        }
     }
 
     /// A declared direction no measure names: its section would never appear.

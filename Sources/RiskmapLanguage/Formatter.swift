@@ -252,7 +252,8 @@ public final class Formatter {
             }
         case .role(let r):
             leading(r.comments.leading, indent: "")
-            line(kw(.role) + " " + r.code.name + title(r.title), indent: "", trailing: r.comments.trailing)
+            line(kw(.role) + " " + r.code.name + title(r.title) + (r.signsPlan == nil ? "" : " " + kw(.signs) + " " + kw(.plan)),
+                 indent: "", trailing: r.comments.trailing)
         case .direction(let d):
             leading(d.comments.leading, indent: "")
             line(kw(.direction) + " " + d.code.name + title(d.title), indent: "", trailing: d.comments.trailing)

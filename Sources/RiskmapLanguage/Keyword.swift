@@ -43,6 +43,9 @@ public enum Keyword: String, Sendable, CaseIterable {
     case over
     /// `выход после 2 лет без условия` / `exit after 2 years without condition` (a group's exit criterion).
     case exit, after, without, condition
+    /// `роль school_head "…" подписывает план` / `role school_head "…" signs plan`: the role
+    /// whose holder heads the school and signs its plan (named in the plan's passport).
+    case signs, plan
 
     /// Spellings accepted by the lexer; the first of each list is the canonical one that
     /// the formatter writes.
@@ -122,6 +125,8 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .after: return ["after"]
         case .without: return ["without"]
         case .condition: return ["condition"]
+        case .signs: return ["signs"]
+        case .plan: return ["plan"]
         }
     }
 
@@ -192,6 +197,8 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .after: return ["после"]
         case .without: return ["без"]
         case .condition: return ["условия", "условие"]
+        case .signs: return ["подписывает"]
+        case .plan: return ["план"]
         }
     }
 

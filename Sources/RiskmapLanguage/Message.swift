@@ -181,6 +181,8 @@ public enum Message: Sendable {
     case unknownDirectionHelp
     case directionUnused(String)
     case directionUnusedHelp
+    case secondSigningRole(String, first: String)
+    case secondSigningRoleHelp
     case deadlineRangeHelp
     case monthsHelp
     case invalidFrequency(Int)
@@ -513,6 +515,12 @@ public enum Message: Sendable {
         case .directionUnusedHelp:
             return lang.text(ru: "укажите его в мерах этого раздела («направление КОД») или удалите объявление",
                              en: "name it in the measures of this section ('direction CODE') or remove the declaration")
+        case .secondSigningRole(let n, let first):
+            return lang.text(ru: "план школы уже подписывает роль «\(first)»; роль «\(n)» — вторая",
+                             en: "role '\(first)' already signs the school plan; '\(n)' is a second one")
+        case .secondSigningRoleHelp:
+            return lang.text(ru: "«подписывает план» пишется у одной роли — руководителя школы",
+                             en: "'signs plan' goes with one role: the head of the school")
         case .roleResponsibleAndCoExecutor(let n):
             return lang.text(ru: "роль «\(n)» указана и ответственным, и соисполнителем",
                              en: "role '\(n)' is both responsible and a co-executor")

@@ -37,6 +37,7 @@ extension Message {
         case monthsHelp, invalidFrequency, frequencyHelp
         case exitAfterOneYear, exitAfterOneYearHelp
         case unknownDirection, unknownDirectionHelp, directionUnused, directionUnusedHelp
+        case secondSigningRole, secondSigningRoleHelp
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // Issue 17
@@ -173,6 +174,8 @@ extension Message {
         case .unknownDirectionHelp: return .unknownDirectionHelp
         case .directionUnused: return .directionUnused
         case .directionUnusedHelp: return .directionUnusedHelp
+        case .secondSigningRole: return .secondSigningRole
+        case .secondSigningRoleHelp: return .secondSigningRoleHelp
         case .reversedDeadlineRange: return .reversedDeadlineRange
         case .deadlineRangeHelp: return .deadlineRangeHelp
         case .monthsHelp: return .monthsHelp

@@ -722,7 +722,13 @@ public struct Parser {
     private mutating func role(_ keyword: Token) throws -> RoleDecl {
         let code = try identifier()
         let title = optionalString()
-        let decl = RoleDecl(code: code, title: title, declRange: keyword.range.union(previous.range),
+        var signsPlan: SourceRange? = nil
+        if at(.signs) {
+            let start = advance().range
+            _ = try expect(.plan)
+            signsPlan = start.union(previous.range)
+        }
+        let decl = RoleDecl(code: code, title: title, signsPlan: signsPlan, declRange: keyword.range.union(previous.range),
                             comments: Comments(trailing: claimTrailing(pos - 1)))
         return decl
     }

@@ -237,6 +237,8 @@ public struct GroupDecl: Sendable {
 public struct RoleDecl: Sendable {
     public var code: Identifier
     public var title: StringLiteral?
+    /// `подписывает план`: the role of the school's head, who signs the school's plan.
+    public var signsPlan: SourceRange? = nil
     public var declRange: SourceRange
     public var comments: Comments
 }

@@ -40,7 +40,7 @@ public enum SyntaxDump {
         case .group(let g):
             return "(group \(g.code.name) \(opt(g.title)) basis=\(opt(g.basis?.value)) when=\(g.when.map { expression($0.value) } ?? "_")\(g.exit.map { " exit=" + years($0.value) } ?? ""))"
         case .role(let r):
-            return "(role \(r.code.name) \(opt(r.title)))"
+            return "(role \(r.code.name) \(opt(r.title))\(r.signsPlan == nil ? "" : " signs-plan"))"
         case .direction(let d):
             return "(direction \(d.code.name) \(opt(d.title)))"
         case .measure(let m):

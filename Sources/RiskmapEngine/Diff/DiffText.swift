@@ -176,6 +176,7 @@ public struct DiffText: Sendable {
         case .responsible: return t("ответственный", "responsible")
         case .coExecutors: return t("соисполнители", "co-executors")
         case .direction: return t("направление", "direction")
+        case .signsPlan: return t("подписывает план", "signs plan")
         case .due: return t("срок", "due")
         case .result: return t("результат", "result")
         case .basis: return t("основание", "basis")

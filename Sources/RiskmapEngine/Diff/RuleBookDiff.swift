@@ -50,7 +50,7 @@ public struct DeclarationChange: Sendable {
     /// The parts of a declaration a change is reported for.
     public enum Aspect: String, Sendable, CaseIterable {
         case value, title, type, range, formula, reliable, pooling, applies, condition, targets, levels, exit
-        case addresses, onlyWhen, scope, responsible, coExecutors, due, result, basis, direction
+        case addresses, onlyWhen, scope, responsible, coExecutors, due, result, basis, direction, signsPlan
     }
 
     public var key: DeclarationKey
@@ -191,7 +191,9 @@ struct RuleBookText {
                 }
                 parts[key] = p
             case .role(let d):
-                parts[DeclarationKey(.role, d.code.name)] = [.title: d.title?.value ?? ""]
+                var p: [DeclarationChange.Aspect: String] = [.title: d.title?.value ?? ""]
+                if d.signsPlan != nil { p[.signsPlan] = lang == .ru ? "подписывает план" : "signs plan" }
+                parts[DeclarationKey(.role, d.code.name)] = p
             case .direction(let d):
                 parts[DeclarationKey(.direction, d.code.name)] = [.title: d.title?.value ?? ""]
             case .measure(let d):

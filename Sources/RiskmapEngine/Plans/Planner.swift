@@ -42,6 +42,10 @@ public struct SchoolPlan: Sendable {
     /// Целевые показатели: for each triggered factor that declares targets, where its
     /// indicators stand and where the plan aims them, in rule-book order.
     public var targets: [FactorTarget] = []
+    /// The school's head: who the directory names, for this school, in the role that
+    /// `подписывает план` (empty when the rule book has no such role or the directory names
+    /// nobody for the school — a municipality-wide row such as «руководители ОО» is not a name).
+    public var head: [String] = []
 }
 
 /// A measure in a municipality's roadmap: every measure once, with the schools that need it.
@@ -102,6 +106,12 @@ public struct Planner {
         let r = book.roles[role]
         let named = directory.who(role: r.code, municipality: municipality, school: school)
         return named.isEmpty ? [r.title] : named
+    }
+
+    /// The school's head as the directory names them for this school (see `SchoolPlan.head`).
+    func head(of school: ProfileSet.School) -> [String] {
+        guard let role = book.roles.first(where: \.signsPlan) else { return [] }
+        return directory.who(role: role.code, municipality: school.municipality, onlyFor: school.id)
     }
 
     /// The bodies or positions behind a list of roles, in order, each once.
@@ -170,7 +180,8 @@ public struct Planner {
             requests.sort { ($0.indicator, $0.year) < ($1.indicator, $1.year) }
             let targets = targets(row: row, items: items, dataYear: dataYear, planYear: target, reference: reference)
             schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,
-                                      items: items, municipalMeasures: municipal, dataToSupply: requests, targets: targets))
+                                      items: items, municipalMeasures: municipal, dataToSupply: requests, targets: targets,
+                                      head: head(of: school)))
         }
 
         // Municipal roadmaps, municipalities in order of first appearance.

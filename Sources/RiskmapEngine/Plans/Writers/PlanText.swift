@@ -336,6 +336,8 @@ struct PlanText {
     func annexFactor(_ n: Int) -> String { t("Фактор \(n)", "Factor \(n)") }
     func annexMeasure(_ number: String) -> String { t("Мероприятие \(number)", "Measure \(number)") }
     var directorRole: String { t("Директор школы", "Head of the school") }
+    /// The passport's line for the school's head (when the directory names them).
+    var director: String { t("Директор", "Head") }
     var authorityRole: String { t("Руководитель органа управления образованием муниципалитета", "Head of the municipal education authority") }
     var otherMeasures: String { t("Прочие мероприятия", "Other measures") }
     var noData: String { t("нет данных", "no data") }

@@ -21,7 +21,7 @@ enum SchoolPlanDocument {
         blocks += municipal(plan, c)
         blocks += data(plan, c)
         blocks.append(.heading(level: 2, [.text(t.approvalHeading)]))
-        blocks.append(.signatures([D.Signature(role: t.directorRole), D.Signature(role: t.authorityRole)]))
+        blocks.append(.signatures(signatures(plan, c)))
         blocks += annex(plan, c)
         return Document(title: "\(t.schoolPlanTitle): \(plan.school.name)", lang: c.plans.lang, blocks: blocks, footer: c.footer())
     }
@@ -30,11 +30,19 @@ enum SchoolPlanDocument {
         let t = c.text
         var fields = [D.Field(t.school, [.text(plan.school.name)]), D.Field(t.schoolID, [.text(plan.school.id)]),
                       D.Field(t.municipality, [.text(plan.school.municipality)])]
+        if !plan.head.isEmpty { fields.append(D.Field(t.director, [.text(t.responsibleList(plan.head))])) }
         fields.append(D.Field(t.planYear, [.text(c.plans.planYear.description)]))
         fields.append(D.Field(t.dataYear, [.text(c.plans.dataYear.description)]))
         fields.append(D.Field(t.ruleBook, [.text(c.rulebook())]))
         for (scale, level) in c.levels(plan) { fields.append(D.Field(scale, [.strong(level)])) }
         return fields
+    }
+
+    /// The approval block: the school's head (named when the directory names them for the
+    /// school, else a line to write the name on) and the head of the education authority.
+    static func signatures(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Signature] {
+        let t = c.text
+        return [D.Signature(role: t.directorRole, name: t.responsibleList(plan.head)), D.Signature(role: t.authorityRole)]
     }
 
     static func problems(_ problems: [DataProblems.Problem], _ c: PlanContext) -> [D.Block] {
