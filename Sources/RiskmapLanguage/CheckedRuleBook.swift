@@ -259,6 +259,9 @@ public struct Measure: Sendable {
     public var direction: Int? = nil
     /// Factor indices, in the order written.
     public var addresses: [Int]
+    /// Group indices `устраняет` names (`устраняет shnor`): the measure is in the plan of every
+    /// school of the group, each year, whatever factors fire (a standing item of the yearly cycle).
+    public var addressesGroups: [Int] = []
     public var onlyWhen: RExpr?
     public var scope: MeasureScope
     /// Role indices, in the order written (at least one in a checked book).

@@ -358,8 +358,14 @@ public struct Checker {
 
     private mutating func checkMeasure(_ d: MeasureDecl, index: Int) -> Measure? {
         var addresses: [Int] = []
+        var addressesGroups: [Int] = []
         if let list = d.addresses {
             for id in list.value {
+                // A group: every school of it gets the measure, whatever its factors.
+                if let symbol = symbols[id.name], symbol.kind == .group {
+                    if !addressesGroups.contains(symbol.index) { addressesGroups.append(symbol.index) }
+                    continue
+                }
                 if let i = resolve(id, as: .factor) { addresses.append(i) } else { unresolvedAddresses = true }
             }
         } else {
@@ -380,6 +386,7 @@ public struct Checker {
         }
         return Measure(
             index: index, code: d.code.name, title: d.title?.value ?? d.code.name, direction: direction, addresses: addresses,
+            addressesGroups: addressesGroups,
             onlyWhen: onlyWhen, scope: d.scope?.value ?? .school, responsible: responsible, coExecutors: coExecutors,
             due: d.due?.value, result: d.result?.value.value, basis: d.basis?.value.value, declRange: d.declRange)
     }

@@ -72,6 +72,13 @@ struct PlanText {
 
     func quoted(_ s: String) -> String { t("«\(s)»", "“\(s)”") }
 
+    /// A measure the rule book gives every school of a group (`устраняет shnor`), whatever
+    /// its factors: «каждой школе группы «ШНОР»».
+    func everySchoolOf(_ groups: [String]) -> String {
+        t((groups.count == 1 ? "каждой школе группы " : "каждой школе групп ") + groups.map(quoted).joined(separator: ", "),
+          (groups.count == 1 ? "every school of the group " : "every school of the groups ") + groups.map(quoted).joined(separator: ", "))
+    }
+
     func coExecutors(_ list: [String]) -> String { t("соисполнители: ", "co-executors: ") + list.joined(separator: ", ") }
 
     /// Several responsible parties: «Управление образования; Руководитель ОО» (a title may

@@ -180,7 +180,7 @@ enum SchoolPlanDocument {
             if let heading = sections.heading(s, other: t.otherMeasures) { blocks.append(.heading(level: 3, [.text(heading)])) }
             blocks.append(.table(D.Table(name: "plan-\(s + 1)", columns: measureColumns(t), rows: section.items.enumerated().map { n, item in
                 [D.Cell(sections.number(s, n)),
-                 D.Cell(c.book.measures[item.measure].title, detail: numbers(item.factors)),
+                 D.Cell(c.book.measures[item.measure].title, detail: addressed(item, numbers, c)),
                  D.Cell(item.deadline.text), D.Cell(c.responsibleCell(measure: item.measure, item.responsible)),
                  D.Cell(c.result(item.measure)), D.Cell("")]
             })))
@@ -218,6 +218,15 @@ enum SchoolPlanDocument {
         let columns = [D.Column(names[0], weight: 6), D.Column(names[1], weight: 29)]
         return [.pageBreak, .heading(level: 2, [.text(t.annexHeading)]), .paragraph([.text(t.annexIntro)], .note),
                 .table(D.Table(name: "annex", columns: columns, rows: rows))]
+    }
+
+    /// A plan line's second line: the triggered factors it addresses, by number, else the
+    /// school's group that gets it every year (`устраняет shnor`).
+    static func addressed(_ item: PlanItem, _ numbers: ([Int]) -> String, _ c: PlanContext) -> String {
+        let factors = numbers(item.factors)
+        guard factors.isEmpty else { return factors }
+        let groups = c.book.measures[item.measure].addressesGroups
+        return groups.isEmpty ? "" : c.text.everySchoolOf(groups.map { c.book.groups[$0].title })
     }
 
     /// The full names of the responsible parties a table shortened.
