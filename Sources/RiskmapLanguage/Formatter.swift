@@ -252,7 +252,7 @@ public final class Formatter {
             }
         case .role(let r):
             leading(r.comments.leading, indent: "")
-            line(kw(.role) + " " + r.code.name + title(r.title) + (r.signsPlan == nil ? "" : " " + kw(.signs) + " " + kw(.plan)),
+            line(kw(.role) + " " + r.code.name + title(r.title) + (r.signsPlan == nil ? "" : " " + kw(.signs) + " " + PlanWord.spelling(lang)),
                  indent: "", trailing: r.comments.trailing)
         case .direction(let d):
             leading(d.comments.leading, indent: "")

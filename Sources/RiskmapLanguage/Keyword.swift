@@ -44,8 +44,9 @@ public enum Keyword: String, Sendable, CaseIterable {
     /// `выход после 2 лет без условия` / `exit after 2 years without condition` (a group's exit criterion).
     case exit, after, without, condition
     /// `роль school_head "…" подписывает план` / `role school_head "…" signs plan`: the role
-    /// whose holder heads the school and signs its plan (named in the plan's passport).
-    case signs, plan
+    /// whose holder heads the school and signs its plan (named in the plan's passport). The
+    /// word after it, «план» / `plan` (`PlanWord`), is not reserved: a measure may be called `plan`.
+    case signs
 
     /// Spellings accepted by the lexer; the first of each list is the canonical one that
     /// the formatter writes.
@@ -126,7 +127,6 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .without: return ["without"]
         case .condition: return ["condition"]
         case .signs: return ["signs"]
-        case .plan: return ["plan"]
         }
     }
 
@@ -198,7 +198,6 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .without: return ["без"]
         case .condition: return ["условия", "условие"]
         case .signs: return ["подписывает"]
-        case .plan: return ["план"]
         }
     }
 
@@ -218,6 +217,20 @@ public enum Keyword: String, Sendable, CaseIterable {
     /// The keyword a word spells, if any, and in which language.
     public static func match(_ word: String) -> (Keyword, Lang)? {
         lookup[word.lowercased()]
+    }
+}
+
+/// «план» / `plan` after `подписывает` / `signs` in a role: matched as a word, not reserved.
+public enum PlanWord {
+    public static func spelling(_ lang: Lang) -> String {
+        switch lang {
+        case .ru: return "план"
+        case .en: return "plan"
+        }
+    }
+
+    public static func matches(_ word: String) -> Bool {
+        Lang.allCases.contains { spelling($0) == word.lowercased() }
     }
 }
 

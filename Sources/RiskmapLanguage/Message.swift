@@ -5,6 +5,8 @@ public enum Expected: Sendable {
     case keyword(Keyword)
     case clause(Keyword)
     case indicatorType, categoryValue, levelCondition, scope, month, deadline, outcome, frequencyPeriod
+    /// «план» after `подписывает` in a role.
+    case planWord
 
     func text(_ lang: Lang) -> String {
         func t(ru: @autoclosure () -> String, en: @autoclosure () -> String) -> String { lang.text(ru: ru(), en: en()) }
@@ -18,8 +20,8 @@ public enum Expected: Sendable {
                      en: "a value (number, percent, yes/no, category value or string)")
         case .expression: return t(ru: "выражение", en: "an expression")
         case .declaration:
-            return t(ru: "объявление (показатель, параметр, фактор, шкала, группа, роль, мера, пример, правила)",
-                     en: "a declaration (indicator, param, factor, scale, group, role, measure, example, ruleset)")
+            return t(ru: "объявление (показатель, параметр, фактор, шкала, группа, роль, направление, мера, пример, правила)",
+                     en: "a declaration (indicator, param, factor, scale, group, role, direction, measure, example, ruleset)")
         case .endOfInput: return t(ru: "конец выражения", en: "the end of the expression")
         case .symbol(let s): return t(ru: "«\(s.rawValue)»", en: "«\(s.rawValue)»")
         case .keyword(let k): return t(ru: "«\(k.canonical(.ru))»", en: "'\(k.canonical(.en))'")
@@ -32,6 +34,7 @@ public enum Expected: Sendable {
         case .scope: return t(ru: "«школа» или «муниципалитет»", en: "'school' or 'municipality'")
         case .month: return t(ru: "название месяца", en: "a month name")
         case .deadline: return t(ru: "срок", en: "a deadline")
+        case .planWord: return t(ru: "«план» (роль подписывает план)", en: "'plan' (the role signs plan)")
         case .frequencyPeriod:
             return t(ru: "«год», «четверть», «квартал» или «месяц»", en: "'year', 'term', 'quarter' or 'month'")
         case .outcome: return t(ru: "«не применяется» или «не определён»", en: "'not applicable' or 'unknown'")
@@ -342,8 +345,8 @@ public enum Message: Sendable {
             return lang.text(ru: "выберите другое имя, например «\(t)_1» или «\(t)_показатель»",
                              en: "choose another name, e.g. '\(t)_1'")
         case .declarationHelp:
-            return lang.text(ru: "каждое объявление начинается с ключевого слова: показатель, параметр, фактор, шкала, группа, роль, мера, пример",
-                             en: "every declaration starts with a keyword: indicator, param, factor, scale, group, role, measure, example")
+            return lang.text(ru: "каждое объявление начинается с ключевого слова: показатель, параметр, фактор, шкала, группа, роль, направление, мера, пример",
+                             en: "every declaration starts with a keyword: indicator, param, factor, scale, group, role, direction, measure, example")
         case .unclosedBlockHelp:
             return lang.text(ru: "закройте блок фигурной скобкой «}»",
                              en: "close the block with '}'")

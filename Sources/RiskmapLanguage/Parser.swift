@@ -725,7 +725,8 @@ public struct Parser {
         var signsPlan: SourceRange? = nil
         if at(.signs) {
             let start = advance().range
-            _ = try expect(.plan)
+            guard case .identifier(let word) = current.kind, PlanWord.matches(word) else { throw fail(.planWord) }
+            advance()
             signsPlan = start.union(previous.range)
         }
         let decl = RoleDecl(code: code, title: title, signsPlan: signsPlan, declRange: keyword.range.union(previous.range),

@@ -193,8 +193,9 @@ enum SchoolPlanDocument {
     /// `основание` of the rule book, of the groups the school is in, of its triggered factors
     /// (numbered as in «Почему школа в программе») and of the measures of its plan (by their
     /// number in the plan, with the title shortened as the tables shorten names) — the
-    /// methodology's audit trail, kept out of the plan's tables and text. One compact list;
-    /// provisions without a basis are left out, and so is the annex when none has one.
+    /// methodology's audit trail, kept out of the plan's tables and text. One compact table;
+    /// provisions without a basis are left out, and so is the annex when no group, factor or
+    /// measure of the school has one.
     static func annex(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
         let t = c.text
         var rows: [[D.Cell]] = []
@@ -213,7 +214,9 @@ enum SchoolPlanDocument {
                 add(t.annexMeasure(sections.number(s, n)), PlanContext.shortName(m.title), m.basis)
             }
         }
-        guard !rows.isEmpty else { return [] }
+        // The methodology's own basis alone (no group, factor or measure of the school has one):
+        // not worth a page of its own.
+        guard rows.count > (c.book.header.basis == nil ? 0 : 1) else { return [] }
         let names = t.annexColumns
         let columns = [D.Column(names[0], weight: 6), D.Column(names[1], weight: 29)]
         return [.pageBreak, .heading(level: 2, [.text(t.annexHeading)]), .paragraph([.text(t.annexIntro)], .note),
