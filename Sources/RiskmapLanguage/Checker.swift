@@ -366,7 +366,14 @@ public struct Checker {
                     if !addressesGroups.contains(symbol.index) { addressesGroups.append(symbol.index) }
                     continue
                 }
-                if let i = resolve(id, as: .factor) { addresses.append(i) } else { unresolvedAddresses = true }
+                if let symbol = symbols[id.name], symbol.kind == .factor {
+                    addresses.append(symbol.index)
+                } else {
+                    // Neither a factor nor a group: the hint looks among both.
+                    let candidates = symbolOrder.filter { symbols[$0]?.kind == .factor || symbols[$0]?.kind == .group }
+                    error(.unknownFactor(id.name), at: id.range, help: Suggestion.closest(to: id.name, among: candidates).map { .didYouMean($0) })
+                    unresolvedAddresses = true
+                }
             }
         } else {
             error(.missingAddresses, at: d.code.range)

@@ -74,5 +74,9 @@ import RiskmapLanguage
         let (_, diagnostics, _) = Checker.check(files: [SourceFile(path: "m.rules", text: Self.book + "мера x { устраняет gg ответственный uo срок май }\n")])
         let errors = diagnostics.filter { $0.severity == .error }
         #expect(errors.map { "\($0.message.code) \($0.location?.description ?? "-")" } == ["unknownFactor 23:20"])
+        // The hint looks among groups too: «gg» → «g».
+        #expect(errors.first?.help?.text(.ru).contains("«g»") == true)
+        let text = DiagnosticRenderer(lang: .ru).render(errors)
+        #expect(text.contains("m.rules:23:20: ошибка:"), "\(text)")
     }
 }
