@@ -9,6 +9,8 @@ public struct CheckedRuleBook: Sendable {
     public let scales: [Scale]
     public let groups: [Group]
     public let roles: [Role]
+    /// The sections of the documents (`направление`), in declaration order.
+    public let directions: [MeasureDirection]
     public let measures: [Measure]
     public let examples: [Example]
     /// The rule files, in the order they were read (sorted by path).
@@ -19,7 +21,8 @@ public struct CheckedRuleBook: Sendable {
     public let nodeCount: Int
 
     init(header: RuleBookHeader, indicators: [Indicator], params: [Param], factors: [Factor], scales: [Scale],
-         groups: [Group], roles: [Role], measures: [Measure], examples: [Example], files: [SourceFile]) {
+         groups: [Group], roles: [Role], directions: [MeasureDirection] = [], measures: [Measure], examples: [Example],
+         files: [SourceFile]) {
         // Number every expression node, in declaration order (factors, scales, groups,
         // measures), each tree in pre-order: results computed for a node (cohort values)
         // are keyed by this id.
@@ -53,6 +56,7 @@ public struct CheckedRuleBook: Sendable {
         self.header = header
         self.params = params
         self.roles = roles
+        self.directions = directions
         self.examples = examples
         self.files = files
     }
@@ -235,14 +239,29 @@ public struct Role: Sendable {
     public var index: Int
     public var code: String
     public var title: String
+    /// `подписывает план`: the school's head, who signs its plan (at most one role).
+    public var signsPlan = false
+}
+
+/// `направление CODE "Title"`: a section of the plans and the roadmap.
+public struct MeasureDirection: Sendable {
+    public var index: Int
+    public var code: String
+    public var title: String
+    public var declRange: SourceRange
 }
 
 public struct Measure: Sendable {
     public var index: Int
     public var code: String
     public var title: String
+    /// Index into `CheckedRuleBook.directions`; nil: the measure names none.
+    public var direction: Int? = nil
     /// Factor indices, in the order written.
     public var addresses: [Int]
+    /// Group indices `устраняет` names (`устраняет shnor`): the measure is in the plan of every
+    /// school of the group, each year, whatever factors fire (a standing item of the yearly cycle).
+    public var addressesGroups: [Int] = []
     public var onlyWhen: RExpr?
     public var scope: MeasureScope
     /// Role indices, in the order written (at least one in a checked book).

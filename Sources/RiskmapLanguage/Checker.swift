@@ -19,6 +19,7 @@ public struct Checker {
     private var scaleDecls: [ScaleDecl] = []
     private var groupDecls: [GroupDecl] = []
     private var roleDecls: [RoleDecl] = []
+    private var directionDecls: [DirectionDecl] = []
     private var measureDecls: [MeasureDecl] = []
     private var exampleDecls: [ExampleDecl] = []
     private var rulesetDecls: [RulesetDecl] = []
@@ -26,6 +27,7 @@ public struct Checker {
     private var indicators: [Indicator] = []
     private var params: [Param] = []
     private var unresolvedAddresses = false
+    private var usedDirections: Set<String> = []
 
     public init() {}
 
@@ -85,13 +87,20 @@ public struct Checker {
         let factors = factorDecls.enumerated().map { checkFactor($1, index: $0) }
         let scales = scaleDecls.enumerated().map { checkScale($1, index: $0) }
         let groups = groupDecls.enumerated().map { checkGroup($1, index: $0) }
-        let roles = roleDecls.enumerated().map { Role(index: $0, code: $1.code.name, title: $1.title?.value ?? $1.code.name) }
+        let roles = roleDecls.enumerated().map {
+            Role(index: $0, code: $1.code.name, title: $1.title?.value ?? $1.code.name, signsPlan: $1.signsPlan != nil)
+        }
+        checkSigningRoles()
+        let directions = directionDecls.enumerated().map {
+            MeasureDirection(index: $0, code: $1.code.name, title: $1.title?.value ?? $1.code.name, declRange: $1.declRange)
+        }
         let measures = measureDecls.enumerated().compactMap { checkMeasure($1, index: $0) }
+        warnUnusedDirections()
         let examples = exampleDecls.compactMap { checkExample($0) }
         warnUnaddressedFactors(measures)
         return CheckedRuleBook(
             header: header, indicators: indicators, params: params, factors: factors, scales: scales,
-            groups: groups, roles: roles, measures: measures, examples: examples, files: files)
+            groups: groups, roles: roles, directions: directions, measures: measures, examples: examples, files: files)
     }
 
     private mutating func error(_ message: Message, at range: SourceRange?, help: Message? = nil) {
@@ -121,6 +130,7 @@ public struct Checker {
             case .scale(let d): declare(d.code, .scale, scaleDecls.count); scaleDecls.append(d)
             case .group(let d): declare(d.code, .group, groupDecls.count); groupDecls.append(d)
             case .role(let d): declare(d.code, .role, roleDecls.count); roleDecls.append(d)
+            case .direction(let d): declare(d.code, .direction, directionDecls.count); directionDecls.append(d)
             case .measure(let d): declare(d.code, .measure, measureDecls.count); measureDecls.append(d)
             case .example(let d): exampleDecls.append(d)
             }
@@ -333,17 +343,37 @@ public struct Checker {
 
     private mutating func resolve(_ id: Identifier, as kind: SymbolKind) -> Int? {
         if let symbol = symbols[id.name], symbol.kind == kind { return symbol.index }
-        let message: Message = kind == .factor ? .unknownFactor(id.name) : kind == .role ? .unknownRole(id.name) : .undeclared(id.name)
+        let message: Message
+        switch kind {
+        case .factor: message = .unknownFactor(id.name)
+        case .role: message = .unknownRole(id.name)
+        case .direction: message = .unknownDirection(id.name)
+        case .indicator, .param, .scale, .group, .measure: message = .undeclared(id.name)
+        }
         let candidates = symbolOrder.filter { symbols[$0]?.kind == kind }
-        error(message, at: id.range, help: Suggestion.closest(to: id.name, among: candidates).map { .didYouMean($0) })
+        let fallback: Message? = kind == .direction ? .unknownDirectionHelp : nil
+        error(message, at: id.range, help: Suggestion.closest(to: id.name, among: candidates).map { .didYouMean($0) } ?? fallback)
         return nil
     }
 
     private mutating func checkMeasure(_ d: MeasureDecl, index: Int) -> Measure? {
         var addresses: [Int] = []
+        var addressesGroups: [Int] = []
         if let list = d.addresses {
             for id in list.value {
-                if let i = resolve(id, as: .factor) { addresses.append(i) } else { unresolvedAddresses = true }
+                // A group: every school of it gets the measure, whatever its factors.
+                if let symbol = symbols[id.name], symbol.kind == .group {
+                    if !addressesGroups.contains(symbol.index) { addressesGroups.append(symbol.index) }
+                    continue
+                }
+                if let symbol = symbols[id.name], symbol.kind == .factor {
+                    addresses.append(symbol.index)
+                } else {
+                    // Neither a factor nor a group: the hint looks among both.
+                    let candidates = symbolOrder.filter { symbols[$0]?.kind == .factor || symbols[$0]?.kind == .group }
+                    error(.unknownFactor(id.name), at: id.range, help: Suggestion.closest(to: id.name, among: candidates).map { .didYouMean($0) })
+                    unresolvedAddresses = true
+                }
             }
         } else {
             error(.missingAddresses, at: d.code.range)
@@ -356,8 +386,14 @@ public struct Checker {
         }
         if d.due == nil { warning(.missingDeadline, at: d.code.range) }
         let onlyWhen = d.onlyWhen.map { condition($0.value, .measure) }
+        var direction: Int? = nil
+        if let id = d.direction?.value {
+            direction = resolve(id, as: .direction)
+            usedDirections.insert(id.name)
+        }
         return Measure(
-            index: index, code: d.code.name, title: d.title?.value ?? d.code.name, addresses: addresses,
+            index: index, code: d.code.name, title: d.title?.value ?? d.code.name, direction: direction, addresses: addresses,
+            addressesGroups: addressesGroups,
             onlyWhen: onlyWhen, scope: d.scope?.value ?? .school, responsible: responsible, coExecutors: coExecutors,
             due: d.due?.value, result: d.result?.value.value, basis: d.basis?.value.value, declRange: d.declRange)
     }
@@ -375,6 +411,21 @@ public struct Checker {
             if let i = resolve(id, as: .role) { out.append(i) }
         }
         return out
+    }
+
+    /// One role at most signs the school's plan: the plan's passport names its holder.
+    private mutating func checkSigningRoles() {
+        let signing = roleDecls.filter { $0.signsPlan != nil }
+        for extra in signing.dropFirst() {
+            error(.secondSigningRole(extra.code.name, first: signing[0].code.name), at: extra.signsPlan, help: .secondSigningRoleHelp)
+        }
+    }
+
+    /// A declared direction no measure names: its section would never appear.
+    private mutating func warnUnusedDirections() {
+        for d in directionDecls where !usedDirections.contains(d.code.name) {
+            warning(.directionUnused(d.code.name), at: d.code.range, help: .directionUnusedHelp)
+        }
     }
 
     private mutating func warnUnaddressedFactors(_ measures: [Measure]) {
@@ -571,7 +622,7 @@ public struct Checker {
         case .factor: return context != .factor && context != .indicator
         case .scale: return context == .group || context == .measure
         case .group: return context == .measure
-        case .role, .measure: return false
+        case .role, .direction, .measure: return false
         }
     }
 
@@ -698,7 +749,7 @@ public struct Checker {
         case .factor: return RExpr(.factor(symbol.index), .bool, range)
         case .scale: return RExpr(.scaleLevel(symbol.index), .level(name), range)
         case .group: return RExpr(.group(symbol.index), .bool, range)
-        case .role, .measure: return invalid
+        case .role, .direction, .measure: return invalid
         }
     }
 

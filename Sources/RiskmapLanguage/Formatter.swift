@@ -54,6 +54,7 @@ public final class Formatter {
         case .scale: return ("scale", true)
         case .group(let g): return ("group", !isInlineGroup(g))
         case .role: return ("role", false)
+        case .direction: return ("direction", false)
         case .measure: return ("measure", true)
         case .example: return ("example", true)
         }
@@ -251,9 +252,14 @@ public final class Formatter {
             }
         case .role(let r):
             leading(r.comments.leading, indent: "")
-            line(kw(.role) + " " + r.code.name + title(r.title), indent: "", trailing: r.comments.trailing)
+            line(kw(.role) + " " + r.code.name + title(r.title) + (r.signsPlan == nil ? "" : " " + kw(.signs) + " " + PlanWord.spelling(lang)),
+                 indent: "", trailing: r.comments.trailing)
+        case .direction(let d):
+            leading(d.comments.leading, indent: "")
+            line(kw(.direction) + " " + d.code.name + title(d.title), indent: "", trailing: d.comments.trailing)
         case .measure(let m):
             openBlock(kw(.measure) + " " + m.code.name + title(m.title), m.comments)
+            clause(m.direction) { kw(.direction) + " " + $0.name }
             clause(m.addresses) { kw(.addresses) + " " + $0.map(\.name).joined(separator: ", ") }
             conditionClause(m.onlyWhen, prefix: kw(.only) + " " + kw(.when))
             clause(m.scope) { kw(.scope) + " " + kw($0 == .school ? .school : .municipality) }

@@ -12,6 +12,9 @@ public enum Lang: String, Sendable, CaseIterable, Codable {
 public enum Keyword: String, Sendable, CaseIterable {
     // Declarations
     case ruleset, indicator, param, factor, scale, group, role, measure, example
+    /// `направление CODE "Title"`: a section of the plans and the roadmap; a measure names
+    /// its own with `направление CODE`.
+    case direction
     // Header clauses
     case version, year, basis
     // Indicator types
@@ -40,6 +43,10 @@ public enum Keyword: String, Sendable, CaseIterable {
     case over
     /// `выход после 2 лет без условия` / `exit after 2 years without condition` (a group's exit criterion).
     case exit, after, without, condition
+    /// `роль school_head "…" подписывает план` / `role school_head "…" signs plan`: the role
+    /// whose holder heads the school and signs its plan (named in the plan's passport). The
+    /// word after it, «план» / `plan` (`PlanWord`), is not reserved: a measure may be called `plan`.
+    case signs
 
     /// Spellings accepted by the lexer; the first of each list is the canonical one that
     /// the formatter writes.
@@ -63,6 +70,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .role: return ["role"]
         case .measure: return ["measure"]
         case .example: return ["example"]
+        case .direction: return ["direction"]
         case .version: return ["version"]
         case .year: return ["year"]
         case .basis: return ["basis"]
@@ -118,6 +126,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .after: return ["after"]
         case .without: return ["without"]
         case .condition: return ["condition"]
+        case .signs: return ["signs"]
         }
     }
 
@@ -132,6 +141,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .role: return ["роль"]
         case .measure: return ["мера"]
         case .example: return ["пример"]
+        case .direction: return ["направление"]
         case .version: return ["версия"]
         case .year: return ["год"]
         case .basis: return ["основание"]
@@ -187,6 +197,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .after: return ["после"]
         case .without: return ["без"]
         case .condition: return ["условия", "условие"]
+        case .signs: return ["подписывает"]
         }
     }
 
@@ -206,6 +217,20 @@ public enum Keyword: String, Sendable, CaseIterable {
     /// The keyword a word spells, if any, and in which language.
     public static func match(_ word: String) -> (Keyword, Lang)? {
         lookup[word.lowercased()]
+    }
+}
+
+/// «план» / `plan` after `подписывает` / `signs` in a role: matched as a word, not reserved.
+public enum PlanWord {
+    public static func spelling(_ lang: Lang) -> String {
+        switch lang {
+        case .ru: return "план"
+        case .en: return "plan"
+        }
+    }
+
+    public static func matches(_ word: String) -> Bool {
+        Lang.allCases.contains { spelling($0) == word.lowercased() }
     }
 }
 

@@ -5,6 +5,8 @@ public enum Expected: Sendable {
     case keyword(Keyword)
     case clause(Keyword)
     case indicatorType, categoryValue, levelCondition, scope, month, deadline, outcome, frequencyPeriod
+    /// «план» after `подписывает` in a role.
+    case planWord
 
     func text(_ lang: Lang) -> String {
         func t(ru: @autoclosure () -> String, en: @autoclosure () -> String) -> String { lang.text(ru: ru(), en: en()) }
@@ -18,8 +20,8 @@ public enum Expected: Sendable {
                      en: "a value (number, percent, yes/no, category value or string)")
         case .expression: return t(ru: "выражение", en: "an expression")
         case .declaration:
-            return t(ru: "объявление (показатель, параметр, фактор, шкала, группа, роль, мера, пример, правила)",
-                     en: "a declaration (indicator, param, factor, scale, group, role, measure, example, ruleset)")
+            return t(ru: "объявление (показатель, параметр, фактор, шкала, группа, роль, направление, мера, пример, правила)",
+                     en: "a declaration (indicator, param, factor, scale, group, role, direction, measure, example, ruleset)")
         case .endOfInput: return t(ru: "конец выражения", en: "the end of the expression")
         case .symbol(let s): return t(ru: "«\(s.rawValue)»", en: "«\(s.rawValue)»")
         case .keyword(let k): return t(ru: "«\(k.canonical(.ru))»", en: "'\(k.canonical(.en))'")
@@ -32,6 +34,7 @@ public enum Expected: Sendable {
         case .scope: return t(ru: "«школа» или «муниципалитет»", en: "'school' or 'municipality'")
         case .month: return t(ru: "название месяца", en: "a month name")
         case .deadline: return t(ru: "срок", en: "a deadline")
+        case .planWord: return t(ru: "«план» (роль подписывает план)", en: "'plan' (the role signs plan)")
         case .frequencyPeriod:
             return t(ru: "«год», «четверть», «квартал» или «месяц»", en: "'year', 'term', 'quarter' or 'month'")
         case .outcome: return t(ru: "«не применяется» или «не определён»", en: "'not applicable' or 'unknown'")
@@ -176,6 +179,13 @@ public enum Message: Sendable {
     // Issue 15: a group's exit criterion
     case exitAfterOneYear
     case exitAfterOneYearHelp
+    // Issue 13: measure directions
+    case unknownDirection(String)
+    case unknownDirectionHelp
+    case directionUnused(String)
+    case directionUnusedHelp
+    case secondSigningRole(String, first: String)
+    case secondSigningRoleHelp
     case deadlineRangeHelp
     case monthsHelp
     case invalidFrequency(Int)
@@ -342,8 +352,8 @@ public enum Message: Sendable {
             return lang.text(ru: "выберите другое имя, например «\(t)_1» или «\(t)_показатель»",
                              en: "choose another name, e.g. '\(t)_1'")
         case .declarationHelp:
-            return lang.text(ru: "каждое объявление начинается с ключевого слова: показатель, параметр, фактор, шкала, группа, роль, мера, пример",
-                             en: "every declaration starts with a keyword: indicator, param, factor, scale, group, role, measure, example")
+            return lang.text(ru: "каждое объявление начинается с ключевого слова: показатель, параметр, фактор, шкала, группа, роль, направление, мера, пример",
+                             en: "every declaration starts with a keyword: indicator, param, factor, scale, group, role, direction, measure, example")
         case .unclosedBlockHelp:
             return lang.text(ru: "закройте блок фигурной скобкой «}»",
                              en: "close the block with '}'")
@@ -503,6 +513,24 @@ public enum Message: Sendable {
         case .duplicateRoleHelp:
             return lang.text(ru: "оставьте роль один раз: в списке через запятую каждая роль указывается по одному разу",
                              en: "keep the role once: each role appears once in a comma-separated list")
+        case .unknownDirection(let n):
+            return lang.text(ru: "направление «\(n)» не объявлено",
+                             en: "direction '\(n)' is not declared")
+        case .unknownDirectionHelp:
+            return lang.text(ru: "объявите его отдельной строкой: направление КОД \"Название раздела\"",
+                             en: "declare it on a line of its own: direction CODE \"Section title\"")
+        case .directionUnused(let n):
+            return lang.text(ru: "направление «\(n)» не названо ни в одной мере",
+                             en: "no measure names direction '\(n)'")
+        case .directionUnusedHelp:
+            return lang.text(ru: "укажите его в мерах этого раздела («направление КОД») или удалите объявление",
+                             en: "name it in the measures of this section ('direction CODE') or remove the declaration")
+        case .secondSigningRole(let n, let first):
+            return lang.text(ru: "план школы уже подписывает роль «\(first)»; роль «\(n)» — вторая",
+                             en: "role '\(first)' already signs the school plan; '\(n)' is a second one")
+        case .secondSigningRoleHelp:
+            return lang.text(ru: "«подписывает план» пишется у одной роли — руководителя школы",
+                             en: "'signs plan' goes with one role: the head of the school")
         case .roleResponsibleAndCoExecutor(let n):
             return lang.text(ru: "роль «\(n)» указана и ответственным, и соисполнителем",
                              en: "role '\(n)' is both responsible and a co-executor")
@@ -906,7 +934,7 @@ public enum Arity: Sendable, CaseIterable {
 
 /// The kinds of declared names.
 public enum SymbolKind: String, Sendable {
-    case indicator, param, factor, scale, group, role, measure
+    case indicator, param, factor, scale, group, role, direction, measure
 
     /// The kind as what is referred to: «нельзя ссылаться на шкалу», 'cannot refer to the scale'.
     func referredTo(_ lang: Lang) -> String {
@@ -917,6 +945,7 @@ public enum SymbolKind: String, Sendable {
         case .scale: return lang.text(ru: "шкалу", en: "scale")
         case .group: return lang.text(ru: "группу", en: "group")
         case .role: return lang.text(ru: "роль", en: "role")
+        case .direction: return lang.text(ru: "направление", en: "direction")
         case .measure: return lang.text(ru: "меру", en: "measure")
         }
     }

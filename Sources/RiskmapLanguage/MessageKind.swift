@@ -36,6 +36,8 @@ extension Message {
         case duplicateRole, duplicateRoleHelp, roleResponsibleAndCoExecutor, reversedDeadlineRange, deadlineRangeHelp
         case monthsHelp, invalidFrequency, frequencyHelp
         case exitAfterOneYear, exitAfterOneYearHelp
+        case unknownDirection, unknownDirectionHelp, directionUnused, directionUnusedHelp
+        case secondSigningRole, secondSigningRoleHelp
         // CSV files (school profiles, directories)
         case csvEmptyFile, csvUnterminatedQuote, csvTooManyFields, csvTooFewFields, csvTooManyFieldsHelp
         // Issue 17
@@ -170,6 +172,12 @@ extension Message {
         case .duplicateRole: return .duplicateRole
         case .duplicateRoleHelp: return .duplicateRoleHelp
         case .roleResponsibleAndCoExecutor: return .roleResponsibleAndCoExecutor
+        case .unknownDirection: return .unknownDirection
+        case .unknownDirectionHelp: return .unknownDirectionHelp
+        case .directionUnused: return .directionUnused
+        case .directionUnusedHelp: return .directionUnusedHelp
+        case .secondSigningRole: return .secondSigningRole
+        case .secondSigningRoleHelp: return .secondSigningRoleHelp
         case .reversedDeadlineRange: return .reversedDeadlineRange
         case .deadlineRangeHelp: return .deadlineRangeHelp
         case .monthsHelp: return .monthsHelp

@@ -16,6 +16,8 @@ public struct Parser {
     /// Set when a too-deep expression made the parser skip to the next declaration: the
     /// block it was in is not reported as unclosed.
     private var skippedToDeclaration = false
+    /// Inside a declaration's `{ … }` (where `направление CODE` is a measure's clause).
+    private var inBlock = false
     private var leadingClaimed = Set<Int>()
     private var trailingClaimed = Set<Int>()
     public private(set) var diagnostics: [Diagnostic] = []
@@ -220,12 +222,17 @@ public struct Parser {
     // MARK: - Recovery
 
     private static let declarationKeywords: Set<Keyword> = [
-        .ruleset, .indicator, .param, .factor, .scale, .group, .role, .measure, .example,
+        .ruleset, .indicator, .param, .factor, .scale, .group, .role, .direction, .measure, .example,
     ]
 
     private var atDeclarationStart: Bool {
-        if case .keyword(let k, _) = current.kind, Parser.declarationKeywords.contains(k) { return true }
-        return false
+        guard case .keyword(let k, _) = current.kind, Parser.declarationKeywords.contains(k) else { return false }
+        // `направление CODE` is also a measure's clause; the declaration has a title after the code.
+        if k == .direction, inBlock {
+            if case .string = peekToken(2).kind { return true }
+            return false
+        }
+        return true
     }
 
     /// Skips to the next declaration keyword that starts a line.
@@ -315,6 +322,7 @@ public struct Parser {
         case .scale: decl = .scale(try scale(keywordToken))
         case .group: decl = .group(try group(keywordToken))
         case .role: decl = .role(try role(keywordToken))
+        case .direction: decl = .direction(try direction(keywordToken))
         case .measure: decl = .measure(try measure(keywordToken))
         case .example: decl = .example(try example(keywordToken))
         default: throw fail(.declaration)
@@ -333,6 +341,8 @@ public struct Parser {
         _ clause: (inout Parser, Keyword?) throws -> Bool
     ) throws -> SourceRange {
         let open = try expect(.leftBrace)
+        inBlock = true
+        defer { inBlock = false }
         opening = claimTrailing(pos - 1)
         _ = open
         while !at(.rightBrace) {
@@ -461,6 +471,7 @@ public struct Parser {
     ]
 
     private static let measureClauses: [ClauseRule<MeasureDecl>] = [
+        .once(.direction, \.direction) { try $0.identifier() },
         .once(.addresses, \.addresses) { try $0.identifierList() },
         .once(.only, \.onlyWhen) { try $0.whenCondition() },
         .once(.scope, \.scope) { try $0.measureScope() },
@@ -711,9 +722,24 @@ public struct Parser {
     private mutating func role(_ keyword: Token) throws -> RoleDecl {
         let code = try identifier()
         let title = optionalString()
-        let decl = RoleDecl(code: code, title: title, declRange: keyword.range.union(previous.range),
+        var signsPlan: SourceRange? = nil
+        if at(.signs) {
+            let start = advance().range
+            guard case .identifier(let word) = current.kind, PlanWord.matches(word) else { throw fail(.planWord) }
+            advance()
+            signsPlan = start.union(previous.range)
+        }
+        let decl = RoleDecl(code: code, title: title, signsPlan: signsPlan, declRange: keyword.range.union(previous.range),
                             comments: Comments(trailing: claimTrailing(pos - 1)))
         return decl
+    }
+
+    /// `направление CODE "Title"`, one line like a role.
+    private mutating func direction(_ keyword: Token) throws -> DirectionDecl {
+        let code = try identifier()
+        let title = optionalString()
+        return DirectionDecl(code: code, title: title, declRange: keyword.range.union(previous.range),
+                             comments: Comments(trailing: claimTrailing(pos - 1)))
     }
 
     private mutating func identifierList() throws -> [Identifier] {
@@ -1296,6 +1322,7 @@ extension Declaration {
         case .scale(var d): update(&d.comments); self = .scale(d)
         case .group(var d): update(&d.comments); self = .group(d)
         case .role(var d): update(&d.comments); self = .role(d)
+        case .direction(var d): update(&d.comments); self = .direction(d)
         case .measure(var d): update(&d.comments); self = .measure(d)
         case .example(var d): update(&d.comments); self = .example(d)
         }

@@ -83,6 +83,7 @@ public enum Declaration: Sendable {
     case scale(ScaleDecl)
     case group(GroupDecl)
     case role(RoleDecl)
+    case direction(DirectionDecl)
     case measure(MeasureDecl)
     case example(ExampleDecl)
 
@@ -96,6 +97,7 @@ public enum Declaration: Sendable {
         case .scale(let d): return d.declRange
         case .group(let d): return d.declRange
         case .role(let d): return d.declRange
+        case .direction(let d): return d.declRange
         case .measure(let d): return d.declRange
         case .example(let d): return d.declRange
         }
@@ -110,6 +112,7 @@ public enum Declaration: Sendable {
         case .scale(let d): return d.comments
         case .group(let d): return d.comments
         case .role(let d): return d.comments
+        case .direction(let d): return d.comments
         case .measure(let d): return d.comments
         case .example(let d): return d.comments
         }
@@ -234,6 +237,18 @@ public struct GroupDecl: Sendable {
 public struct RoleDecl: Sendable {
     public var code: Identifier
     public var title: StringLiteral?
+    /// `подписывает план`: the role of the school's head, who signs the school's plan.
+    public var signsPlan: SourceRange? = nil
+    public var declRange: SourceRange
+    public var comments: Comments
+}
+
+/// `направление CODE "Title"` / `direction CODE "Title"`: a section of the plans and the
+/// roadmap (the seed roadmaps' «Развитие кадрового потенциала», «Подготовка к ГИА»…). The
+/// documents head their sections in the order the directions are declared.
+public struct DirectionDecl: Sendable {
+    public var code: Identifier
+    public var title: StringLiteral?
     public var declRange: SourceRange
     public var comments: Comments
 }
@@ -245,6 +260,8 @@ public enum MeasureScope: String, Sendable, CaseIterable {
 public struct MeasureDecl: Sendable {
     public var code: Identifier
     public var title: StringLiteral?
+    /// `направление CODE`: the section of the documents the measure stands in.
+    public var direction: Clause<Identifier>?
     public var addresses: Clause<[Identifier]>?
     public var onlyWhen: Clause<Expr>?
     public var scope: Clause<MeasureScope>?

@@ -40,9 +40,12 @@ public enum SyntaxDump {
         case .group(let g):
             return "(group \(g.code.name) \(opt(g.title)) basis=\(opt(g.basis?.value)) when=\(g.when.map { expression($0.value) } ?? "_")\(g.exit.map { " exit=" + years($0.value) } ?? ""))"
         case .role(let r):
-            return "(role \(r.code.name) \(opt(r.title)))"
+            return "(role \(r.code.name) \(opt(r.title))\(r.signsPlan == nil ? "" : " signs-plan"))"
+        case .direction(let d):
+            return "(direction \(d.code.name) \(opt(d.title)))"
         case .measure(let m):
             var parts = ["measure \(m.code.name) \(opt(m.title))"]
+            if let d = m.direction { parts.append("direction=\(d.value.name)") }
             parts.append("addresses=[\(m.addresses?.value.map(\.name).joined(separator: ",") ?? "")]")
             parts.append("only=\(m.onlyWhen.map { expression($0.value) } ?? "_")")
             parts.append("scope=\(m.scope?.value.rawValue ?? "_")")

@@ -5,7 +5,9 @@ import Testing
 /// only its own district's schools: `riskmap plan` with the shipped rule book on every sample
 /// (and the years its source document analysed) produces no name of another seed district,
 /// school or company, and no «в документе не указан» or quoted report. The methodologist's
-/// outputs (roadmap.csv, plans.json) keep each measure's basis and are not scanned.
+/// outputs (roadmap.csv, plans.json) keep each measure's basis and are not scanned; neither is
+/// a school plan's last section, «Приложение. Основания методики», which cites the seed
+/// documents on purpose (the audit trail) — but the plan before it is.
 @Suite struct ForeignTextTests {
     /// Each sample district's place and school names, as word stems.
     static let districts: [String: [String]] = [
@@ -21,6 +23,9 @@ import Testing
 
     /// Never in a document a school receives.
     static let neverShown = ["ПАО «", "не указан", "в отчёте", "как в документе", "Цель блока"]
+
+    /// The annex of a school plan: where the scanned text ends.
+    static let annexHeading = "Приложение. Основания методики"
 
     static let runs: [(sample: String, year: String?)] = [
         ("tomsk", nil), ("asino", nil), ("asino", "2018/19"), ("baikalovo", nil), ("baikalovo", "2020/21"), ("dorogobuzh", nil),
@@ -43,9 +48,22 @@ import Testing
             + (try fm.contentsOfDirectory(atPath: out + "/schools")).sorted().map { "schools/" + $0 }
         #expect(documents.count > 5)
         var measureLines = 0
+        var annexes = 0
         for path in documents {
             // Word documents: their XML parts.
-            let text = String(decoding: try WordText.readable(out + "/" + path), as: UTF8.self)
+            var text = String(decoding: try WordText.readable(out + "/" + path), as: UTF8.self)
+            if path.hasPrefix("schools/") {
+                // The plan up to its annex; the annex is the plan's last section.
+                let parts = text.components(separatedBy: Self.annexHeading)
+                #expect(parts.count <= 2, "\(path): more than one annex heading")
+                if parts.count == 2 {
+                    annexes += 1
+                    for heading in ["Согласование", "Почему школа в программе"] where parts[1].contains(heading) {
+                        Issue.record("\(path): «\(heading)» after the annex")
+                    }
+                }
+                text = parts[0]
+            }
             let lower = text.lowercased()
             for name in foreign where lower.contains(name.lowercased()) {
                 Issue.record("\(sample) \(year ?? "default"): \(path) names «\(name)» of another district")
@@ -59,5 +77,7 @@ import Testing
         }
         // The scan looked at real plans with measures, not empty ones.
         #expect(measureLines > 0, "\(sample): no measures planned")
+        // …and the annexes were found, so the scan did not stop early by accident.
+        #expect(annexes > 0, "\(sample): no school plan has an annex")
     }
 }

@@ -175,11 +175,18 @@ import RiskmapLanguage
         #expect(!schoolsWithAudit.isEmpty, "the starter sample must plan the measure that has a basis")
         for plan in schoolsWithAudit {
             for ext in ["md", "html"] {
-                let text = try #require(bundle.document("schools/\(plan.school.id).\(ext)"))
+                let whole = try #require(bundle.document("schools/\(plan.school.id).\(ext)"))
+                // The plan proper, then its annex «Основания методики» (the last section).
+                let parts = whole.components(separatedBy: "Приложение. Основания методики")
+                #expect(parts.count == 2, "schools/\(plan.school.id).\(ext): one annex")
+                let text = parts[0], annex = parts.count == 2 ? parts[1] : ""
                 #expect(text.contains(audit.title))
                 #expect(!text.contains(basis), "schools/\(plan.school.id).\(ext) shows the basis")
                 #expect(!text.contains("Основание"), "schools/\(plan.school.id).\(ext) has a basis column")
                 #expect(!text.contains("Источник"), "schools/\(plan.school.id).\(ext) has a source column")
+                #expect(annex.contains(basis), "schools/\(plan.school.id).\(ext): the annex cites the measure's basis")
+                #expect(annex.contains(plans.book.header.basis ?? "—"), "the annex cites the methodology's basis")
+                #expect(!annex.contains("Согласование") && !annex.contains("План мероприятий"))
             }
         }
         // The roadmap and the report template: no basis column, no basis anywhere.
@@ -200,6 +207,44 @@ import RiskmapLanguage
         let en = Self.bundle(try Self.plans(lang: .en))
         #expect(!(try #require(en.document("roadmap.md"))).contains("Basis"))
         #expect(!(try #require(en.document("roadmap.html"))).contains("Basis"))
+    }
+
+    /// The annex cites, numbered as the plan numbers them, the bases of the school's groups,
+    /// triggered factors and planned measures — and only theirs.
+    @Test func theAnnexCitesWhatThePlanRestsOn() throws {
+        let plans = try Self.plans()
+        let bundle = Self.bundle(plans)
+        var annexes = 0
+        for plan in plans.schools {
+            let md = try #require(bundle.document("schools/\(plan.school.id).md"))
+            guard let start = md.range(of: "## Приложение. Основания методики") else { continue }
+            annexes += 1
+            let annex = String(md[start.upperBound...])
+            let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map(\.factor)
+            for (n, f) in triggered.enumerated() {
+                guard let basis = plans.book.factors[f].basis else { continue }
+                #expect(annex.contains("| Фактор \(n + 1) | **\(plans.book.factors[f].title):** \(basis) |"), "\(plan.school.id): factor \(n + 1)\n\(annex)")
+            }
+            for g in plan.groups {
+                guard let basis = plans.book.groups[g].basis else { continue }
+                #expect(annex.contains("**\(plans.book.groups[g].title):** \(basis)"))
+            }
+            let planned = Set(plan.items.map(\.measure))
+            for m in plans.book.measures where m.basis != nil && !planned.contains(m.index) && m.scope == .school {
+                #expect(!annex.contains(m.basis!) || plans.book.measures.contains { planned.contains($0.index) && $0.basis == m.basis },
+                        "\(plan.school.id): the annex cites \(m.code), which is not in the plan")
+            }
+            // The measures by their number in the plan.
+            for item in plan.items where plans.book.measures[item.measure].basis != nil {
+                #expect(annex.contains("| Мероприятие "), "\(plan.school.id)")
+            }
+        }
+        #expect(annexes > 0)
+        // English wording beside the Russian.
+        let en = Self.bundle(try Self.plans(lang: .en))
+        let md = try #require(en.document("schools/\(plans.schools[0].school.id).md"))
+        #expect(md.contains("## Annex. Sources of the methodology"))
+        #expect(md.contains("| Methodology | **"))
     }
 
     @Test func twoRunsGiveByteIdenticalBundles() throws {
@@ -371,7 +416,7 @@ import RiskmapLanguage
         #expect(report.contains("| 1 | Доля педагогов старше 55 лет | 50 % ((2025/26)) | 45,5 % |   |   |"))
     }
 
-    /// The shipped rule book groups measures by direction (`# Направление:` lines); every
+    /// The shipped rule book groups measures by direction (`направление`, Rules/55-directions.rules); every
     /// measure has one.
     @Test func shippedMeasuresHaveDirections() throws {
         guard case .success(let files) = RuleBookLoader.load(packageRoot.appendingPathComponent("Rules").path) else {

@@ -36,7 +36,7 @@ enum MessageSamples {
         .yearsParam("limit"), .atLeastMoreThanYears(atLeast: 4, years: 3),
         .negatedPersistence, .negatedPersistenceHelp, .exampleSchoolMissing, .exampleUnknownSchool("B"), .exampleSchoolHelp, .reliableKind,
         .reliableReference("n"), .pooledCondition, .pooledConditionHelp, .targetForm, .targetFormHelp, .duplicateRole("uo"), .duplicateRoleHelp, .roleResponsibleAndCoExecutor("uo"),
-        .reversedDeadlineRange, .exitAfterOneYear, .exitAfterOneYearHelp, .deadlineRangeHelp, .monthsHelp, .invalidFrequency(0), .frequencyHelp,
+        .reversedDeadlineRange, .exitAfterOneYear, .exitAfterOneYearHelp, .unknownDirection("kadry"), .unknownDirectionHelp, .directionUnused("kadry"), .directionUnusedHelp, .secondSigningRole("deputy", first: "director"), .secondSigningRoleHelp, .deadlineRangeHelp, .monthsHelp, .invalidFrequency(0), .frequencyHelp,
         .moreOfKind(count: 12, example: "value 'x' is bad", code: "profileBadValue"), .csvTooManyColumns(count: 20000, limit: 16384),
         .csvCellTooLong(length: 40000, limit: 32767), .csvInvalidUTF8(byte: "0xFF"), .csvInvalidUTF8Help,
         .csvHeaderRowFound(line: 3, skipped: 2), .profileTotalRowSkipped("Itogo"), .profileDataUnderEmptyHeader(count: 4),

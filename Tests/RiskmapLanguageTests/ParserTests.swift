@@ -390,7 +390,7 @@ private func dumpFile(_ source: String) -> (String, [String]) {
             .version: "\"1\"", .year: "2026/27", .basis: "\"b\"", .applies: "\(Keyword.when.canonical(lang)) x",
             .when: "x", .addresses: "f", .only: "\(Keyword.when.canonical(lang)) x",
             .scope: Keyword.school.canonical(lang), .responsible: "r", .with: "a, b", .due: "2026-10-01",
-            .result: "\"r\"", .given: "x = 1", .expect: "f", .target: "x <= 1",
+            .result: "\"r\"", .given: "x = 1", .expect: "f", .target: "x <= 1", .direction: "staff",
             .exit: "\(Keyword.after.canonical(lang)) 2 \(lang == .ru ? "лет" : "years") \(Keyword.without.canonical(lang)) \(Keyword.condition.canonical(lang))",
         ]
         let head = owner == .ruleset || owner == .example ? "\"T\"" : "d"

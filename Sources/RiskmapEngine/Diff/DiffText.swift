@@ -152,6 +152,7 @@ public struct DiffText: Sendable {
         case .group: return t("Группа", "Group")
         case .measure: return t("Мера", "Measure")
         case .role: return t("Роль", "Role")
+        case .direction: return t("Направление", "Direction")
         }
     }
 
@@ -174,6 +175,8 @@ public struct DiffText: Sendable {
         case .scope: return t("уровень", "scope")
         case .responsible: return t("ответственный", "responsible")
         case .coExecutors: return t("соисполнители", "co-executors")
+        case .direction: return t("направление", "direction")
+        case .signsPlan: return t("подписывает план", "signs plan")
         case .due: return t("срок", "due")
         case .result: return t("результат", "result")
         case .basis: return t("основание", "basis")
@@ -201,6 +204,7 @@ public struct DiffText: Sendable {
     private func ending(_ k: DeclarationKind) -> String {
         switch k {
         case .param, .indicator, .factor: return ""
+        case .direction: return "о"
         case .scale, .group, .measure, .role: return "а"
         }
     }

@@ -2,7 +2,7 @@ import RiskmapLanguage
 
 /// What kind of declaration a change is about, in the order a cover note lists them.
 public enum DeclarationKind: Int, Sendable, CaseIterable, Comparable {
-    case param, indicator, factor, scale, group, measure, role
+    case param, indicator, factor, scale, group, measure, role, direction
 
     public static func < (a: DeclarationKind, b: DeclarationKind) -> Bool { a.rawValue < b.rawValue }
 
@@ -16,6 +16,7 @@ public enum DeclarationKind: Int, Sendable, CaseIterable, Comparable {
         case .group: return "group"
         case .measure: return "measure"
         case .role: return "role"
+        case .direction: return "direction"
         }
     }
 }
@@ -49,7 +50,7 @@ public struct DeclarationChange: Sendable {
     /// The parts of a declaration a change is reported for.
     public enum Aspect: String, Sendable, CaseIterable {
         case value, title, type, range, formula, reliable, pooling, applies, condition, targets, levels, exit
-        case addresses, onlyWhen, scope, responsible, coExecutors, due, result, basis
+        case addresses, onlyWhen, scope, responsible, coExecutors, due, result, basis, direction, signsPlan
     }
 
     public var key: DeclarationKey
@@ -190,11 +191,16 @@ struct RuleBookText {
                 }
                 parts[key] = p
             case .role(let d):
-                parts[DeclarationKey(.role, d.code.name)] = [.title: d.title?.value ?? ""]
+                var p: [DeclarationChange.Aspect: String] = [.title: d.title?.value ?? ""]
+                if d.signsPlan != nil { p[.signsPlan] = lang == .ru ? "подписывает план" : "signs plan" }
+                parts[DeclarationKey(.role, d.code.name)] = p
+            case .direction(let d):
+                parts[DeclarationKey(.direction, d.code.name)] = [.title: d.title?.value ?? ""]
             case .measure(let d):
                 let key = DeclarationKey(.measure, d.code.name)
                 var p: [DeclarationChange.Aspect: String] = [:]
                 p[.title] = d.title?.value
+                p[.direction] = d.direction?.value.name
                 p[.addresses] = d.addresses.map { $0.value.map(\.name).joined(separator: ", ") }
                 p[.onlyWhen] = text(d.onlyWhen?.value)
                 p[.scope] = d.scope.map { $0.value.rawValue }
@@ -213,6 +219,7 @@ struct RuleBookText {
         for g in book.groups { titles[DeclarationKey(.group, g.code)] = g.title }
         for m in book.measures { titles[DeclarationKey(.measure, m.code)] = m.title }
         for r in book.roles { titles[DeclarationKey(.role, r.code)] = r.title }
+        for d in book.directions { titles[DeclarationKey(.direction, d.code)] = d.title }
     }
 
     /// A target's horizon: «за 2 года» / "over 2 years", or with a parameter's name.
@@ -280,7 +287,7 @@ struct Dependencies {
         var exprs: [RExpr] = []
         var reads = Set<DeclarationKey>()
         switch key.kind {
-        case .param, .role:
+        case .param, .role, .direction:
             return []
         case .indicator:
             guard let i = book.indicators.first(where: { $0.code == key.code }) else { return [] }

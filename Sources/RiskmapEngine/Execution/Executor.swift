@@ -50,7 +50,8 @@ public struct Executor: Sendable {
         if includeMeasures {
             run.prepare(.measures)
             measures = Kernels.measures(program.measures.map { run.binder.bind($0) }, addresses: program.book.measures.map(\.addresses),
-                                        factors: factors, rows: rows, run.layout)
+                                        factors: factors, addressesGroups: program.book.measures.map(\.addressesGroups), groups: groups,
+                                        rows: rows, run.layout)
         }
         return Outcomes(program: program, profiles: profiles, factors: factors, levels: levels, groups: groups,
                         measures: measures, cohortValues: run.binder.cohorts.map { $0 ?? [] })

@@ -454,15 +454,22 @@ enum Kernels {
         }
     }
 
-    /// Per measure: in the plan when a factor it addresses is triggered and its `только
-    /// если` condition holds.
-    static func measures(_ onlyWhen: [VOperand?], addresses: [[Int]], factors: [[Status]], rows: Int, _ layout: BlockLayout) -> [[Bool]] {
+    /// Per measure: in the plan when a factor it addresses is triggered or the school is in a
+    /// group it addresses, and its `только если` condition holds.
+    static func measures(_ onlyWhen: [VOperand?], addresses: [[Int]], factors: [[Status]], addressesGroups: [[Int]] = [],
+                         groups: [[Status]] = [], rows: Int, _ layout: BlockLayout) -> [[Bool]] {
         fill(onlyWhen.count, rows: rows, initial: false, depth: onlyWhen.map { $0?.depth ?? 0 }.max() ?? 0, layout) { out, start, count, arena in
             for (m, condition) in onlyWhen.enumerated() {
                 let column = out[m] + start
                 var any = false
                 for f in addresses[m] {
                     factors[f].withUnsafeBufferPointer { p in
+                        let statuses = p.baseAddress! + start
+                        for k in 0..<count where statuses[k] == .triggered { column[k] = true; any = true }
+                    }
+                }
+                for g in m < addressesGroups.count ? addressesGroups[m] : [] {
+                    groups[g].withUnsafeBufferPointer { p in
                         let statuses = p.baseAddress! + start
                         for k in 0..<count where statuses[k] == .triggered { column[k] = true; any = true }
                     }

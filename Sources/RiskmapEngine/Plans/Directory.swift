@@ -34,6 +34,13 @@ public struct Directory: Sendable {
         return (own.isEmpty ? general : own).map(\.who)
     }
 
+    /// The rows of a role that name `school` in their `school` column, in the file's order
+    /// (rows for every school left out).
+    public func who(role: String, municipality: String, onlyFor school: String) -> [String] {
+        guard let rows = entries[Directory.key(municipality, role)] ?? entries[Directory.key("", role)] else { return [] }
+        return rows.filter { $0.schools.contains(school) }.map(\.who)
+    }
+
     public static func load(table: CSVTable, book: CheckedRuleBook) -> (Directory, [Diagnostic]) {
         var directory = Directory()
         var diagnostics: [Diagnostic] = []

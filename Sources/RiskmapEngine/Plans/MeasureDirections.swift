@@ -1,56 +1,18 @@
 import RiskmapLanguage
 
 /// The direction (раздел) of each measure, as the seed roadmaps group their measures
-/// («Развитие кадрового потенциала», «Подготовка к ГИА»…). The rule language has no
-/// construct for it yet; a rule file names it in a comment line
-///
-///     # Направление: Развитие кадрового потенциала
-///
-/// (or `# Direction: …`), which holds for the measures declared after it in that file,
-/// until the next such line. A measure before any such line has no direction; documents
-/// put those measures under one general heading.
+/// («Развитие кадрового потенциала», «Подготовка к ГИА»…): the rule book declares them
+/// (`направление staff "Развитие кадрового потенциала"`) and each measure names its own
+/// (`направление staff`). A measure that names none stands under one general heading.
 struct MeasureDirections {
-    /// The directions' titles, in the order of their first measure in the rule book.
+    /// The directions' titles, in declaration order.
     let titles: [String]
     /// Per measure: index into `titles`, or nil.
     let ofMeasure: [Int?]
 
-    static let prefixes = ["# Направление:", "# Direction:"]
-
     init(_ book: CheckedRuleBook) {
-        // Per file (by path): (line, title) of each direction line, in order.
-        var marks: [String: [(line: Int, title: String)]] = [:]
-        var titles: [String] = []
-        var ofMeasure: [Int?] = []
-        for measure in book.measures {
-            let file = measure.declRange.file
-            if marks[file.path] == nil {
-                var found: [(Int, String)] = []
-                let last = file.location(of: file.bytes.count).line
-                for line in 1...max(1, last) {
-                    let text = file.lineText(line)
-                    guard text.hasPrefix("#") else { continue }
-                    for prefix in Self.prefixes where text.hasPrefix(prefix) {
-                        let title = String(text.dropFirst(prefix.count)).trimmingSpaces
-                        if !title.isEmpty { found.append((line, title)) }
-                    }
-                }
-                marks[file.path] = found
-            }
-            let line = file.location(of: measure.declRange.start).line
-            guard let title = marks[file.path]?.last(where: { $0.line < line })?.title else {
-                ofMeasure.append(nil)
-                continue
-            }
-            if let i = titles.firstIndex(of: title) {
-                ofMeasure.append(i)
-            } else {
-                titles.append(title)
-                ofMeasure.append(titles.count - 1)
-            }
-        }
-        self.titles = titles
-        self.ofMeasure = ofMeasure
+        titles = book.directions.map(\.title)
+        ofMeasure = book.measures.map(\.direction)
     }
 
     /// Items grouped by their measure's direction: directions in rule-book order, items in

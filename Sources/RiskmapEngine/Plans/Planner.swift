@@ -46,6 +46,10 @@ public struct SchoolPlan: Sendable {
     /// For each group the school is in that declares an exit criterion (`выход после N лет
     /// без условия`), in rule-book order: when the school can expect to leave it.
     public var exits: [GroupExitPlan] = []
+    /// The school's head: who the directory names, for this school, in the role that
+    /// `подписывает план` (empty when the rule book has no such role or the directory names
+    /// nobody for the school — a municipality-wide row such as «руководители ОО» is not a name).
+    public var head: [String] = []
 }
 
 /// When a school can expect to leave a group with an exit criterion; `missing`: when the
@@ -118,6 +122,12 @@ public struct Planner {
         return named.isEmpty ? [r.title] : named
     }
 
+    /// The school's head as the directory names them for this school (see `SchoolPlan.head`).
+    func head(of school: ProfileSet.School) -> [String] {
+        guard let role = book.roles.first(where: \.signsPlan) else { return [] }
+        return directory.who(role: role.code, municipality: school.municipality, onlyFor: school.id)
+    }
+
     /// The bodies or positions behind a list of roles, in order, each once.
     func who(_ roles: [Int], _ municipality: String, school: String? = nil, except: [String] = []) -> [String] {
         var out: [String] = []
@@ -186,7 +196,8 @@ public struct Planner {
                 }
             }
             schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,
-                                      items: items, municipalMeasures: municipal, dataToSupply: [], targets: []))
+                                      items: items, municipalMeasures: municipal, dataToSupply: [], targets: [],
+                                      head: head(of: school)))
         }
 
         // Municipal roadmaps, municipalities in order of first appearance.

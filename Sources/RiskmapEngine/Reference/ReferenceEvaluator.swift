@@ -97,11 +97,12 @@ public struct ReferenceEvaluator {
         }
     }
 
-    /// A measure is in the plan when a factor it addresses is triggered and its `только
-    /// если` condition holds (an undecided condition keeps it out).
+    /// A measure is in the plan when a factor it addresses is triggered or the school is in a
+    /// group it addresses, and its `только если` condition holds (an undecided condition keeps it out).
     public func inPlan(_ m: Int, row: Int) -> Bool {
         let measure = book.measures[m]
-        guard measure.addresses.contains(where: { factorStatus($0, row: row) == .triggered }) else { return false }
+        guard measure.addresses.contains(where: { factorStatus($0, row: row) == .triggered })
+            || measure.addressesGroups.contains(where: { groupStatus($0, row: row) == .triggered }) else { return false }
         guard let onlyWhen = measure.onlyWhen else { return true }
         return evaluate(onlyWhen, row: row).value.truth == .yes
     }

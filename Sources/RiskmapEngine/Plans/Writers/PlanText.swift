@@ -72,6 +72,13 @@ struct PlanText {
 
     func quoted(_ s: String) -> String { t("«\(s)»", "“\(s)”") }
 
+    /// A measure the rule book gives every school of a group (`устраняет shnor`), whatever
+    /// its factors: «каждой школе группы «ШНОР»».
+    func everySchoolOf(_ groups: [String]) -> String {
+        t((groups.count == 1 ? "каждой школе группы " : "каждой школе групп ") + groups.map(quoted).joined(separator: ", "),
+          (groups.count == 1 ? "every school of the group " : "every school of the groups ") + groups.map(quoted).joined(separator: ", "))
+    }
+
     func coExecutors(_ list: [String]) -> String { t("соисполнители: ", "co-executors: ") + list.joined(separator: ", ") }
 
     /// Several responsible parties: «Управление образования; Руководитель ОО» (a title may
@@ -328,7 +335,24 @@ struct PlanText {
     var nameHint: String { t("Ф. И. О.", "name") }
     var dateHint: String { t("дата", "date") }
     var approvalHeading: String { t("Согласование", "Approval") }
+
+    // MARK: Annex: the methodology's sources
+
+    var annexHeading: String { t("Приложение. Основания методики", "Annex. Sources of the methodology") }
+    var annexIntro: String {
+        t("Основания положений методики, по которым составлен план. Они ссылаются на документы-образцы, по которым написана "
+            + "методика (в том числе других муниципалитетов); для школы они справочные.",
+          "The sources of the provisions of the methodology this plan follows. They cite the model documents the methodology "
+            + "was written from (other municipalities' among them); they are for reference.")
+    }
+    var annexColumns: [String] { [t("Положение", "Provision"), t("Основание", "Source")] }
+    var annexMethodology: String { t("Методика", "Methodology") }
+    var annexGroup: String { t("Группа", "Group") }
+    func annexFactor(_ n: Int) -> String { t("Фактор \(n)", "Factor \(n)") }
+    func annexMeasure(_ number: String) -> String { t("Мероприятие \(number)", "Measure \(number)") }
     var directorRole: String { t("Директор школы", "Head of the school") }
+    /// The passport's line for the school's head (when the directory names them).
+    var director: String { t("Директор", "Head") }
     var authorityRole: String { t("Руководитель органа управления образованием муниципалитета", "Head of the municipal education authority") }
     var otherMeasures: String { t("Прочие мероприятия", "Other measures") }
     var noData: String { t("нет данных", "no data") }

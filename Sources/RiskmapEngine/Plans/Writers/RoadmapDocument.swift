@@ -96,6 +96,8 @@ enum RoadmapDocument {
         if c.book.measures[item.measure].scope == .municipality { parts.append(c.text.municipalMark) }
         let factors = c.factors(of: item)
         if !factors.isEmpty { parts.append(c.text.addresses(factors.map { c.text.quoted(c.factorTitle($0)) })) }
+        let groups = c.book.measures[item.measure].addressesGroups
+        if !groups.isEmpty { parts.append(c.text.everySchoolOf(groups.map { c.book.groups[$0].title })) }
         return parts.joined(separator: "; ")
     }
 

@@ -13,7 +13,8 @@ enum RoadmapWriter {
             for (n, item) in roadmap.items.enumerated() {
                 let m = c.book.measures[item.measure]
                 let cells = [roadmap.municipality, "\(n + 1)", m.title, t.scope(m.scope),
-                             c.factors(of: item).map(c.factorTitle).joined(separator: "; "), item.deadline.text,
+                             (c.factors(of: item).map(c.factorTitle) + m.addressesGroups.map { c.book.groups[$0].title }).joined(separator: "; "),
+                             item.deadline.text,
                              t.responsibleList(item.responsible), item.coExecutors.joined(separator: "; "),
                              c.schoolNames(item).joined(separator: "; "), c.result(item.measure), c.basis(item.measure)]
                 out += cells.map(CSVField.escape).joined(separator: ";") + "\r\n"

@@ -22,7 +22,8 @@ enum SchoolPlanDocument {
         blocks += municipal(plan, c)
         blocks += data(plan, c)
         blocks.append(.heading(level: 2, [.text(t.approvalHeading)]))
-        blocks.append(.signatures([D.Signature(role: t.directorRole), D.Signature(role: t.authorityRole)]))
+        blocks.append(.signatures(signatures(plan, c)))
+        blocks += annex(plan, c)
         return Document(title: "\(t.schoolPlanTitle): \(plan.school.name)", lang: c.plans.lang, blocks: blocks, footer: c.footer())
     }
 
@@ -30,11 +31,19 @@ enum SchoolPlanDocument {
         let t = c.text
         var fields = [D.Field(t.school, [.text(plan.school.name)]), D.Field(t.schoolID, [.text(plan.school.id)]),
                       D.Field(t.municipality, [.text(plan.school.municipality)])]
+        if !plan.head.isEmpty { fields.append(D.Field(t.director, [.text(t.responsibleList(plan.head))])) }
         fields.append(D.Field(t.planYear, [.text(c.plans.planYear.description)]))
         fields.append(D.Field(t.dataYear, [.text(c.plans.dataYear.description)]))
         fields.append(D.Field(t.ruleBook, [.text(c.rulebook())]))
         for (scale, level) in c.levels(plan) { fields.append(D.Field(scale, [.strong(level)])) }
         return fields
+    }
+
+    /// The approval block: the school's head (named when the directory names them for the
+    /// school, else a line to write the name on) and the head of the education authority.
+    static func signatures(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Signature] {
+        let t = c.text
+        return [D.Signature(role: t.directorRole, name: t.responsibleList(plan.head)), D.Signature(role: t.authorityRole)]
     }
 
     static func problems(_ problems: [DataProblems.Problem], _ c: PlanContext) -> [D.Block] {
@@ -173,13 +182,56 @@ enum SchoolPlanDocument {
             if let heading = sections.heading(s, other: t.otherMeasures) { blocks.append(.heading(level: 3, [.text(heading)])) }
             blocks.append(.table(D.Table(name: "plan-\(s + 1)", columns: measureColumns(t), rows: section.items.enumerated().map { n, item in
                 [D.Cell(sections.number(s, n)),
-                 D.Cell(c.book.measures[item.measure].title, detail: numbers(item.factors)),
+                 D.Cell(c.book.measures[item.measure].title, detail: addressed(item, numbers, c)),
                  D.Cell(item.deadline.text), D.Cell(c.responsibleCell(measure: item.measure, item.responsible)),
                  D.Cell(c.result(item.measure)), D.Cell("")]
             })))
         }
         blocks += whoIsWho(c.shownNames(plan.items.map { ($0.measure, $0.responsible) }), c)
         return blocks
+    }
+
+    /// «Приложение. Основания методики», on a page of its own after the approval block: the
+    /// `основание` of the rule book, of the groups the school is in, of its triggered factors
+    /// (numbered as in «Почему школа в программе») and of the measures of its plan (by their
+    /// number in the plan, with the title shortened as the tables shorten names) — the
+    /// methodology's audit trail, kept out of the plan's tables and text. One compact table;
+    /// provisions without a basis are left out, and so is the annex when no group, factor or
+    /// measure of the school has one.
+    static func annex(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
+        let t = c.text
+        var rows: [[D.Cell]] = []
+        func add(_ reference: String, _ title: String, _ basis: String?) {
+            guard let basis, !basis.isEmpty else { return }
+            rows.append([D.Cell(reference), D.Cell([.strong(title + ":"), .text(" " + basis)])])
+        }
+        add(t.annexMethodology, c.book.header.title, c.book.header.basis)
+        for g in plan.groups { add(t.annexGroup, c.book.groups[g].title, c.book.groups[g].basis) }
+        let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map(\.factor)
+        for (n, f) in triggered.enumerated() { add(t.annexFactor(n + 1), c.factorTitle(f), c.book.factors[f].basis) }
+        let sections = c.directions.sections(plan.items, measure: \.measure)
+        for (s, section) in sections.list.enumerated() {
+            for (n, item) in section.items.enumerated() {
+                let m = c.book.measures[item.measure]
+                add(t.annexMeasure(sections.number(s, n)), PlanContext.shortName(m.title), m.basis)
+            }
+        }
+        // The methodology's own basis alone (no group, factor or measure of the school has one):
+        // not worth a page of its own.
+        guard rows.count > (c.book.header.basis == nil ? 0 : 1) else { return [] }
+        let names = t.annexColumns
+        let columns = [D.Column(names[0], weight: 6), D.Column(names[1], weight: 29)]
+        return [.pageBreak, .heading(level: 2, [.text(t.annexHeading)]), .paragraph([.text(t.annexIntro)], .note),
+                .table(D.Table(name: "annex", columns: columns, rows: rows))]
+    }
+
+    /// A plan line's second line: the triggered factors it addresses, by number, else the
+    /// school's group that gets it every year (`устраняет shnor`).
+    static func addressed(_ item: PlanItem, _ numbers: ([Int]) -> String, _ c: PlanContext) -> String {
+        let factors = numbers(item.factors)
+        guard factors.isEmpty else { return factors }
+        let groups = c.book.measures[item.measure].addressesGroups
+        return groups.isEmpty ? "" : c.text.everySchoolOf(groups.map { c.book.groups[$0].title })
     }
 
     /// The full names of the responsible parties a table shortened.
