@@ -18,6 +18,12 @@ public struct Directory: Sendable {
     }
 
     private var entries: [String: [Entry]] = [:]
+    /// Every school some row names in its `school` column.
+    private var namedSchools: Set<String> = []
+
+    /// Whether some row names `school`: if not, who fills a role for it is who fills it for
+    /// every school of its municipality (the planner shares those lists between schools).
+    public func namesSchool(_ school: String) -> Bool { namedSchools.contains(school) }
 
     public init() {}
 
@@ -70,6 +76,7 @@ public struct Directory: Sendable {
             } ?? []
             if !who.isEmpty, !(directory.entries[key(municipality, role)] ?? []).contains(where: { $0.who == who && $0.schools == schools }) {
                 directory.entries[key(municipality, role), default: []].append(Entry(who: who, schools: schools))
+                directory.namedSchools.formUnion(schools)
             }
         }
         return (directory, diagnostics)

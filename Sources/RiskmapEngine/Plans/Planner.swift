@@ -164,6 +164,23 @@ public struct Planner {
         // Rule-book order of measures, stable-sorted by deadline.
         let measureOrder = book.measures.indices.sorted { (deadlines[$0].sortKey, $0) < (deadlines[$1].sortKey, $1) }
 
+        // Who answers for a measure in a school: the same lists for every school of a
+        // municipality that no directory row names, made once and shared (a region has
+        // thousands of schools with dozens of measures each).
+        var shared: [String: ([String], [String])] = [:]
+        func parties(_ m: Int, _ school: ProfileSet.School) -> ([String], [String]) {
+            let measure = book.measures[m]
+            func make() -> ([String], [String]) {
+                let responsible = who(measure.responsible, school.municipality, school: school.id)
+                return (responsible, who(measure.coExecutors, school.municipality, school: school.id, except: responsible))
+            }
+            guard !directory.namesSchool(school.id) else { return make() }
+            let key = "\(m)\u{1F}" + school.municipality
+            if let lists = shared[key] { return lists }
+            let lists = make()
+            shared[key] = lists
+            return lists
+        }
         var schools: [SchoolPlan] = []
         let rows = profiles.rows(inYear: yearIndex)
         schools.reserveCapacity(rows.count)
@@ -189,10 +206,9 @@ public struct Planner {
                     municipal.append(m)
                 case .school:
                     let addressed = measure.addresses.filter { outcomes.factors[$0][row] == .triggered }
-                    let responsible = who(measure.responsible, school.municipality, school: school.id)
+                    let (responsible, coExecutors) = parties(m, school)
                     items.append(PlanItem(measure: m, factors: Array(Set(addressed)).sorted(), deadline: deadlines[m],
-                                          responsible: responsible,
-                                          coExecutors: who(measure.coExecutors, school.municipality, school: school.id, except: responsible)))
+                                          responsible: responsible, coExecutors: coExecutors))
                 }
             }
             schools.append(SchoolPlan(school: school, row: row, levels: levels, groups: groups, undecidedGroups: undecided, factors: factors,

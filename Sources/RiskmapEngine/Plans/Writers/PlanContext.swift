@@ -9,8 +9,8 @@ struct PlanContext {
     let fileNames: [String]
     /// The direction (section) of each measure.
     let directions: MeasureDirections
-    /// `shortName` of every name the plans show, made once: the documents shorten the same
-    /// few names thousands of times.
+    /// `shortName` of every name and measure title the plans show, made once: the documents
+    /// shorten the same few names thousands of times.
     let shortNames: [String: String]
 
     /// Per school: the folder of its documents relative to the page being written, with a
@@ -25,7 +25,7 @@ struct PlanContext {
         self.fileNames = fileNames ?? SafeFileName.assign(plans.schools.map(\.school.id))
         self.schoolFolders = schoolFolders ?? Array(repeating: "", count: plans.schools.count)
         directions = MeasureDirections(plans.book)
-        var names = Set(plans.book.roles.map(\.title))
+        var names = Set(plans.book.roles.map(\.title) + plans.book.measures.map(\.title))
         for plan in plans.schools {
             for item in plan.items {
                 names.formUnion(item.responsible)

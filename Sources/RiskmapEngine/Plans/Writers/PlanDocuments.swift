@@ -59,24 +59,18 @@ public enum PlanDocuments {
         progress?.end()
         context = PlanContext(outline, fileNames: context.fileNames, schoolFolders: layout.schoolFolders)
         if layout.isRegional {
-            // Municipalities a few at a time, each rendered on its own core, written in order.
-            let threads = max(1, Tuning.default.threads)
-            for first in stride(from: 0, to: outline.municipalities.count, by: threads) {
-                let range = first..<min(outline.municipalities.count, first + threads)
-                let plans = outline, names = context.fileNames
-                let rendered = Parallel.map(count: range.count, threads: threads) { k -> [(String, [UInt8], String)] in
-                    let m = range.lowerBound + k
-                    let (own, schools) = plans.municipality(m)
-                    return municipalDocuments(PlanContext(own, fileNames: schools.map { names[$0] }), folder: layout.folders[m] + "/")
-                        .map { ($0.0, $0.1, SHA256.hex($0.1)) }
-                }
-                for files in rendered {
-                    for (path, bytes, sha) in files { try sink.add(path, bytes: bytes, sha256: sha) }
+            // One municipality at a time (its documents grow with its schools), its files
+            // rendered and hashed on all cores.
+            for m in outline.municipalities.indices {
+                let (own, schools) = outline.municipality(m)
+                let ownContext = PlanContext(own, fileNames: schools.map { context.fileNames[$0] })
+                for (path, bytes, sha) in municipalDocuments(ownContext, folder: layout.folders[m] + "/") {
+                    try sink.add(path, bytes: bytes, sha256: sha)
                 }
             }
             try sink.add("summary.html", SummaryHTML.regional(context, layout))
         } else {
-            for (path, bytes) in municipalDocuments(context, folder: "") { try sink.add(path, bytes: bytes, sha256: nil) }
+            for (path, bytes, sha) in municipalDocuments(context, folder: "") { try sink.add(path, bytes: bytes, sha256: sha) }
         }
         try sink.append("plans.json", Array(PlansJSONWriter.tail(outline).utf8))
         try sink.close("plans.json")
@@ -84,20 +78,24 @@ public enum PlanDocuments {
 
     /// What a municipality's office signs and sends, besides the school plans: the roadmap,
     /// the summary, the report template (in `folder`: empty, or a municipality's with `/`).
-    static func municipalDocuments(_ context: PlanContext, folder: String) -> [(String, [UInt8])] {
+    static func municipalDocuments(_ context: PlanContext, folder: String) -> [(String, [UInt8], String)] {
         let roadmap = RoadmapDocument.build(context)
         let report = ReportTemplateDocument.build(context)
-        return [
-            (folder + "roadmap.md", Array(DocumentMarkdown.render(roadmap).utf8)),
-            (folder + "roadmap.html", Array(DocumentHTML.render(roadmap).utf8)),
-            (folder + "roadmap.docx", DocxWriter.render(roadmap)),
-            (folder + "roadmap.csv", Array(RoadmapWriter.csv(context).utf8)),
-            (folder + "summary.html", Array(SummaryHTML.render(context).utf8)),
-            (folder + "report-template.md", Array(DocumentMarkdown.render(report).utf8)),
-            (folder + "report-template.html", Array(DocumentHTML.render(report).utf8)),
-            (folder + "report-template.docx", DocxWriter.render(report)),
-            (folder + "report-template.csv", Array(ReportTemplateWriter.csv(context).utf8)),
+        let renderers: [(String, () -> [UInt8])] = [
+            ("roadmap.md", { Array(DocumentMarkdown.render(roadmap).utf8) }),
+            ("roadmap.html", { Array(DocumentHTML.render(roadmap).utf8) }),
+            ("roadmap.docx", { DocxWriter.render(roadmap) }),
+            ("roadmap.csv", { Array(RoadmapWriter.csv(context).utf8) }),
+            ("summary.html", { Array(SummaryHTML.render(context).utf8) }),
+            ("report-template.md", { Array(DocumentMarkdown.render(report).utf8) }),
+            ("report-template.html", { Array(DocumentHTML.render(report).utf8) }),
+            ("report-template.docx", { DocxWriter.render(report) }),
+            ("report-template.csv", { Array(ReportTemplateWriter.csv(context).utf8) }),
         ]
+        return Parallel.map(count: renderers.count, threads: Tuning.default.threads) { i in
+            let bytes = renderers[i].1()
+            return (folder + renderers[i].0, bytes, SHA256.hex(bytes))
+        }
     }
 
     /// One school's files, rendered and hashed on a worker thread.

@@ -213,7 +213,7 @@ enum SchoolPlanDocument {
         for (s, section) in sections.list.enumerated() {
             for (n, item) in section.items.enumerated() {
                 let m = c.book.measures[item.measure]
-                add(t.annexMeasure(sections.number(s, n)), PlanContext.shortName(m.title), m.basis)
+                add(t.annexMeasure(sections.number(s, n)), c.short(m.title), m.basis)
             }
         }
         // The methodology's own basis alone (no group, factor or measure of the school has one):
