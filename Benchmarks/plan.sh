@@ -6,7 +6,7 @@
 #
 # Usage: Benchmarks/plan.sh [SCHOOLS ...]   (default: 1000 2000 5000 schools)
 #        RUNS=2          runs of each job at each size
-#        BIG=1           add 20,000 schools (one large region; slow today, see README)
+#        BIG=1           add 20,000 schools (one large region: ~5 minutes, ~9 GB of output; see README)
 #        JOBS="check plan json"   which jobs to run
 # Only repository paths are used; the inputs and outputs go to a temporary folder.
 set -euo pipefail
