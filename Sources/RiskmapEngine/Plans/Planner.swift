@@ -181,6 +181,13 @@ public struct Planner {
             shared[key] = lists
             return lists
         }
+        // The same few lists of addressed factors recur in thousands of plan lines: one copy each.
+        var factorLists: Set<[Int]> = []
+        func interned(_ list: [Int]) -> [Int] {
+            if let known = factorLists.firstIndex(of: list) { return factorLists[known] }
+            factorLists.insert(list)
+            return list
+        }
         var schools: [SchoolPlan] = []
         let rows = profiles.rows(inYear: yearIndex)
         schools.reserveCapacity(rows.count)
@@ -205,9 +212,9 @@ public struct Planner {
                 case .municipality:
                     municipal.append(m)
                 case .school:
-                    let addressed = measure.addresses.filter { outcomes.factors[$0][row] == .triggered }
+                    let addressed = Array(Set(measure.addresses.filter { outcomes.factors[$0][row] == .triggered })).sorted()
                     let (responsible, coExecutors) = parties(m, school)
-                    items.append(PlanItem(measure: m, factors: Array(Set(addressed)).sorted(), deadline: deadlines[m],
+                    items.append(PlanItem(measure: m, factors: interned(addressed), deadline: deadlines[m],
                                           responsible: responsible, coExecutors: coExecutors))
                 }
             }
