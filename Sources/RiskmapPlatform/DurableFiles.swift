@@ -61,10 +61,11 @@ public enum DurableFiles {
 
         public mutating func write(_ bytes: [UInt8]) throws(AtomicWriter.Failure) { try sink.write(bytes) }
 
-        /// Writes out what is buffered and closes the file.
-        public mutating func finish() throws(AtomicWriter.Failure) {
+        /// Writes out what is buffered, flushes it to disk when `flush` (`fsync`), and closes the file.
+        public mutating func finish(flush: Bool = false) throws(AtomicWriter.Failure) {
             do throws(AtomicWriter.Failure) {
                 try sink.finish()
+                if flush, fsync(descriptor) != 0 { throw DurableFiles.failure(path) }
             } catch {
                 close(descriptor)
                 throw error
@@ -77,19 +78,9 @@ public enum DurableFiles {
     }
 
     private static func write(_ bytes: [UInt8], to path: String, flush: Bool) throws(AtomicWriter.Failure) {
-        guard !path.isEmpty, !path.contains("\u{0}") else { throw AtomicWriter.Failure(path: path, reason: "invalid path") }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw failure(path) }
-        var sink = ByteSink(descriptor: fd, path: path)
-        do throws(AtomicWriter.Failure) {
-            try sink.write(bytes)
-            try sink.finish()
-            if flush, fsync(fd) != 0 { throw failure(path) }
-        } catch {
-            close(fd)
-            throw error
-        }
-        if close(fd) != 0 { throw failure(path) }
+        var file = try PieceFile(creating: path)
+        try file.write(bytes)
+        try file.finish(flush: flush)
     }
 
     /// Flushes the existing file at `path` (its bytes) to disk.

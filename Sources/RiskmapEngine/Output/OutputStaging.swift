@@ -57,13 +57,9 @@ public final class OutputStaging: OutputSink {
         folder = OutputFolder(directory)
         self.options = options
         self.observe = observe
-        try folder.checkReplaceable(inputs: options.inputs, currentDirectory: options.currentDirectory)
-        // Refused before any work: a folder riskmap did not write.
-        let entries = folder.entries()
-        if !entries.isEmpty, folder.manifestOutputs() == nil {
-            let first = entries.first { $0.kind != .folder } ?? entries[0]
-            throw .notRiskmapFolder(folder: directory, example: first.path)
-        }
+        // Refused before any work: the current folder, an input's, a file, a link, a folder
+        // riskmap did not write.
+        try OutputBundle.check(directory, options: options)
         report.leftoversCleaned = folder.cleanLeftovers()
         staging = folder.stagingURL(pid: pid)
         folders = [staging.path]

@@ -36,12 +36,7 @@ public struct DataProblems: Sendable {
     public init() {}
 
     /// The problems of `diagnostics`, each tied to the school of its row (by the row's line
-    /// in `schoolsPath`) when that school has a plan; `plans`: the school plans' rows, in order.
-    public init(_ diagnostics: [Diagnostic], schoolsPath: String, profiles: ProfileSet, plans: [SchoolPlan], lang: Lang) {
-        self.init(diagnostics, schoolsPath: schoolsPath, profiles: profiles, rows: plans.map(\.row), lang: lang)
-    }
-
-    /// The same, with the school plans' rows, in plan order.
+    /// in `schoolsPath`) when that school has a plan; `rows`: the school plans' rows, in plan order.
     public init(_ diagnostics: [Diagnostic], schoolsPath: String, profiles: ProfileSet, rows: [Int], lang: Lang) {
         var planOfSchool: [Int32: Int] = [:]
         for (i, row) in rows.enumerated() { planOfSchool[profiles.rowSchool[row]] = i }

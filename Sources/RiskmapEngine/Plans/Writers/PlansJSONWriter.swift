@@ -2,8 +2,8 @@ import RiskmapLanguage
 
 /// `plans.json`: everything a plan run produced, as one stable JSON document.
 public enum PlansJSONWriter {
-    /// The whole document from complete plans: the simple reference the streamed writer
-    /// (`head`, `school`, `tail`) must equal byte for byte.
+    /// The whole document from complete plans, in memory: the same parts (`head`, `element`,
+    /// `tail`) `PlanDocuments.write` streams into `plans.json`.
     public static func json(_ plans: PlanSet) -> String {
         var out = head(plans)
         for (i, plan) in plans.schools.enumerated() { out += element(plan, plans.book, first: i == 0) }
