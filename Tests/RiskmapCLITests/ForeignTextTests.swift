@@ -6,8 +6,9 @@ import Testing
 /// (and the years its source document analysed) produces no name of another seed district,
 /// school or company, and no «в документе не указан» or quoted report. The methodologist's
 /// outputs (roadmap.csv, plans.json) keep each measure's basis and are not scanned; neither is
-/// a school plan's last section, «Приложение. Основания методики», which cites the seed
-/// documents on purpose (the audit trail) — but the plan before it is.
+/// a school plan's last section, «Приложение. Основания методики», nor the roadmap's last
+/// annex, «Приложение 2. Основания мероприятий», which cite the seed documents on purpose (the
+/// audit trail) — but everything before them is.
 @Suite struct ForeignTextTests {
     /// Each sample district's place and school names, as word stems.
     static let districts: [String: [String]] = [
@@ -26,6 +27,8 @@ import Testing
 
     /// The annex of a school plan: where the scanned text ends.
     static let annexHeading = "Приложение. Основания методики"
+    /// The roadmap's annex of the measures' bases: where its scanned text ends.
+    static let roadmapBasesHeading = "Приложение 2. Основания мероприятий"
 
     static let runs: [(sample: String, year: String?)] = [
         ("tomsk", nil), ("asino", nil), ("asino", "2018/19"), ("baikalovo", nil), ("baikalovo", "2020/21"), ("dorogobuzh", nil),
@@ -48,7 +51,7 @@ import Testing
             + (try fm.contentsOfDirectory(atPath: out + "/schools")).sorted().map { "schools/" + $0 }
         #expect(documents.count > 5)
         var measureLines = 0
-        var annexes = 0
+        var annexes = 0, roadmapAnnexes = 0
         for path in documents {
             // Word documents: their XML parts.
             var text = String(decoding: try WordText.readable(out + "/" + path), as: UTF8.self)
@@ -62,6 +65,12 @@ import Testing
                         Issue.record("\(path): «\(heading)» after the annex")
                     }
                 }
+                text = parts[0]
+            }
+            if path.hasPrefix("roadmap.") && path != "roadmap.csv" {
+                let parts = text.components(separatedBy: Self.roadmapBasesHeading)
+                #expect(parts.count == 2, "\(path): one annex of the measures' bases")
+                if parts.count == 2 { roadmapAnnexes += 1 }
                 text = parts[0]
             }
             let lower = text.lowercased()
@@ -79,5 +88,6 @@ import Testing
         #expect(measureLines > 0, "\(sample): no measures planned")
         // …and the annexes were found, so the scan did not stop early by accident.
         #expect(annexes > 0, "\(sample): no school plan has an annex")
+        #expect(roadmapAnnexes == 3, "\(sample): the roadmap's md, html and docx each have the annex of bases")
     }
 }

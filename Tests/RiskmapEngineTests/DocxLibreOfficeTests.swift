@@ -108,4 +108,48 @@ import RiskmapLanguage
             #expect(tablePages.allSatisfy { $0.contains("Мероприятие") }, "\(name): the header row repeats")
         }
     }
+
+    /// Every Tomsk school plan (2018/19 data, the shipped rule book) as Word prints it in
+    /// LibreOffice: at most 6 A4 pages, its annex «Основания методики» included (#13), and the
+    /// words of its tables whole.
+    @Test func tomskPlansFitSixPagesInWord() throws {
+        guard let soffice = Self.soffice, let pdfinfo = Self.pdfinfo, let pdftotext = Self.pdftotext else {
+            print("DocxLibreOfficeTests: SKIPPED — needs soffice, pdfinfo and pdftotext on PATH")
+            return
+        }
+        let plans = try SummaryBrowserTests.tomsk()
+        var bundle = OutputBundle()
+        PlanDocuments.add(plans, to: &bundle)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("riskmap-docx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var names: [String] = []
+        for (path, bytes) in bundle.files where path.hasPrefix("schools/") && path.hasSuffix(".docx") {
+            let name = String(path.dropFirst("schools/".count))
+            try Data(bytes).write(to: folder.appendingPathComponent(name))
+            names.append(name)
+        }
+        #expect(names.count == 18)
+        let convert = try Self.run(soffice, ["-env:UserInstallation=\(folder.appendingPathComponent("profile").absoluteString)",
+                                             "--headless", "--convert-to", "pdf", "--outdir", folder.path] + names.sorted(),
+                                   in: folder, timeout: 600)
+        #expect(convert.status == 0, "\(convert.output)")
+        for name in names.sorted() {
+            let pdf = name.replacingOccurrences(of: ".docx", with: ".pdf")
+            let info = try Self.run(pdfinfo, [pdf], in: folder)
+            let count = info.output.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+                .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+            #expect((1...6).contains(count), "\(name): \(count) A4 pages in Word (at most 6, the annex included)")
+            let text = try Self.run(pdftotext, ["-enc", "UTF-8", pdf, "-"], in: folder).output
+            #expect(text.contains("Приложение. Основания методики"), "\(name): no annex")
+            let printed = Set(text.split(whereSeparator: { !$0.isLetter }).map(String.init))
+            let id = String(name.dropLast(".docx".count))
+            let index = try #require(plans.schools.firstIndex { $0.school.id == id })
+            let doc = SchoolPlanDocument.build(plans.schools[index], index: index, PlanContext(plans))
+            for case .table(let table) in doc.blocks where table.name.hasPrefix("plan-") {
+                let broken = Self.words(table).subtracting(printed)
+                #expect(broken.isEmpty, "\(name), table \(table.name): words broken or missing: \(broken.sorted())")
+            }
+        }
+    }
 }

@@ -235,20 +235,36 @@ import RiskmapLanguage
 
     @Test func columnsKeepTheirLongestWordAndTheirShare() {
         // A wide word in a light column takes width from the heavy one.
-        let w = DocxColumnWidths.widths(weights: [1, 9], minimums: [3000, 100], total: 10_000)
+        let w = ColumnWidths.widths(weights: [1, 9], minimums: [3000, 100], total: 10_000)
         #expect(w == [3000, 7000])
         // Minimums that fit leave the weights alone.
-        #expect(DocxColumnWidths.widths(weights: [1, 1], minimums: [100, 100], total: 1001) == [501, 500])
+        #expect(ColumnWidths.widths(weights: [1, 1], minimums: [100, 100], total: 1001) == [501, 500])
         // Minimums that cannot all fit: the weights decide.
-        #expect(DocxColumnWidths.widths(weights: [1, 3], minimums: [900, 900], total: 1000) == [250, 750])
+        #expect(ColumnWidths.widths(weights: [1, 3], minimums: [900, 900], total: 1000) == [250, 750])
         // Every column at its minimum: the rest by weight.
-        #expect(DocxColumnWidths.widths(weights: [1, 1, 2], minimums: [300, 300, 300], total: 1000).reduce(0, +) == 1000)
-        #expect(DocxColumnWidths.shares([0, -3, Int.max], total: 9922).reduce(0, +) == 9922)
-        #expect(DocxColumnWidths.shares([], total: 100) == [])
+        #expect(ColumnWidths.widths(weights: [1, 1, 2], minimums: [300, 300, 300], total: 1000).reduce(0, +) == 1000)
+        #expect(ColumnWidths.shares([0, -3, Int.max], total: 9922).reduce(0, +) == 9922)
+        #expect(ColumnWidths.shares([], total: 100) == [])
         // «ежеквартально» at 10 pt is about 7.1 em = 1,420 twips.
-        #expect((1380...1460).contains(DocxColumnWidths.longestWord("раз ежеквартально", halfPoints: 20, bold: false)))
-        #expect(DocxColumnWidths.longestWord("Педагог-психолог", halfPoints: 20, bold: false)
-            < DocxColumnWidths.longestWord("Педагогпсихолог", halfPoints: 20, bold: false))
+        #expect((1380...1460).contains(ColumnWidths.longestWord("раз ежеквартально", halfPoints: 20, bold: false)))
+        #expect(ColumnWidths.longestWord("Педагог-психолог", halfPoints: 20, bold: false)
+            < ColumnWidths.longestWord("Педагогпсихолог", halfPoints: 20, bold: false))
+    }
+
+    /// The HTML page gives its columns the widths Word gets: a light column holding a long
+    /// word («квалификации» in a deadline) is widened to the word, not broken inside it as the
+    /// weights alone made it (the bug: «квалификац-ии» in Chromium's print of TOM-07).
+    @Test func htmlColumnsKeepTheirLongestWordAsWordDoes() {
+        let table = Document.Table(name: "t", columns: [Document.Column("Мероприятие", weight: 30), Document.Column("Срок", weight: 1)],
+                                   rows: [[Document.Cell("Повышение квалификации"), Document.Cell("по плану повышения квалификации")]])
+        let html = DocumentHTML.render(Document(title: "t", lang: .ru, blocks: [.table(table)]))
+        let total = DocxPage(.portrait).textWidth
+        let widths = ColumnWidths.widths(table, total: total)
+        #expect(widths[1] >= ColumnWidths.longestWord("квалификации", halfPoints: 16, bold: false))
+        let shares = widths.map { NumberFormat.decimal(Double($0) * 100 / Double(total), digits: 1, lang: .en) }
+        #expect(html.contains("<colgroup><col style=\"width:\(shares[0])%\"><col style=\"width:\(shares[1])%\"></colgroup>"))
+        // Weights alone would give the deadline 1/31 of the page: about 3 %.
+        #expect((Double(widths[1]) / Double(total)) > 0.06)
     }
 
     /// Writes the sample documents where `RISKMAP_DOCX_OUT` says, for looking at them in

@@ -184,15 +184,27 @@ import RiskmapLanguage
                 #expect(!text.contains(basis), "schools/\(plan.school.id).\(ext) shows the basis")
                 #expect(!text.contains("Основание"), "schools/\(plan.school.id).\(ext) has a basis column")
                 #expect(!text.contains("Источник"), "schools/\(plan.school.id).\(ext) has a source column")
-                #expect(annex.contains(basis), "schools/\(plan.school.id).\(ext): the annex cites the measure's basis")
+                // The measures' bases are the roadmap's (one list for the municipality); the
+                // school's annex says where they are.
+                #expect(!annex.contains(basis), "schools/\(plan.school.id).\(ext): the annex repeats the roadmap's measure bases")
+                #expect(annex.contains("Основания мероприятий плана — в приложении 2 «Основания мероприятий» к муниципальной дорожной карте"))
                 #expect(annex.contains(plans.book.header.basis ?? "—"), "the annex cites the methodology's basis")
                 #expect(!annex.contains("Согласование") && !annex.contains("План мероприятий"))
             }
         }
-        // The roadmap and the report template: no basis column, no basis anywhere.
+        // The roadmap: no basis column; the bases in its last annex «Основания мероприятий»,
+        // by item number. The report template and the summary: no basis anywhere.
         let md = try #require(bundle.document("roadmap.md"))
         #expect(md.contains("| № | Мероприятие | Срок | Ответственный | Школ | Ожидаемый результат |\n"))
-        for path in ["roadmap.md", "roadmap.html", "report-template.md", "summary.html"] {
+        for path in ["roadmap.md", "roadmap.html"] {
+            let parts = try #require(bundle.document(path)).components(separatedBy: "Приложение 2. Основания мероприятий")
+            #expect(parts.count == 2, "\(path): one annex of the measures' bases")
+            #expect(!parts[0].contains(basis), "\(path) shows the basis before its annex")
+            #expect(!parts[0].contains("Основание"), "\(path) has a basis column")
+            #expect(parts.count == 2 && parts[1].contains(basis), "\(path): the annex cites the measure's basis")
+        }
+        #expect(md.contains("| Основание |\n"), "the annex's columns")
+        for path in ["report-template.md", "summary.html"] {
             let text = try #require(bundle.document(path))
             #expect(!text.contains(basis), "\(path) shows the basis")
             #expect(!text.contains("Основание"), "\(path) has a basis column")
@@ -234,9 +246,10 @@ import RiskmapLanguage
                 #expect(!annex.contains(m.basis!) || plans.book.measures.contains { planned.contains($0.index) && $0.basis == m.basis },
                         "\(plan.school.id): the annex cites \(m.code), which is not in the plan")
             }
-            // The measures by their number in the plan.
-            for item in plan.items where plans.book.measures[item.measure].basis != nil {
-                #expect(annex.contains("| Мероприятие "), "\(plan.school.id)")
+            // No measure's basis: those are in the roadmap's annex, which the note names.
+            #expect(!annex.contains("| Мероприятие "), "\(plan.school.id)")
+            if plan.items.contains(where: { plans.book.measures[$0.measure].basis != nil }) {
+                #expect(annex.contains("в приложении 2 «Основания мероприятий» к муниципальной дорожной карте"), "\(plan.school.id)")
             }
         }
         #expect(annexes > 0)

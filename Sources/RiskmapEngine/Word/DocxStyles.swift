@@ -100,11 +100,11 @@ enum DocxStyles {
                     // Lists are the plans' long enumerations (data to supply): smaller, as in the HTML.
                     "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
         case .tableText:
-            return ("Table Text", .normal, "<w:spacing w:after=\"0\" w:line=\"228\" w:lineRule=\"auto\"/>", "<w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>")
+            return ("Table Text", .normal, "<w:spacing w:after=\"0\" w:line=\"228\" w:lineRule=\"auto\"/>", "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>")
         case .tableHeading:
             return ("Table Heading", .tableText, "<w:keepNext/>", "<w:b/><w:bCs/>")
         case .cellDetail:
-            return ("Cell Detail", .tableText, "<w:spacing w:before=\"20\"/>", "<w:color w:val=\"444444\"/><w:sz w:val=\"15\"/><w:szCs w:val=\"15\"/>")
+            return ("Cell Detail", .tableText, "<w:spacing w:before=\"20\"/>", "<w:color w:val=\"444444\"/><w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>")
         case .fieldLabel:
             return ("Field Label", .tableText, "", "<w:color w:val=\"444444\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>")
         case .fieldValue:
@@ -127,8 +127,8 @@ enum DocxStyles {
             out += "<w:name w:val=\"Table Grid\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr>"
             out += "<w:tblPr><w:tblBorders><w:top \(side)/><w:left \(side)/><w:bottom \(side)/><w:right \(side)/>"
             out += "<w:insideH \(side)/><w:insideV \(side)/></w:tblBorders>"
-            out += "<w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
-            out += "<w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+            out += "<w:tblCellMar><w:top w:w=\"20\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/>"
+            out += "<w:bottom w:w=\"20\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
         case .plain:
             out += "<w:name w:val=\"Plain Table\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr>"
             out += "<w:tblPr><w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"

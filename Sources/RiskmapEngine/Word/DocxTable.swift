@@ -10,7 +10,7 @@ enum DocxTable {
     static let fillInRowHeight = 680
 
     static func table(_ table: Document.Table, page: DocxPage, text: PlanText) -> String {
-        let widths = DocxColumnWidths.widths(table, total: page.textWidth)
+        let widths = ColumnWidths.widths(table, total: page.textWidth)
         var out = open(.grid, widths: widths, total: page.textWidth)
         // The header row: repeated on every page, never split, shaded like the HTML `th`.
         out += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
@@ -69,7 +69,7 @@ enum DocxTable {
     /// line for it), captions under the lines, then the date line. Each signatory's rows
     /// keep together on one page.
     static func signatures(_ signatures: [Document.Signature], page: DocxPage, text: PlanText) -> String {
-        let widths = DocxColumnWidths.shares([40, 25, 35], total: page.textWidth)
+        let widths = ColumnWidths.shares([40, 25, 35], total: page.textWidth)
         var out = open(.plain, widths: widths, total: page.textWidth)
         for (i, s) in signatures.enumerated() {
             let keep = Paragraph(style: .fieldValue, keepNext: true)

@@ -7,7 +7,8 @@ public enum DocumentHTML {
     public static func render(_ document: Document) -> String {
         let t = PlanText(document.lang)
         var body = ""
-        for block in document.blocks { body += render(block, t) }
+        let width = DocxPage(document.orientation).textWidth
+        for block in document.blocks { body += render(block, t, width: width) }
         if let footer = document.footer { body += "<footer>\(HTMLEscape.text(footer))</footer>\n" }
         var css = documentCSS
         switch document.orientation {
@@ -19,11 +20,11 @@ public enum DocumentHTML {
 
     static let documentCSS = """
     @page { size: A4; margin: 12mm 12mm 12mm 15mm }
-    table.doc { table-layout: fixed; overflow-wrap: break-word; hyphens: manual; font-size: 8.5pt; line-height: 1.2 }
-    table.doc th { font-size: 8pt }
+    table.doc { table-layout: fixed; overflow-wrap: break-word; hyphens: manual; font-size: 8pt; line-height: 1.15 }
+    table.doc th { font-size: 7.5pt }
     table.doc tr { break-inside: auto; page-break-inside: auto }
     table.doc th, table.doc td { padding: 1px 3px }
-    table.doc .addresses { font-size: 7.5pt }
+    table.doc .addresses { font-size: 7pt }
     h2 { margin-top: 4mm }
     h3 { margin: 2.5mm 0 1mm }
     footer { margin-top: 2mm; padding-top: 1mm; break-before: avoid; page-break-before: avoid }
@@ -46,7 +47,8 @@ public enum DocumentHTML {
     body { max-width: 273mm }
     """
 
-    static func render(_ block: Document.Block, _ t: PlanText) -> String {
+    /// `width`: the text width in twips, for the columns' minimum widths (`ColumnWidths`).
+    static func render(_ block: Document.Block, _ t: PlanText, width: Int) -> String {
         switch block {
         case .heading(let level, let inlines):
             let l = min(max(level, 1), 3)
@@ -63,7 +65,7 @@ public enum DocumentHTML {
         case .fields(let fields):
             return HTMLPage.meta(fields.map { ($0.label, inline($0.value)) })
         case .table(let table):
-            return render(table)
+            return render(table, width: width)
         case .signatures(let signatures):
             var out = "<table class=\"signatures\">\n<tbody>\n"
             for s in signatures {
@@ -78,11 +80,12 @@ public enum DocumentHTML {
         }
     }
 
-    static func render(_ table: Document.Table) -> String {
-        let total = max(1, table.columns.reduce(0) { $0 + max(0, $1.weight) })
+    /// The columns get the widths Word gets (`ColumnWidths`: by weight, but never narrower
+    /// than the column's longest word), as shares of the table, so no word breaks mid-word.
+    static func render(_ table: Document.Table, width: Int) -> String {
         var out = "<table id=\"\(HTMLEscape.text(table.name))\" class=\"doc\">\n<colgroup>"
-        for column in table.columns {
-            let share = Double(max(0, column.weight)) * 100 / Double(total)
+        for columnWidth in ColumnWidths.widths(table, total: width) {
+            let share = Double(columnWidth) * 100 / Double(max(1, width))
             out += "<col style=\"width:\(NumberFormat.decimal(share, digits: 1, lang: .en))%\">"
         }
         out += "</colgroup>\n<thead><tr>"

@@ -87,7 +87,7 @@ struct PlanContext {
 
     func rulebook() -> String { text.ruleBookLine(book.header.title, book.header.version) }
 
-    func footer() -> String { text.footer(book.header.title, book.header.version) }
+    func footer() -> String { text.footer(version: book.header.version) }
 
     func roadmap(of municipality: String) -> MunicipalRoadmap? {
         plans.municipalities.first { $0.municipality == municipality }

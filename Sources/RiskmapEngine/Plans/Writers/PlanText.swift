@@ -50,9 +50,10 @@ struct PlanText {
           "for the \(plan) school year (based on data of \(data))")
     }
 
-    func footer(_ title: String, _ version: String) -> String {
-        t("Сформировано программой riskmap по методике «\(title)», версия \(version).",
-          "Produced by riskmap with the rule book “\(title)”, version \(version).")
+    /// One line on every Word page beside the page number (the methodology's title is in
+    /// each document's header fields).
+    func footer(version: String) -> String {
+        t("Сформировано программой riskmap; методика, версия \(version).", "Produced by riskmap; rule book version \(version).")
     }
 
     // MARK: School plan
@@ -349,7 +350,12 @@ struct PlanText {
     var annexMethodology: String { t("Методика", "Methodology") }
     var annexGroup: String { t("Группа", "Group") }
     func annexFactor(_ n: Int) -> String { t("Фактор \(n)", "Factor \(n)") }
-    func annexMeasure(_ number: String) -> String { t("Мероприятие \(number)", "Measure \(number)") }
+    var annexMeasuresElsewhere: String {
+        t("Основания мероприятий плана — в приложении 2 «Основания мероприятий» к муниципальной дорожной карте (roadmap): "
+            + "они одни для всех школ муниципалитета.",
+          "The sources of the plan's measures are in annex 2, “Sources of the measures”, of the municipal roadmap (roadmap): "
+            + "they are the same for every school of the municipality.")
+    }
     var directorRole: String { t("Директор школы", "Head of the school") }
     /// The passport's line for the school's head (when the directory names them).
     var director: String { t("Директор", "Head") }
@@ -519,8 +525,17 @@ struct PlanText {
           "“Schools”: how many schools need the measure (of \(schools(n))); the list is in the annex.")
     }
     var allSchools: String { t("все", "all") }
-    var roadmapAnnexHeading: String { t("Приложение. Школы и пункты дорожной карты", "Annex. Schools and roadmap items") }
+    var roadmapAnnexHeading: String { t("Приложение 1. Школы и пункты дорожной карты", "Annex 1. Schools and roadmap items") }
     var roadmapAnnexColumns: [String] { [t("№", "No."), t("Школа", "School"), t("Пункты дорожной карты", "Roadmap items")] }
+    var roadmapBasesHeading: String { t("Приложение 2. Основания мероприятий", "Annex 2. Sources of the measures") }
+    var roadmapBasesIntro: String {
+        t("Основания мероприятий дорожной карты и планов школ: документы-образцы, по которым написана методика (в том числе "
+            + "других муниципалитетов). Они справочные: сроки, ответственные и ожидаемые результаты — в таблицах выше.",
+          "The sources of the measures of the roadmap and the schools' plans: the model documents the methodology was written "
+            + "from (other municipalities' among them). They are for reference: deadlines, responsible parties and expected "
+            + "results are in the tables above.")
+    }
+    var roadmapBasesColumns: [String] { [t("№", "No."), t("Мероприятие", "Measure"), t("Основание", "Source")] }
     var municipalMark: String { t("муниципальный уровень", "municipal level") }
 
     // MARK: Documents: report template

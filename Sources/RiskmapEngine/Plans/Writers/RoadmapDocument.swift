@@ -47,6 +47,9 @@ enum RoadmapDocument {
         for roadmap in c.plans.municipalities where !roadmap.items.isEmpty {
             blocks += annex(roadmap, c)
         }
+        for roadmap in c.plans.municipalities where !roadmap.items.isEmpty {
+            blocks += bases(roadmap, c)
+        }
         return Document(title: t.roadmapTitle, lang: c.plans.lang, orientation: .landscape, blocks: blocks, footer: c.footer())
     }
 
@@ -134,5 +137,27 @@ enum RoadmapDocument {
         }
         let title = c.plans.municipalities.count > 1 ? "\(t.roadmapAnnexHeading): \(roadmap.municipality)" : t.roadmapAnnexHeading
         return [.heading(level: 2, [.text(title)]), .table(D.Table(name: "annex", columns: columns, rows: rows))]
+    }
+
+    /// «Приложение. Основания мероприятий»: each item's `основание`, by its number in this
+    /// roadmap — the measures' audit trail, for the roadmap and for every school plan (whose
+    /// own annex points here). Items without a basis are left out, and so is the annex when
+    /// none has one.
+    static func bases(_ roadmap: MunicipalRoadmap, _ c: PlanContext) -> [D.Block] {
+        let t = c.text
+        let numbering = Numbering(c, municipality: roadmap.municipality)
+        var rows: [[D.Cell]] = []
+        for (s, section) in numbering.sections.list.enumerated() {
+            for (n, item) in section.items.enumerated() where !c.basis(item.measure).isEmpty {
+                rows.append([D.Cell(numbering.sections.number(s, n)), D.Cell(c.short(c.book.measures[item.measure].title)),
+                             D.Cell(c.basis(item.measure))])
+            }
+        }
+        guard !rows.isEmpty else { return [] }
+        let names = t.roadmapBasesColumns
+        let columns = [D.Column(names[0], weight: 2), D.Column(names[1], weight: 14), D.Column(names[2], weight: 30)]
+        let title = c.plans.municipalities.count > 1 ? "\(t.roadmapBasesHeading): \(roadmap.municipality)" : t.roadmapBasesHeading
+        return [.heading(level: 2, [.text(title)]), .paragraph([.text(t.roadmapBasesIntro)], .note),
+                .table(D.Table(name: "bases", columns: columns, rows: rows))]
     }
 }

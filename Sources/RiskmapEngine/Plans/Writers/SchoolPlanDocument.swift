@@ -161,8 +161,8 @@ enum SchoolPlanDocument {
     }
 
     static func measureColumns(_ t: PlanText) -> [D.Column] {
-        [D.Column(t.numberColumn, weight: 3), D.Column(t.measureColumn, weight: 19), D.Column(t.deadlineColumn, weight: 6),
-         D.Column(t.responsibleColumn, weight: 8), D.Column(t.resultColumn, weight: 17), D.Column(t.fillInColumn, weight: 5, fillIn: true)]
+        [D.Column(t.numberColumn, weight: 3), D.Column(t.measureColumn, weight: 18), D.Column(t.deadlineColumn, weight: 6),
+         D.Column(t.responsibleColumn, weight: 10), D.Column(t.resultColumn, weight: 16), D.Column(t.fillInColumn, weight: 5, fillIn: true)]
     }
 
     static func measures(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
@@ -191,13 +191,14 @@ enum SchoolPlanDocument {
         return blocks
     }
 
-    /// «Приложение. Основания методики», on a page of its own after the approval block: the
-    /// `основание` of the rule book, of the groups the school is in, of its triggered factors
-    /// (numbered as in «Почему школа в программе») and of the measures of its plan (by their
-    /// number in the plan, with the title shortened as the tables shorten names) — the
-    /// methodology's audit trail, kept out of the plan's tables and text. One compact table;
-    /// provisions without a basis are left out, and so is the annex when no group, factor or
-    /// measure of the school has one.
+    /// «Приложение. Основания методики», after the approval block (on the same page when it
+    /// fits: a Tomsk plan with its annex prints on at most 6 A4 pages): the
+    /// `основание` of the rule book, of the groups the school is in and of its triggered
+    /// factors (numbered as in «Почему школа в программе») — why the school is in the
+    /// programme, traced to the methodology's sources, kept out of the plan's text. The
+    /// measures' sources are the same for every school of the municipality: they are listed
+    /// once, in the roadmap's annex, and the note under the table says so. Provisions without
+    /// a basis are left out, and so is the annex when no group or factor of the school has one.
     static func annex(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
         let t = c.text
         var rows: [[D.Cell]] = []
@@ -209,20 +210,17 @@ enum SchoolPlanDocument {
         for g in plan.groups { add(t.annexGroup, c.book.groups[g].title, c.book.groups[g].basis) }
         let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map(\.factor)
         for (n, f) in triggered.enumerated() { add(t.annexFactor(n + 1), c.factorTitle(f), c.book.factors[f].basis) }
-        let sections = c.directions.sections(plan.items, measure: \.measure)
-        for (s, section) in sections.list.enumerated() {
-            for (n, item) in section.items.enumerated() {
-                let m = c.book.measures[item.measure]
-                add(t.annexMeasure(sections.number(s, n)), c.short(m.title), m.basis)
-            }
-        }
-        // The methodology's own basis alone (no group, factor or measure of the school has one):
-        // not worth a page of its own.
+        // The methodology's own basis alone (no group or factor of the school has one): not
+        // worth a page of its own.
         guard rows.count > (c.book.header.basis == nil ? 0 : 1) else { return [] }
         let names = t.annexColumns
         let columns = [D.Column(names[0], weight: 6), D.Column(names[1], weight: 29)]
-        return [.pageBreak, .heading(level: 2, [.text(t.annexHeading)]), .paragraph([.text(t.annexIntro)], .note),
-                .table(D.Table(name: "annex", columns: columns, rows: rows))]
+        var blocks: [D.Block] = [.heading(level: 2, [.text(t.annexHeading)]), .paragraph([.text(t.annexIntro)], .note),
+                                 .table(D.Table(name: "annex", columns: columns, rows: rows))]
+        if plan.items.contains(where: { !c.basis($0.measure).isEmpty }) {
+            blocks.append(.paragraph([.text(t.annexMeasuresElsewhere)], .note))
+        }
+        return blocks
     }
 
     /// A plan line's second line: the triggered factors it addresses, by number, else the

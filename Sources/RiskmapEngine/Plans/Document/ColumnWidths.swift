@@ -2,7 +2,7 @@
 /// column is never narrower than its longest word: Word and LibreOffice break a word that
 /// does not fit in its cell in the middle («ежемесячн-о»), which a reader takes for a typo.
 /// Word widths are estimated from Arial's character widths, so no font file is needed.
-enum DocxColumnWidths {
+enum ColumnWidths {
     /// Each column's width for a table of `columns` and `rows`, adding up to `total`.
     static func widths(_ table: Document.Table, total: Int) -> [Int] {
         let mins = table.columns.indices.map { i in
@@ -59,16 +59,16 @@ enum DocxColumnWidths {
     private static func clamp(_ weight: Int) -> Int { min(max(weight, 1), 1_000_000) }
 
     /// The cell's left and right margins (`TableGrid`) and a little slack for the estimate.
-    static let cellPadding = 2 * 85 + 40
+    static let cellPadding = 2 * 57 + 40
 
-    /// The widest word of the column's header (bold, 10 pt), cells (10 pt) and details
-    /// (9 pt), at most half the table (a long link must not squeeze every other column).
+    /// The widest word of the column's header (bold, 8 pt), cells (8 pt) and details
+    /// (7 pt), as the Word and HTML tables set them, at most half the table (a long link must not squeeze every other column).
     static func minimumWidth(_ column: Document.Column, cells: [Document.Cell], total: Int) -> Int {
-        var widest = longestWord(column.title, halfPoints: 17, bold: true)
+        var widest = longestWord(column.title, halfPoints: 16, bold: true)
         if !column.fillIn {
             for cell in cells {
-                for inline in cell.main { widest = max(widest, longestWord(inline, halfPoints: 17)) }
-                for inline in cell.detail { widest = max(widest, longestWord(inline, halfPoints: 15)) }
+                for inline in cell.main { widest = max(widest, longestWord(inline, halfPoints: 16)) }
+                for inline in cell.detail { widest = max(widest, longestWord(inline, halfPoints: 14)) }
             }
         }
         return min(widest + cellPadding, total / 2)
