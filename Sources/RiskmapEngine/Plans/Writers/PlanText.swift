@@ -403,17 +403,17 @@ struct PlanText {
     }
 
     /// Triggered factors without a target, by their numbers in «Почему школа в программе».
+    /// Said without a reason: the rule book's factors without `цель` are of several kinds (a
+    /// condition such as distance or families' incomes, a newly appointed head, grading that
+    /// swings between years), and none of them may be called a condition the school cannot
+    /// change for all of them.
     func noTargets(_ numbers: [Int]) -> String {
         let list = numbers.map(String.init).joined(separator: ", ")
         return numbers.count == 1
-            ? t("По фактору \(list) методика не задаёт целевого показателя: это условие, на которое школа не влияет; "
-                    + "мероприятия смягчают его последствия.",
-                "The rule book sets no target for factor \(list): it is a condition the school does not change; "
-                    + "the measures soften its effects.")
-            : t("По факторам \(list) методика не задаёт целевых показателей: это условия, на которые школа не влияет; "
-                    + "мероприятия смягчают их последствия.",
-                "The rule book sets no targets for factors \(list): they are conditions the school does not change; "
-                    + "the measures soften their effects.")
+            ? t("По фактору \(list) методика не задаёт целевого показателя; его отслеживают по исполнению мероприятий плана.",
+                "The rule book sets no target for factor \(list); it is followed through the measures of the plan.")
+            : t("По факторам \(list) методика не задаёт целевых показателей; их отслеживают по исполнению мероприятий плана.",
+                "The rule book sets no targets for factors \(list); they are followed through the measures of the plan.")
     }
 
     var responsibleFullNames: String {

@@ -108,8 +108,9 @@ enum SchoolPlanDocument {
     static func targets(_ plan: SchoolPlan, _ c: PlanContext) -> [D.Block] {
         let t = c.text
         let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map(\.factor)
-        // Triggered factors the rule book sets no target for (conditions the school does not
-        // change, such as its distance or its families' incomes): said, not left out silently.
+        // Triggered factors the rule book sets no target for (conditions such as the school's
+        // distance or its families' incomes, a newly appointed head, grading that swings):
+        // said, not left out silently.
         let untargeted = triggered.enumerated().filter { _, f in c.book.factors[f].targets.isEmpty }.map { $0.offset + 1 }
         guard !plan.targets.isEmpty else {
             return untargeted.isEmpty ? [] : [.heading(level: 2, [.text(t.targetsHeading)]), .paragraph([.text(t.noTargets(untargeted))], .body)]
