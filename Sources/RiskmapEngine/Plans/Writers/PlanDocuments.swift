@@ -64,13 +64,11 @@ public enum PlanDocuments {
             for m in outline.municipalities.indices {
                 let (own, schools) = outline.municipality(m)
                 let ownContext = PlanContext(own, fileNames: schools.map { context.fileNames[$0] })
-                for (path, bytes, sha) in municipalDocuments(ownContext, folder: layout.folders[m] + "/") {
-                    try sink.add(path, bytes: bytes, sha256: sha)
-                }
+                try municipalDocuments(ownContext, folder: layout.folders[m] + "/", to: &sink)
             }
             try sink.add("summary.html", SummaryHTML.regional(context, layout))
         } else {
-            for (path, bytes, sha) in municipalDocuments(context, folder: "") { try sink.add(path, bytes: bytes, sha256: sha) }
+            try municipalDocuments(context, folder: "", to: &sink)
         }
         try sink.append("plans.json", Array(PlansJSONWriter.tail(outline).utf8))
         try sink.close("plans.json")
@@ -78,7 +76,10 @@ public enum PlanDocuments {
 
     /// What a municipality's office signs and sends, besides the school plans: the roadmap,
     /// the summary, the report template (in `folder`: empty, or a municipality's with `/`).
-    static func municipalDocuments(_ context: PlanContext, folder: String) -> [(String, [UInt8], String)] {
+    /// Rendered and hashed as many at a time as there are threads, each wave written before
+    /// the next is made: a large municipality's report template (a sheet per school) in three
+    /// formats is the run's largest memory, and it is not held all at once.
+    static func municipalDocuments<Sink: OutputSink>(_ context: PlanContext, folder: String, to sink: inout Sink) throws(OutputBundle.Failure) {
         let roadmap = RoadmapDocument.build(context)
         let report = ReportTemplateDocument.build(context)
         let renderers: [(String, () -> [UInt8])] = [
@@ -92,9 +93,14 @@ public enum PlanDocuments {
             ("report-template.docx", { DocxWriter.render(report) }),
             ("report-template.csv", { Array(ReportTemplateWriter.csv(context).utf8) }),
         ]
-        return Parallel.map(count: renderers.count, threads: Tuning.default.threads) { i in
-            let bytes = renderers[i].1()
-            return (folder + renderers[i].0, bytes, SHA256.hex(bytes))
+        let threads = max(1, Tuning.default.threads)
+        for start in stride(from: 0, to: renderers.count, by: threads) {
+            let wave = Array(renderers[start..<min(start + threads, renderers.count)])
+            let done = Parallel.map(count: wave.count, threads: threads) { i in
+                let bytes = wave[i].1()
+                return (folder + wave[i].0, bytes, SHA256.hex(bytes))
+            }
+            for (path, bytes, sha) in done { try sink.add(path, bytes: bytes, sha256: sha) }
         }
     }
 
