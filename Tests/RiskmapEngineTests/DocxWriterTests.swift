@@ -265,6 +265,15 @@ import RiskmapLanguage
         #expect(html.contains("<colgroup><col style=\"width:\(shares[0])%\"><col style=\"width:\(shares[1])%\"></colgroup>"))
         // Weights alone would give the deadline 1/31 of the page: about 3 %.
         #expect((Double(widths[1]) / Double(total)) > 0.06)
+        // A number column keeps its cells on one line in the HTML (`td.num`): measured whole,
+        // and its header may wrap (the report template's «Базовое значение» ran into the next
+        // header when it could not).
+        let numbers = Document.Table(name: "n", columns: [Document.Column("Показатель", weight: 30),
+                                                          Document.Column("Базовое значение", weight: 1, alignment: .trailing)],
+                                     rows: [[Document.Cell("ВПР"), Document.Cell("не выше 25 %")]])
+        let numberWidths = ColumnWidths.widths(numbers, total: total)
+        #expect(numberWidths[1] >= ColumnWidths.longestWord("не\u{A0}выше\u{A0}25\u{A0}%", halfPoints: 16, bold: false))
+        #expect(DocumentHTML.documentCSS.contains("table.doc th.num { white-space: normal }"))
     }
 
     /// Writes the sample documents where `RISKMAP_DOCX_OUT` says, for looking at them in

@@ -62,12 +62,18 @@ enum ColumnWidths {
     static let cellPadding = 2 * 57 + 40
 
     /// The widest word of the column's header (bold, 8 pt), cells (8 pt) and details
-    /// (7 pt), as the Word and HTML tables set them, at most half the table (a long link must not squeeze every other column).
+    /// (7 pt), as the Word and HTML tables set them, at most half the table (a long link must
+    /// not squeeze every other column). A number column's cells are measured whole: the HTML
+    /// keeps «32,5 %» or «не выше 25 %» on one line there.
     static func minimumWidth(_ column: Document.Column, cells: [Document.Cell], total: Int) -> Int {
         var widest = longestWord(column.title, halfPoints: 16, bold: true)
         if !column.fillIn {
             for cell in cells {
-                for inline in cell.main { widest = max(widest, longestWord(inline, halfPoints: 16)) }
+                for inline in cell.main {
+                    widest = max(widest, column.alignment == .trailing
+                        ? longestWord(inline.plainText.replacingOccurrences(of: " ", with: "\u{A0}"), halfPoints: 16, bold: false)
+                        : longestWord(inline, halfPoints: 16))
+                }
                 for inline in cell.detail { widest = max(widest, longestWord(inline, halfPoints: 14)) }
             }
         }

@@ -22,6 +22,7 @@ public enum DocumentHTML {
     @page { size: A4; margin: 12mm 12mm 12mm 15mm }
     table.doc { table-layout: fixed; overflow-wrap: break-word; hyphens: manual; font-size: 8pt; line-height: 1.15 }
     table.doc th { font-size: 7.5pt }
+    table.doc th.num { white-space: normal }
     table.doc tr { break-inside: auto; page-break-inside: auto }
     table.doc th, table.doc td { padding: 1px 3px }
     table.doc .addresses { font-size: 7pt }
