@@ -93,17 +93,25 @@ import RiskmapLanguage
         }
     }
 
-    /// The trail stays: where a result was rewritten, the basis still says what the document had.
+    /// The trail stays: where a result was rewritten, the basis still says what the document
+    /// had and where — the document and its point — without naming the source district's
+    /// schools or companies (the annexes of the plans and the roadmap print the bases).
     @Test func theBasisKeepsTheSourceTrail() throws {
         let book = try Self.shippedBook()
         let byCode = Dictionary(uniqueKeysWithValues: book.measures.map { ($0.code, $0) })
         let employer = try #require(byCode["employer_partnership"])
-        #expect(employer.basis?.contains("ПАО «Дорогобуж»") == true)
+        #expect(employer.basis?.contains("Дорогобуж, пп. 27, 36") == true)
+        #expect(employer.basis?.contains("соглашение о социальном партнёрстве") == true)
+        #expect(employer.basis?.contains("ПАО") == false)
         let staffing = try #require(byCode["specialist_posts"])
-        #expect(staffing.basis?.contains("Пелевинская ООШ") == true)
+        #expect(staffing.basis?.contains("Байкалово, разд. 8") == true)
+        #expect(staffing.basis?.contains("Пелевин") == false)
         let tests = try #require(byCode["ege_format_tests"])
         #expect(tests.due == .duringYear)
-        #expect(tests.basis?.contains("срок в документе не указан") == true)
+        #expect(tests.basis?.contains("срока документ не называет — по умолчанию «в течение года»") == true)
+        for m in book.measures {
+            #expect(m.basis?.contains("не указан") != true, "мера \(m.code): «не указан» in its basis")
+        }
     }
 
     /// The scan itself finds what it must find.
