@@ -260,6 +260,33 @@ import RiskmapLanguage
         #expect(md.contains("| Methodology | **"))
     }
 
+    /// The fuzz harnesses' Word output (`WordOutput.xmlParts`) is the package's XML parts as
+    /// they are zipped, so checking it checks what users get: a hostile school name is
+    /// escaped there, and the package itself is the ZIP of those parts.
+    @Test func wordXMLPartsAreWhatThePackageHolds() throws {
+        var plans = try Self.plans()
+        plans.schools[0].school.name = "<q\"q<w:t>"
+        var xml = OutputBundle(), package = OutputBundle()
+        PlanDocuments.add(plans, to: &xml, word: .xmlParts)
+        PlanDocuments.add(plans, to: &package)
+        #expect(xml.files.map(\.path) == package.files.map(\.path))
+        let docx = xml.files.filter { $0.path.hasSuffix(".docx") }
+        #expect(docx.count >= 3)
+        for file in docx {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            #expect(text.hasPrefix("<?xml"), "\(file.path)")
+            #expect(!text.contains("<q") && !text.contains("\"q"), "\(file.path): the hostile name unescaped")
+            let zipped = try #require(package.files.first { $0.path == file.path })
+            let read = try DocxReadBack(zipped.bytes)
+            #expect(text.contains(read.document) && text.contains(read["word/styles.xml"]), "\(file.path): the parts differ from the package's")
+        }
+        #expect(docx.contains { String(decoding: $0.bytes, as: UTF8.self).contains("&lt;q&quot;q&lt;w:t&gt;") })
+        // Everything but the Word files is the same either way.
+        for (a, b) in zip(xml.files, package.files) where !a.path.hasSuffix(".docx") && !a.path.hasSuffix("manifest.json") {
+            #expect(a.bytes == b.bytes, "\(a.path)")
+        }
+    }
+
     @Test func twoRunsGiveByteIdenticalBundles() throws {
         for csv in ["starter-schools.csv", "plan-schools.csv"] {
             let a = Self.bundle(try Self.plans(csv: csv))

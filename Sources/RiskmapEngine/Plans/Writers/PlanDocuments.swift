@@ -12,11 +12,27 @@ public enum PlanDocuments {
     /// thread count or the block size).
     public static let blockSchools = 64
 
+    /// What goes into a `.docx` path.
+    public enum WordOutput: Sendable {
+        /// The Word package (`DocxWriter.render`): what users get.
+        case package
+        /// The package's XML parts one after another, uncompressed (`DocxWriter.parts`): for
+        /// the fuzz harnesses, which check the markup and need neither ZIP nor DEFLATE.
+        case xmlParts
+
+        func render(_ document: Document) -> [UInt8] {
+            switch self {
+            case .package: return DocxWriter.render(document)
+            case .xmlParts: return Array(DocxWriter.parts(document).map(\.xml).joined().utf8)
+            }
+        }
+    }
+
     /// Every document of complete plans, into memory.
-    public static func add(_ plans: PlanSet, to bundle: inout OutputBundle, progress: RunProgress? = nil) {
+    public static func add(_ plans: PlanSet, to bundle: inout OutputBundle, progress: RunProgress? = nil, word: WordOutput = .package) {
         // An in-memory bundle never fails.
         var plans = plans
-        try? write(&plans, complete: { $0 }, to: &bundle, progress: progress)
+        try? write(&plans, complete: { $0 }, to: &bundle, progress: progress, word: word)
     }
 
     /// Every document, streamed into `sink`: the schools of `outline` (`Planner.outline`)
@@ -26,7 +42,8 @@ public enum PlanDocuments {
     /// memory holds one block of explanations, not the whole region's. The roadmap, summary
     /// and report template are made last, from what was kept (they need no explanations).
     public static func write<Sink: OutputSink>(_ outline: inout PlanSet, complete: (SchoolPlan) -> SchoolPlan, to sink: inout Sink,
-                                                progress: RunProgress? = nil, blockSchools: Int = blockSchools) throws(OutputBundle.Failure) {
+                                                progress: RunProgress? = nil, blockSchools: Int = blockSchools,
+                                                word: WordOutput = .package) throws(OutputBundle.Failure) {
         let layout = RegionalLayout(outline)
         var context = PlanContext(outline)
         let book = outline.book
@@ -41,7 +58,7 @@ public enum PlanDocuments {
                 let document = SchoolPlanDocument.build(plan, index: i, context)
                 return SchoolFiles(plan: plan, markdown: Array(DocumentMarkdown.render(document).utf8),
                                    html: Array(DocumentHTML.render(document).utf8),
-                                   docx: DocxWriter.render(document),
+                                   docx: word.render(document),
                                    json: Array(PlansJSONWriter.element(plan, book, first: i == 0).utf8))
             }
             for (k, files) in rendered.enumerated() {
@@ -64,11 +81,11 @@ public enum PlanDocuments {
             for m in outline.municipalities.indices {
                 let (own, schools) = outline.municipality(m)
                 let ownContext = PlanContext(own, fileNames: schools.map { context.fileNames[$0] })
-                try municipalDocuments(ownContext, folder: layout.folders[m] + "/", to: &sink)
+                try municipalDocuments(ownContext, folder: layout.folders[m] + "/", word: word, to: &sink)
             }
             try sink.add("summary.html", SummaryHTML.regional(context, layout))
         } else {
-            try municipalDocuments(context, folder: "", to: &sink)
+            try municipalDocuments(context, folder: "", word: word, to: &sink)
         }
         try sink.append("plans.json", Array(PlansJSONWriter.tail(outline).utf8))
         try sink.close("plans.json")
@@ -79,18 +96,19 @@ public enum PlanDocuments {
     /// Rendered and hashed as many at a time as there are threads, each wave written before
     /// the next is made: a large municipality's report template (a sheet per school) in three
     /// formats is the run's largest memory, and it is not held all at once.
-    static func municipalDocuments<Sink: OutputSink>(_ context: PlanContext, folder: String, to sink: inout Sink) throws(OutputBundle.Failure) {
+    static func municipalDocuments<Sink: OutputSink>(_ context: PlanContext, folder: String, word: WordOutput,
+                                                     to sink: inout Sink) throws(OutputBundle.Failure) {
         let roadmap = RoadmapDocument.build(context)
         let report = ReportTemplateDocument.build(context)
         let renderers: [(String, () -> [UInt8])] = [
             ("roadmap.md", { Array(DocumentMarkdown.render(roadmap).utf8) }),
             ("roadmap.html", { Array(DocumentHTML.render(roadmap).utf8) }),
-            ("roadmap.docx", { DocxWriter.render(roadmap) }),
+            ("roadmap.docx", { word.render(roadmap) }),
             ("roadmap.csv", { Array(RoadmapWriter.csv(context).utf8) }),
             ("summary.html", { Array(SummaryHTML.render(context).utf8) }),
             ("report-template.md", { Array(DocumentMarkdown.render(report).utf8) }),
             ("report-template.html", { Array(DocumentHTML.render(report).utf8) }),
-            ("report-template.docx", { DocxWriter.render(report) }),
+            ("report-template.docx", { word.render(report) }),
             ("report-template.csv", { Array(ReportTemplateWriter.csv(context).utf8) }),
         ]
         let threads = max(1, Tuning.default.threads)
