@@ -9,16 +9,41 @@ import RiskmapLanguage
 public struct ResolvedDeadline: Sendable, Equatable {
     public typealias Day = (year: Int, month: Int, day: Int)
 
+    /// The values, shared: a measure's deadline is resolved once per run and copied into the
+    /// plan line of every school that gets the measure (20,000 schools × ~67 lines), so each
+    /// copy is one reference, not ~120 bytes of its own.
+    private final class Storage: Sendable {
+        let date: Day?
+        let until: Day?
+        let frequency: Frequency?
+        let text: String
+        let sortKey: DeadlineOrder
+
+        init(date: Day?, until: Day?, frequency: Frequency?, text: String, sortKey: DeadlineOrder) {
+            self.date = date
+            self.until = until
+            self.frequency = frequency
+            self.text = text
+            self.sortKey = sortKey
+        }
+    }
+
+    private let storage: Storage
+
     /// The date, if the deadline has one; a range's first day.
-    public var date: Day?
+    public var date: Day? { storage.date }
     /// A range's last day.
-    public var until: Day?
+    public var until: Day? { storage.until }
     /// How often, for a frequency.
-    public var frequency: Frequency?
+    public var frequency: Frequency? { storage.frequency }
     /// What a plan shows: `31.10.2026`, «сентябрь–октябрь 2026 г.», «ежегодно», «по графику РМО», …
-    public var text: String
+    public var text: String { storage.text }
     /// Orders deadlines: see `DeadlineOrder`.
-    public var sortKey: DeadlineOrder
+    public var sortKey: DeadlineOrder { storage.sortKey }
+
+    init(date: Day? = nil, until: Day? = nil, frequency: Frequency? = nil, text: String, sortKey: DeadlineOrder) {
+        storage = Storage(date: date, until: until, frequency: frequency, text: text, sortKey: sortKey)
+    }
 
     public static func == (a: ResolvedDeadline, b: ResolvedDeadline) -> Bool {
         a.text == b.text && a.sortKey == b.sortKey
@@ -99,13 +124,5 @@ public struct ResolvedDeadline: Sendable, Equatable {
     /// `дд.мм.гггг`
     public static func format(_ y: Int, _ m: Int, _ d: Int) -> String {
         (d < 10 ? "0" : "") + "\(d)." + (m < 10 ? "0" : "") + "\(m).\(y)"
-    }
-
-    init(date: Day? = nil, until: Day? = nil, frequency: Frequency? = nil, text: String, sortKey: DeadlineOrder) {
-        self.date = date
-        self.until = until
-        self.frequency = frequency
-        self.text = text
-        self.sortKey = sortKey
     }
 }
