@@ -139,7 +139,7 @@ enum RoadmapDocument {
         return [.heading(level: 2, [.text(title)]), .table(D.Table(name: "annex", columns: columns, rows: rows))]
     }
 
-    /// «Приложение. Основания мероприятий»: each item's `основание`, by its number in this
+    /// «Приложение 2. Основания мероприятий»: each item's `основание`, by its number in this
     /// roadmap — the measures' audit trail, for the roadmap and for every school plan (whose
     /// own annex points here). Items without a basis are left out, and so is the annex when
     /// none has one.

@@ -212,7 +212,7 @@ enum SchoolPlanDocument {
         let triggered = plan.factors.filter { $0.explanation.status == .triggered }.map(\.factor)
         for (n, f) in triggered.enumerated() { add(t.annexFactor(n + 1), c.factorTitle(f), c.book.factors[f].basis) }
         // The methodology's own basis alone (no group or factor of the school has one): not
-        // worth a page of its own.
+        // worth an annex.
         guard rows.count > (c.book.header.basis == nil ? 0 : 1) else { return [] }
         let names = t.annexColumns
         let columns = [D.Column(names[0], weight: 6), D.Column(names[1], weight: 29)]
