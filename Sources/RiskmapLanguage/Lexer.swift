@@ -96,7 +96,10 @@ public struct Lexer {
                 let start = index
                 while let c = peek(), c != UInt8(ascii: "\n") { index += 1 }
                 var end = index
-                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                // The text stops before the line end and every CR in front of it: with one CR
+                // kept, «#\r\r\n» would format to «#\r» + «\n», which reads back as «#» — not
+                // the formatter's fixed point (found by the `lang` fuzzer).
+                while end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let text = String(decoding: bytes[start..<end], as: UTF8.self)
                 if !sawNewline, !tokens.isEmpty, tokens[tokens.count - 1].trailingComment == nil {
                     tokens[tokens.count - 1].trailingComment = text

@@ -154,6 +154,10 @@ private let messyInputs: [String] = [
     показатель b "Б" : логический источник экспертная оценка "перечень ФИОКО"  столбец "Б"
     показатель d "Д" : число источник "ОО-1"
     """,
+    // Comments ending in several CRs before the LF (the `lang` fuzzer's crash: «#\r\r\n»
+    // formatted to «#\r\n», which formats to «#\n»)
+    "\n#\r\r\n",
+    "# a\r\r\nправила \"T\" { версия \"1\" } # b\r\r\r\n# c\r\n",
 ]
 
 @Suite struct FormatterTests {
