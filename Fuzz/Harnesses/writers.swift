@@ -39,8 +39,9 @@ public func fuzzWriters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var docx = 0
     for file in bundle.files {
         if file.path.hasSuffix(".csv") { WriterOracle.csv(String(decoding: file.bytes, as: UTF8.self), file.path, bytes) }
-        if file.path.hasSuffix(".html") || file.path.hasSuffix(".docx") {
-            if WriterOracle.marked(file.bytes) { FuzzSupport.fail("\(file.path): unescaped input in markup", bytes) }
+        if file.path.hasSuffix(".html") || file.path.hasSuffix(".docx"), let at = WriterOracle.marked(file.bytes) {
+            let around = String(decoding: file.bytes[max(0, at - 400)..<min(file.bytes.count, at + 200)], as: UTF8.self)
+            FuzzSupport.fail("\(file.path): unescaped input in markup at byte \(at): …\(around)…", bytes)
         }
         if file.path.hasSuffix(".docx") { docx += 1 }
     }
@@ -49,14 +50,21 @@ public func fuzzWriters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 enum WriterOracle {
-    /// `<q` or `"q` anywhere in the bytes: a marker that was not escaped.
-    static func marked(_ bytes: [UInt8]) -> Bool {
+    /// Where `<q` or `"q` first stands in the bytes: a marker that was not escaped. A link's
+    /// `href="q…` is not one: a link target is a file name `SafeFileName` made from the input
+    /// (letters, digits, `_`; a municipality's folder may start with the marker's `q` once its
+    /// `"` is dropped), escaped as an attribute.
+    static func marked(_ bytes: [UInt8]) -> Int? {
+        let href = Array("href=\"".utf8)
         var i = 1
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "q"), bytes[i - 1] == UInt8(ascii: "<") || bytes[i - 1] == UInt8(ascii: "\"") { return true }
+            if bytes[i] == UInt8(ascii: "q"), bytes[i - 1] == UInt8(ascii: "<") || bytes[i - 1] == UInt8(ascii: "\""),
+               !(i >= href.count && Array(bytes[(i - href.count)..<i]) == href) {
+                return i - 1
+            }
             i += 1
         }
-        return false
+        return nil
     }
 
     /// Every cell of a `;` CSV with quotes: none in a formula position.
