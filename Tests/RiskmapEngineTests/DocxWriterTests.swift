@@ -274,6 +274,11 @@ import RiskmapLanguage
         let numberWidths = ColumnWidths.widths(numbers, total: total)
         #expect(numberWidths[1] >= ColumnWidths.longestWord("не\u{A0}выше\u{A0}25\u{A0}%", halfPoints: 16, bold: false))
         #expect(DocumentHTML.documentCSS.contains("table.doc th.num { white-space: normal }"))
+        // Text kept on one line: a space counts as the no-break space it renders as.
+        #expect(ColumnWidths.longestWord("не выше 25 %", halfPoints: 16, bold: false, breaksAtSpaces: false)
+            == ColumnWidths.longestWord("не\u{A0}выше\u{A0}25\u{A0}%", halfPoints: 16, bold: false))
+        #expect(ColumnWidths.longestWord("не выше 25 %", halfPoints: 16, bold: false)
+            < ColumnWidths.longestWord("не выше 25 %", halfPoints: 16, bold: false, breaksAtSpaces: false))
     }
 
     /// Writes the sample documents where `RISKMAP_DOCX_OUT` says, for looking at them in

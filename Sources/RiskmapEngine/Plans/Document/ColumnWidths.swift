@@ -70,9 +70,7 @@ enum ColumnWidths {
         if !column.fillIn {
             for cell in cells {
                 for inline in cell.main {
-                    widest = max(widest, column.alignment == .trailing
-                        ? longestWord(inline.plainText.replacingOccurrences(of: " ", with: "\u{A0}"), halfPoints: 16, bold: false)
-                        : longestWord(inline, halfPoints: 16))
+                    widest = max(widest, longestWord(inline, halfPoints: 16, breaksAtSpaces: column.alignment != .trailing))
                 }
                 for inline in cell.detail { widest = max(widest, longestWord(inline, halfPoints: 14)) }
             }
@@ -80,23 +78,30 @@ enum ColumnWidths {
         return min(widest + cellPadding, total / 2)
     }
 
-    private static func longestWord(_ inline: Document.Inline, halfPoints: Int) -> Int {
+    private static func longestWord(_ inline: Document.Inline, halfPoints: Int, breaksAtSpaces: Bool = true) -> Int {
         switch inline {
-        case .text(let s), .link(let s, _): longestWord(s, halfPoints: halfPoints, bold: false)
-        case .strong(let s): longestWord(s, halfPoints: halfPoints, bold: true)
-        // A chip is 9 pt with a no-break space either side.
-        case .status(let s, _): longestWord("\u{A0}" + s.replacingOccurrences(of: " ", with: "\u{A0}") + "\u{A0}", halfPoints: 18, bold: false)
+        case .text(let s), .link(let s, _): longestWord(s, halfPoints: halfPoints, bold: false, breaksAtSpaces: breaksAtSpaces)
+        case .strong(let s): longestWord(s, halfPoints: halfPoints, bold: true, breaksAtSpaces: breaksAtSpaces)
+        // A chip is 9 pt, on one line, with a no-break space either side.
+        case .status(let s, _): longestWord("\u{A0}" + s + "\u{A0}", halfPoints: 18, bold: false, breaksAtSpaces: false)
         }
     }
 
     /// The width in twips of the widest run of text without a break opportunity: words end
     /// at spaces and after hyphens and dashes (where both Word and LibreOffice may break).
-    static func longestWord(_ s: String, halfPoints: Int, bold: Bool) -> Int {
+    /// `breaksAtSpaces: false` — text kept on one line (a number cell, a status chip): a
+    /// space is a character like any other.
+    static func longestWord(_ s: String, halfPoints: Int, bold: Bool, breaksAtSpaces: Bool = true) -> Int {
         var widest = 0.0, current = 0.0
         for scalar in s.unicodeScalars {
             switch scalar {
             case " ", "\t", "\n", "\u{200B}":
-                current = 0
+                if breaksAtSpaces {
+                    current = 0
+                } else {
+                    current += em(scalar)
+                    widest = max(widest, current)
+                }
             case "-", "—", "–", "\u{AD}":
                 widest = max(widest, current + em(scalar))
                 current = 0
