@@ -59,7 +59,7 @@ enum WriterOracle {
         var i = 1
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "q"), bytes[i - 1] == UInt8(ascii: "<") || bytes[i - 1] == UInt8(ascii: "\""),
-               !(i >= href.count && Array(bytes[(i - href.count)..<i]) == href) {
+               !(i >= href.count && bytes[(i - href.count)..<i].elementsEqual(href)) {
                 return i - 1
             }
             i += 1

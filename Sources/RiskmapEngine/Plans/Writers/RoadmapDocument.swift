@@ -41,14 +41,16 @@ enum RoadmapDocument {
                                  .paragraph([.text(t.roadmapGoal)], .body),
                                  .paragraph([.text(t.tasksLabel)], .body),
                                  .bullets(t.roadmapTasks.map { [.text($0)] })]
-        for roadmap in c.plans.municipalities {
-            blocks += municipality(roadmap, c)
+        // Each municipality's items numbered once, for its tables and both annexes.
+        let numbered = c.plans.municipalities.map { ($0, Numbering(c, municipality: $0.municipality)) }
+        for (roadmap, numbering) in numbered {
+            blocks += municipality(roadmap, numbering, c)
         }
-        for roadmap in c.plans.municipalities where !roadmap.items.isEmpty {
-            blocks += annex(roadmap, c)
+        for (roadmap, numbering) in numbered where !roadmap.items.isEmpty {
+            blocks += annex(roadmap, numbering, c)
         }
-        for roadmap in c.plans.municipalities where !roadmap.items.isEmpty {
-            blocks += bases(roadmap, c)
+        for (roadmap, numbering) in numbered where !roadmap.items.isEmpty {
+            blocks += bases(roadmap, numbering, c)
         }
         return Document(title: t.roadmapTitle, lang: c.plans.lang, orientation: .landscape, blocks: blocks, footer: c.footer())
     }
@@ -64,7 +66,7 @@ enum RoadmapDocument {
         item.schools.count == total && total > 1 ? "\(t.allSchools) \(total)" : "\(item.schools.count)"
     }
 
-    static func municipality(_ roadmap: MunicipalRoadmap, _ c: PlanContext) -> [D.Block] {
+    static func municipality(_ roadmap: MunicipalRoadmap, _ numbering: Numbering, _ c: PlanContext) -> [D.Block] {
         let t = c.text
         var intro = t.roadmapSchools(total: roadmap.schools.count, needing: needing(roadmap))
         if !roadmap.items.isEmpty { intro += " " + t.roadmapCountNote(roadmap.schools.count) }
@@ -74,7 +76,6 @@ enum RoadmapDocument {
             blocks.append(.paragraph([.text(t.roadmapNoItems)], .body))
             return blocks
         }
-        let numbering = Numbering(c, municipality: roadmap.municipality)
         for (s, section) in numbering.sections.list.enumerated() {
             if let heading = numbering.sections.heading(s, other: t.otherMeasures) { blocks.append(.heading(level: 3, [.text(heading)])) }
             blocks.append(.table(D.Table(name: "roadmap-\(s + 1)", columns: columns(t), rows: section.items.enumerated().map { n, item in
@@ -118,9 +119,8 @@ enum RoadmapDocument {
     }
 
     /// Per school of the municipality, the numbers of the items it takes part in.
-    static func annex(_ roadmap: MunicipalRoadmap, _ c: PlanContext) -> [D.Block] {
+    static func annex(_ roadmap: MunicipalRoadmap, _ numbering: Numbering, _ c: PlanContext) -> [D.Block] {
         let t = c.text
-        let numbering = Numbering(c, municipality: roadmap.municipality)
         let columns = [D.Column(t.roadmapAnnexColumns[0], weight: 2), D.Column(t.roadmapAnnexColumns[1], weight: 14),
                        D.Column(t.roadmapAnnexColumns[2], weight: 30)]
         let rows: [[D.Cell]] = roadmap.schools.enumerated().map { n, i in
@@ -143,9 +143,8 @@ enum RoadmapDocument {
     /// roadmap — the measures' audit trail, for the roadmap and for every school plan (whose
     /// own annex points here). Items without a basis are left out, and so is the annex when
     /// none has one.
-    static func bases(_ roadmap: MunicipalRoadmap, _ c: PlanContext) -> [D.Block] {
+    static func bases(_ roadmap: MunicipalRoadmap, _ numbering: Numbering, _ c: PlanContext) -> [D.Block] {
         let t = c.text
-        let numbering = Numbering(c, municipality: roadmap.municipality)
         var rows: [[D.Cell]] = []
         for (s, section) in numbering.sections.list.enumerated() {
             for (n, item) in section.items.enumerated() where !c.basis(item.measure).isEmpty {
