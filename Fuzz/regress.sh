@@ -10,6 +10,9 @@ runs=${1:-2000}
 export RISKMAP_ROOT=$(cd .. && pwd)
 # Let libFuzzer, not Swift's backtracer, handle a trap: it then saves the input.
 export SWIFT_BACKTRACE=enable=no
+# One core per fuzzer: the plan writers' parallel maps would otherwise take the other core
+# (and a second fuzzer's). No output depends on the thread count; the tests run more threads.
+export RISKMAP_THREADS=1
 out=${FUZZ_BUILD:-.build}
 ./build.sh
 for name in lang csv xlsx writers; do

@@ -17,5 +17,8 @@ dict=()
 export RISKMAP_ROOT=$(cd .. && pwd)
 # Let libFuzzer, not Swift's backtracer, handle a trap: it then saves the input.
 export SWIFT_BACKTRACE=enable=no
+# One core per fuzzer: the plan writers' parallel maps would otherwise take the other core
+# (and a second fuzzer's). No output depends on the thread count; the tests run more threads.
+export RISKMAP_THREADS=1
 exec nice -n 19 ".build/fuzz-$name" -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=3072 \
     -print_final_stats=1 "${dict[@]}" -artifact_prefix=".build/artifacts-$name/" "$@" ".build/corpus-$name" "corpus/$name"

@@ -25,7 +25,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let first = report.rows.first { _ = report.explain(row: first) }
     let plans = Planner(outcomes, lang: .ru).plan(yearIndex: yearIndex)
     var bundle = OutputBundle()
-    PlanDocuments.add(plans, to: &bundle)
+    PlanDocuments.add(plans, to: &bundle, word: .xmlParts)
     return 0
 }
 
@@ -33,7 +33,7 @@ enum NaiveSplitter {
     static func compare(_ table: CSVTable, _ bytes: [UInt8]) {
         guard !bytes.contains(where: { $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 0 }),
               !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-              String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil else { return }
+              String(validating: bytes, as: UTF8.self) != nil else { return }
         // Split on bytes: a `;` followed by a combining mark is one Character but still a delimiter.
         func split(_ b: ArraySlice<UInt8>, _ separator: UInt8) -> [String] {
             b.split(separator: separator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }

@@ -85,6 +85,26 @@ import RiskmapLanguage
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
     }
 
+    /// In memory the documents are not hashed as they are rendered (`wantsHashes` is off):
+    /// the bundle hashes them when asked, and gets what the staging on disk reports.
+    @Test func anInMemoryBundleHashesWhenAsked() throws {
+        let (outcomes, yearIndex) = try Self.region()
+        let planner = Planner(outcomes, lang: .ru)
+        let bundle = Self.reference(planner, yearIndex)
+        #expect(!bundle.wantsHashes)
+        let hashes = bundle.hashes(progress: nil)
+        #expect(hashes.map(\.path) == bundle.files.map(\.path))
+        #expect(zip(bundle.files, hashes).allSatisfy { $0.1.sha256 == SHA256.hex($0.0.bytes) })
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("riskmap-stream-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var outline = planner.outline(yearIndex: yearIndex)
+        var staging = try OutputStaging(root.appendingPathComponent("out").path)
+        #expect(staging.wantsHashes)
+        try PlanDocuments.write(&outline, complete: planner.completer(for: outline), to: &staging, blockSchools: 5)
+        #expect(staging.hashes(progress: nil).map(\.sha256) == hashes.map(\.sha256))
+        _ = try staging.commit()
+    }
+
     /// A run abandoned half way (an error in the middle) leaves the previous folder as it
     /// was and no staging folder beside it.
     @Test func anAbandonedStagingLeavesThePreviousFolder() throws {

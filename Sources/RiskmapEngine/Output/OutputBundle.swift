@@ -172,6 +172,9 @@ public struct OutputBundle: Sendable {
 }
 
 extension OutputBundle: OutputSink {
+    /// In memory: hashed when the manifest is made (`hashes`), not before.
+    public var wantsHashes: Bool { false }
+
     public mutating func add(_ path: String, bytes: [UInt8], sha256: String?) {
         files.append((path, bytes))
         hashes.append(sha256)

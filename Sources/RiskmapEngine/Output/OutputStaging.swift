@@ -15,6 +15,10 @@ public protocol OutputSink {
     mutating func close(_ path: String) throws(OutputBundle.Failure)
     /// The outputs complete so far, in the order completed, with their SHA-256.
     func hashes(progress: RunProgress?) -> [(path: String, sha256: String)]
+    /// Whether a producer should hash each file where it renders it (on a worker thread)
+    /// and pass the hash to `add`: a sink that writes as it goes does; one that keeps the
+    /// files in memory hashes them when its `hashes` are asked for, if ever.
+    var wantsHashes: Bool { get }
 }
 
 extension OutputSink {
@@ -141,6 +145,9 @@ public final class OutputStaging: OutputSink {
     }
 
     public func hashes(progress: RunProgress?) -> [(path: String, sha256: String)] { outputs }
+
+    /// Written as it goes: a file is hashed where it was rendered, on a worker thread.
+    public var wantsHashes: Bool { true }
 
     /// Carries the user's files over, flushes everything, and swaps the new folder in.
     public func commit() throws(OutputBundle.Failure) -> OutputBundle.Report {

@@ -47,6 +47,7 @@ public enum PlanDocuments {
         let layout = RegionalLayout(outline)
         var context = PlanContext(outline)
         let book = outline.book
+        let hashing = sink.wantsHashes
         progress?.begin(.writingDocuments, total: outline.schools.count)
         try sink.append("plans.json", Array(PlansJSONWriter.head(outline).utf8))
         for first in stride(from: 0, to: outline.schools.count, by: max(1, blockSchools)) {
@@ -59,7 +60,7 @@ public enum PlanDocuments {
                 return SchoolFiles(plan: plan, markdown: Array(DocumentMarkdown.render(document).utf8),
                                    html: Array(DocumentHTML.render(document).utf8),
                                    docx: word.render(document),
-                                   json: Array(PlansJSONWriter.element(plan, book, first: i == 0).utf8))
+                                   json: Array(PlansJSONWriter.element(plan, book, first: i == 0).utf8), hashing: hashing)
             }
             for (k, files) in rendered.enumerated() {
                 let i = range.lowerBound + k
@@ -112,11 +113,12 @@ public enum PlanDocuments {
             ("report-template.csv", { Array(ReportTemplateWriter.csv(context).utf8) }),
         ]
         let threads = max(1, Tuning.default.threads)
+        let hashing = sink.wantsHashes
         for start in stride(from: 0, to: renderers.count, by: threads) {
             let wave = Array(renderers[start..<min(start + threads, renderers.count)])
             let done = Parallel.map(count: wave.count, threads: threads) { i in
                 let bytes = wave[i].1()
-                return (folder + wave[i].0, bytes, SHA256.hex(bytes))
+                return (folder + wave[i].0, bytes, hashing ? SHA256.hex(bytes) : nil)
             }
             for (path, bytes, sha) in done { try sink.add(path, bytes: bytes, sha256: sha) }
         }
@@ -129,15 +131,16 @@ public enum PlanDocuments {
         var html: [UInt8]
         var docx: [UInt8]
         var json: [UInt8]
-        var hashes: [String]
+        /// Markdown, HTML and Word, when the sink wants them (`OutputSink.wantsHashes`).
+        var hashes: [String?]
 
-        init(plan: SchoolPlan, markdown: [UInt8], html: [UInt8], docx: [UInt8], json: [UInt8]) {
+        init(plan: SchoolPlan, markdown: [UInt8], html: [UInt8], docx: [UInt8], json: [UInt8], hashing: Bool) {
             self.plan = plan
             self.markdown = markdown
             self.html = html
             self.docx = docx
             self.json = json
-            hashes = [SHA256.hex(markdown), SHA256.hex(html), SHA256.hex(docx)]
+            hashes = hashing ? [SHA256.hex(markdown), SHA256.hex(html), SHA256.hex(docx)] : [nil, nil, nil]
         }
     }
 }
