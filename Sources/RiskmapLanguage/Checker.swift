@@ -1021,12 +1021,16 @@ public struct Checker {
 /// «Did you mean» and literal suggestions.
 public enum Suggestion {
     /// The closest candidate by edit distance, if it is close enough to be a likely typo.
+    /// A candidate whose length differs from the name's by more than the limit is skipped
+    /// unmeasured: the distance is never less than the difference in length.
     public static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.lowercased())
+        let limit = max(1, min(3, target.count / 3))
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            let limit = max(1, min(3, target.count / 3))
+            let other = Array(candidate.lowercased())
+            guard abs(other.count - target.count) <= limit else { continue }
+            let distance = editDistance(target, other)
             if distance <= limit, best == nil || distance < best!.1 {
                 best = (candidate, distance)
             }
